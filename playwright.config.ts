@@ -1,0 +1,40 @@
+import { defineConfig } from '@playwright/test';
+
+// Browsers cannot be downloaded here: Playwright drives Debian's Chromium (toolchain P4).
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Not vite's default port, and never a reused server: a stale or foreign one would be tested silently.
+const port = Number(process.env.PREVIEW_PORT ?? 4317);
+const preview = `node_modules/.bin/vite preview --host 127.0.0.1 --port ${port} --strictPort`;
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: true,
+	forbidOnly: !!process.env.CI,
+	retries: 0,
+	workers: process.env.CI ? 2 : undefined,
+	// test-results/ is wiped at every run, so the JSON report lives in reports/.
+	reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
+	use: {
+		baseURL: `http://127.0.0.1:${port}/`,
+		browserName: 'chromium',
+		launchOptions: {
+			executablePath,
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run',
+				'--disable-quic',
+			],
+		},
+	},
+	webServer: {
+		// `npm test` builds once before Playwright (PRISM_BUILT); `npm run e2e` alone builds here.
+		command: process.env.PRISM_BUILT ? preview : `node_modules/.bin/vite build && ${preview}`,
+		url: `http://127.0.0.1:${port}/`,
+		reuseExistingServer: false,
+		timeout: 120_000,
+	},
+});
