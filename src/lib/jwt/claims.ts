@@ -1,0 +1,166 @@
+// Registered time claims (RFC 7519 §4.1.4–4.1.6) as dates people read, and the rows of the claims table; `now` is always a parameter.
+
+import { describeClaim, describeHeaderParameter, timeClaims, type ClaimDoc } from './claim-docs';
+import { getMember, minifyJson, type JsonNode } from './json';
+
+/** A NumericDate at or above this many seconds (year 5138) is almost surely milliseconds. */
+export const MILLISECONDS_THRESHOLD = 1e11;
+
+/** Latest instant a JavaScript Date can hold, in seconds (ECMA-262 §21.4.1.1). */
+const MAX_DATE_SECONDS = 8.64e12;
+
+/** A time claim shown every way a person wants it. */
+export interface TimeDisplay {
+	/** ISO 8601 in UTC, or a note when the value cannot be a date. */
+	readonly iso: string;
+	/** Local date and time with the time zone's name. */
+	readonly local: string;
+	/** "in 5 minutes", "3 days ago". */
+	readonly relative: string;
+	/** The value is so large it is almost surely milliseconds rather than seconds. */
+	readonly looksLikeMilliseconds: boolean;
+}
+
+/** Options that pin formatting for tests; the page passes none and gets the browser's own. */
+export interface FormatOptions {
+	readonly locale?: string;
+	readonly timeZone?: string;
+}
+
+const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
+	['year', 365 * 86400],
+	['month', 30 * 86400],
+	['day', 86400],
+	['hour', 3600],
+	['minute', 60],
+	['second', 1],
+];
+
+/** "in 14 minutes" / "3 days ago" / "now" for a difference in seconds (positive = future). */
+export function formatRelative(deltaSeconds: number, locale = 'en'): string {
+	// A NumericDate such as 1e400 parses as Infinity, which Intl.RelativeTimeFormat refuses (RangeError).
+	if (!Number.isFinite(deltaSeconds)) {
+		return deltaSeconds > 0
+			? 'in the far future'
+			: deltaSeconds < 0
+				? 'in the far past'
+				: 'at an unknown time';
+	}
+	const magnitude = Math.abs(deltaSeconds);
+	if (magnitude < 1) return 'now';
+	const format = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
+	for (const [unit, size] of UNITS) {
+		if (magnitude >= size || unit === 'second') {
+			const count = Math.floor(magnitude / size);
+			return format.format(deltaSeconds < 0 ? -count : count, unit);
+		}
+	}
+	return 'now';
+}
+
+/** Formats a NumericDate (seconds since the epoch, RFC 7519 §2) relative to `now` (seconds). */
+export function formatTime(seconds: number, now: number, options: FormatOptions = {}): TimeDisplay {
+	const looksLikeMilliseconds = Math.abs(seconds) >= MILLISECONDS_THRESHOLD;
+	if (!Number.isFinite(seconds) || Math.abs(seconds) > MAX_DATE_SECONDS) {
+		return { iso: 'out of the range of dates', local: '', relative: '', looksLikeMilliseconds };
+	}
+	const date = new Date(seconds * 1000);
+	const local = new Intl.DateTimeFormat(options.locale ?? 'en', {
+		dateStyle: 'medium',
+		timeStyle: 'long',
+		timeZone: options.timeZone,
+	}).format(date);
+	return {
+		iso: date.toISOString(),
+		local,
+		relative: formatRelative(seconds - now, options.locale),
+		looksLikeMilliseconds,
+	};
+}
+
+/** The numeric value of a claim, when it is a JSON number. */
+export function readNumber(node: JsonNode | undefined): number | undefined {
+	return node?.kind === 'number' ? node.value : undefined;
+}
+
+/** Where a token stands in time. */
+export interface Validity {
+	readonly state: 'valid' | 'expired' | 'not-yet-valid' | 'no-expiry';
+	/** "Valid, expires in 55 minutes", "Expired 3 days ago", "Not valid for another 2 hours". */
+	readonly text: string;
+}
+
+/**
+ * The token's live status from `nbf` and `exp`, allowing `clockSkew` seconds either way
+ * (RFC 7519 §4.1.4: now must be before `exp`; §4.1.5: not before `nbf`).
+ */
+export function describeValidity(payload: JsonNode | undefined, now: number, clockSkew = 0): Validity {
+	const expNode = payload ? getMember(payload, 'exp') : undefined;
+	const exp = readNumber(expNode);
+	const nbf = payload ? readNumber(getMember(payload, 'nbf')) : undefined;
+	if (nbf !== undefined && isNotYetValid(nbf, now, clockSkew)) {
+		return { state: 'not-yet-valid', text: `Not yet valid: becomes valid ${formatRelative(nbf - now)}` };
+	}
+	if (expNode !== undefined && exp === undefined) {
+		// A verifier rejects a non-numeric `exp` (RFC 7519 §4.1.4); saying "no exp claim" would be wrong.
+		return {
+			state: 'no-expiry',
+			text: `No usable expiry: "exp" is ${/^[aeiou]/.test(expNode.kind) ? 'an' : 'a'} ${expNode.kind}, not a number of seconds`,
+		};
+	}
+	if (exp === undefined) return { state: 'no-expiry', text: 'Valid, never expires (no exp claim)' };
+	if (isExpired(exp, now, clockSkew))
+		return { state: 'expired', text: `Expired ${formatRelative(exp - now)}` };
+	return { state: 'valid', text: `Valid, expires ${formatRelative(exp - now)}` };
+}
+
+/** RFC 7519 §4.1.4: expired once `now` reaches `exp` (plus the allowed skew). */
+export function isExpired(exp: number, now: number, clockSkew = 0): boolean {
+	return exp <= now - clockSkew;
+}
+
+/** RFC 7519 §4.1.5: not acceptable before `nbf` (less the allowed skew). */
+export function isNotYetValid(nbf: number, now: number, clockSkew = 0): boolean {
+	return nbf > now + clockSkew;
+}
+
+/** One row of the claims table: the member as written, what it means, and its date if it is a time. */
+export interface ClaimRow {
+	readonly name: string;
+	/** The value as a person reads it: a string's text, or any other value's JSON exactly as written. */
+	readonly value: string;
+	readonly valueKind: JsonNode['kind'];
+	readonly doc?: ClaimDoc;
+	readonly time?: TimeDisplay;
+	/** Offsets of the member's key in the decoded JSON text, to point at it. */
+	readonly keyStart: number;
+}
+
+const MAX_VALUE_LENGTH = 500;
+
+/** Lists every member of a header or payload object in the token's order (duplicates included). */
+export function listClaimRows(
+	root: JsonNode,
+	text: string,
+	where: 'header' | 'payload',
+	now: number,
+	options: FormatOptions = {},
+): ClaimRow[] {
+	if (root.kind !== 'object') return [];
+	return root.entries.map((entry) => {
+		const node = entry.value;
+		let value =
+			node.kind === 'string'
+				? node.value
+				: node.kind === 'object' || node.kind === 'array'
+					? minifyJson(text.slice(node.start, Math.min(node.end, node.start + MAX_VALUE_LENGTH * 4)))
+					: text.slice(node.start, node.end);
+		if (value.length > MAX_VALUE_LENGTH) value = `${value.slice(0, MAX_VALUE_LENGTH)}…`;
+		const doc = where === 'header' ? describeHeaderParameter(entry.key) : describeClaim(entry.key);
+		const time =
+			where === 'payload' && node.kind === 'number' && timeClaims.includes(entry.key)
+				? formatTime(node.value, now, options)
+				: undefined;
+		return { name: entry.key, value, valueKind: node.kind, doc, time, keyStart: entry.keyStart };
+	});
+}

@@ -1,0 +1,154 @@
+// Decode a compact token's parts: base64url → bytes → UTF-8 → lossless JSON, decoding as much as can be decoded.
+
+import { decodeBase64url, toHex, type Base64Deviation } from './base64url';
+import { DebuggerError, type PartName } from './errors';
+import { parseJson, type DuplicateKey, type JsonNode, type JsonSyntaxError } from './json';
+import { splitToken, type TokenKind, type TokenPart } from './segments';
+import { decodeUtf8 } from './utf8';
+
+/** A part's JSON, kept lossless: `text` is exactly the decoded UTF-8. */
+export interface JsonPart {
+	readonly text: string;
+	/** The parsed tree when `text` is JSON. */
+	readonly root?: JsonNode;
+	readonly duplicates: readonly DuplicateKey[];
+	/** Why `text` is not JSON, when it is not. */
+	readonly syntaxError?: JsonSyntaxError;
+}
+
+/** How the payload can be shown: as JSON, as text that is not JSON, as hex bytes that are not UTF-8, or not at all. */
+export type PayloadView =
+	| ({ readonly mode: 'json' } & JsonPart & { readonly root: JsonNode })
+	| { readonly mode: 'text'; readonly text: string; readonly syntaxError?: JsonSyntaxError }
+	| { readonly mode: 'hex'; readonly text: string; readonly byteLength: number }
+	| { readonly mode: 'encrypted'; readonly byteLength: number }
+	| { readonly mode: 'unreadable' };
+
+/** Everything decoding found in a token, including problems. Decoding never throws. */
+export interface DecodedToken {
+	readonly token: string;
+	readonly kind: TokenKind;
+	readonly parts: readonly TokenPart[];
+	readonly header?: JsonPart;
+	readonly payload: PayloadView;
+	/** Raw bytes of each base64url part that decoded (signature, JWE key/iv/ciphertext/tag). */
+	readonly bytes: Readonly<Partial<Record<PartName, Uint8Array>>>;
+	/** Problems that stop a part from being read; the UI shows them as alerts. */
+	readonly errors: readonly DebuggerError[];
+	/** Parts that decoded but are not canonical base64url. */
+	readonly deviations: readonly { part: PartName; deviations: readonly Base64Deviation[] }[];
+	/** Parts whose bytes are not UTF-8, with the first bad byte's offset. */
+	readonly invalidUtf8: readonly { part: PartName; offset: number }[];
+}
+
+/**
+ * Decodes a compact JWS or JWE. Each part is decoded on its own, so a broken signature still shows
+ * the header and payload. Problems are returned in `errors`, naming the part (RFC 7515 §5.2).
+ */
+export function decodeToken(token: string): DecodedToken {
+	const { kind, parts } = splitToken(token);
+	const errors: DebuggerError[] = [];
+	const deviations: { part: PartName; deviations: Base64Deviation[] }[] = [];
+	const invalidUtf8: { part: PartName; offset: number }[] = [];
+	const bytes: Partial<Record<PartName, Uint8Array>> = {};
+
+	if (kind === 'malformed') {
+		const count = token.split('.').length;
+		errors.push(
+			new DebuggerError(
+				'bad-segments',
+				`token has ${count} part${count === 1 ? '' : 's'}; a JWS has 3 and a JWE 5, separated by dots`,
+			),
+		);
+		return { token, kind, parts, payload: { mode: 'unreadable' }, bytes, errors, deviations, invalidUtf8 };
+	}
+	if (kind === 'unsecured-fragment') {
+		errors.push(
+			new DebuggerError(
+				'missing-signature',
+				'signature: the token has only two parts (header.payload); a JWS has three',
+				'signature',
+			),
+		);
+	}
+
+	for (const part of parts) {
+		const result = decodeBase64url(part.text);
+		if (!result.ok) {
+			const where =
+				result.reason === 'bad-character'
+					? `invalid character '${result.character}' at position ${result.index + 1}`
+					: result.reason === 'bad-padding'
+						? `bad padding at position ${result.index + 1}`
+						: `length ${part.text.length} is not possible in base64url (one character too many or too few)`;
+			errors.push(new DebuggerError('bad-base64url', `${part.name}: ${where}`, part.name));
+			continue;
+		}
+		bytes[part.name] = result.bytes;
+		if (result.deviations.length > 0) deviations.push({ part: part.name, deviations: result.deviations });
+	}
+
+	const header = bytes.header ? readJsonPart('header', bytes.header, errors, invalidUtf8) : undefined;
+	let payload: PayloadView = { mode: 'unreadable' };
+	if (kind === 'jwe') {
+		payload = { mode: 'encrypted', byteLength: bytes.ciphertext?.length ?? 0 };
+	} else if (bytes.payload) {
+		payload = readPayload(bytes.payload, errors, invalidUtf8);
+	}
+	return { token, kind, parts, header, payload, bytes, errors, deviations, invalidUtf8 };
+}
+
+function readJsonPart(
+	part: PartName,
+	data: Uint8Array,
+	errors: DebuggerError[],
+	invalidUtf8: { part: PartName; offset: number }[],
+): JsonPart | undefined {
+	const utf8 = decodeUtf8(data);
+	if (!utf8.ok) {
+		invalidUtf8.push({ part, offset: utf8.offset });
+		errors.push(new DebuggerError('bad-utf8', `${part}: byte ${utf8.offset + 1} is not valid UTF-8`, part));
+		return undefined;
+	}
+	const parsed = parseJson(utf8.text);
+	if (!parsed.ok) {
+		const { message, line, column } = parsed.error;
+		errors.push(new DebuggerError('bad-json', `${part}: ${message} at line ${line}, column ${column}`, part));
+		return { text: utf8.text, duplicates: [], syntaxError: parsed.error };
+	}
+	return { text: utf8.text, root: parsed.root, duplicates: parsed.duplicates };
+}
+
+function readPayload(
+	data: Uint8Array,
+	errors: DebuggerError[],
+	invalidUtf8: { part: PartName; offset: number }[],
+): PayloadView {
+	const utf8 = decodeUtf8(data);
+	if (!utf8.ok) {
+		// A JWS may carry any bytes (RFC 7515 §3): show them as hex rather than hide them.
+		invalidUtf8.push({ part: 'payload', offset: utf8.offset });
+		errors.push(
+			new DebuggerError(
+				'bad-utf8',
+				`payload: byte ${utf8.offset + 1} is not valid UTF-8; shown as hex`,
+				'payload',
+			),
+		);
+		return { mode: 'hex', text: toHex(data, ' '), byteLength: data.length };
+	}
+	if (utf8.text === '') return { mode: 'text', text: '' };
+	const parsed = parseJson(utf8.text);
+	if (!parsed.ok) {
+		const { message, line, column } = parsed.error;
+		errors.push(
+			new DebuggerError(
+				'bad-json',
+				`payload: ${message} at line ${line}, column ${column}; shown as text`,
+				'payload',
+			),
+		);
+		return { mode: 'text', text: utf8.text, syntaxError: parsed.error };
+	}
+	return { mode: 'json', text: utf8.text, root: parsed.root, duplicates: parsed.duplicates };
+}

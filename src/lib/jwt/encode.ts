@@ -1,0 +1,36 @@
+// Re-encode a token after its header or payload was edited (RFC 7515 §7.1), keeping every literal as the person wrote it.
+
+import { encodeBase64urlText } from './base64url';
+import { minifyJson, parseJson, type JsonSyntaxError } from './json';
+import { splitToken } from './segments';
+
+/** The new token, or why the edited text cannot be encoded yet. */
+export type EncodeResult = { ok: true; token: string } | { ok: false; error: JsonSyntaxError };
+
+/**
+ * Replaces the header or payload of `token` with `text`. JSON is minified (whitespace only, so big
+ * numbers and escapes stay as written); a payload that was plain text may stay plain text. The
+ * other parts, the signature included, are kept: signing is a separate step.
+ */
+export function replacePart(
+	token: string,
+	part: 'header' | 'payload',
+	text: string,
+	allowText = false,
+): EncodeResult {
+	const parsed = parseJson(text);
+	let encoded: string;
+	if (parsed.ok) encoded = encodeBase64urlText(minifyJson(text));
+	else if (allowText && part === 'payload') encoded = encodeBase64urlText(text);
+	else return { ok: false, error: parsed.error };
+
+	const { kind, parts } = splitToken(token);
+	const texts = parts.map((p) => p.text);
+	if (kind === 'malformed' || texts.length === 0)
+		return { ok: true, token: part === 'header' ? `${encoded}..` : `.${encoded}.` };
+	if (part === 'header') texts[0] = encoded;
+	else if (kind === 'jwe') return { ok: true, token };
+	else texts[1] = encoded;
+	if (kind === 'unsecured-fragment') texts.push('');
+	return { ok: true, token: texts.join('.') };
+}

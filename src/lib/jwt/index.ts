@@ -1,0 +1,24 @@
+// The core's only entry point for the UI: decoding, claims, findings and re-encoding, all pure.
+
+export { decodeBase64url, encodeBase64url, encodeBase64urlText, toHex } from './base64url';
+export { describeClaim, describeHeaderParameter, type ClaimDoc } from './claim-docs';
+export {
+	describeValidity,
+	formatRelative,
+	formatTime,
+	listClaimRows,
+	type ClaimRow,
+	type TimeDisplay,
+	type Validity,
+} from './claims';
+export type { DecodedToken, JsonPart, PayloadView } from './decode';
+export { replacePart, type EncodeResult } from './encode';
+export { DebuggerError, type ErrorCode, type PartName } from './errors';
+export type { TokenCandidate } from './extract';
+export { listFindings, type Finding, type FindingContext } from './findings';
+export { inspectText, type Inspection, type PartRange } from './inspect';
+export { formatJson, getMember, parseJson, type JsonNode, type JsonSyntaxError } from './json';
+export { describeError, findingInfo, type FindingCode, type Severity } from './messages';
+export { partLabels } from './segments';
+export { readFragmentToken, buildShareUrl } from './fragment';
+export { createExampleToken, EXAMPLE_SECRET } from './example';

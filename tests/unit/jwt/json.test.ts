@@ -1,0 +1,169 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import {
+	formatJson,
+	getMember,
+	minifyJson,
+	parseJson,
+	toPlainValue,
+	type JsonNode,
+} from '../../../src/lib/jwt/json';
+
+function parsed(text: string): JsonNode {
+	const result = parseJson(text);
+	if (!result.ok) throw new Error(`expected JSON: ${result.error.message}`);
+	return result.root;
+}
+
+describe('parseJson accepts RFC 8259 JSON and agrees with JSON.parse', () => {
+	test.each([
+		['an object', '{"a":1,"b":"x"}'],
+		['an empty object', '{}'],
+		['an empty array with spaces', ' [ ] '],
+		['nested containers', '{"a":[1,2,{"c":null}],"b":{"d":[]}}'],
+		['escapes', '{"a":"\\u00e9\\n\\t\\"\\\\\\/"}'],
+		['a lone surrogate escape', '"\\ud800"'],
+		['numbers in every form', '[0,-0,1.5,-2e10,3E+2,4e-3]'],
+		['literals', '[true,false,null]'],
+		['a bare string', '"hello"'],
+		['CRLF whitespace', '{\r\n "typ":"JWT",\r\n "alg":"HS256"}'],
+	])('%s', (_name, text) => {
+		expect(toPlainValue(parsed(text))).toEqual(JSON.parse(text));
+	});
+});
+
+describe('parseJson rejects invalid JSON with line and column', () => {
+	test.each([
+		['trailing comma in object', '{"a":1,}', 1, 8],
+		['trailing comma in array', '[1,]', 1, 4],
+		['missing colon', '{"a" 1}', 1, 6],
+		['unterminated string', '{"a":"x', 1, 6],
+		['misspelt literal', '{"a":tru}', 1, 6],
+		['leading zero', '01', 1, 2],
+		['lone minus', '-', 1, 1],
+		['two values', '1 2', 1, 3],
+		['single quotes', "{'a':1}", 1, 2],
+		['error on a later line', '{\n  "x": ]\n}', 2, 8],
+		['empty text', '', 1, 1],
+		['raw newline in a string', '"a\nb"', 1, 3],
+		['bad escape', '"\\x"', 1, 2],
+		['short unicode escape', '"\\u12"', 1, 2],
+		['missing comma', '{"a":1 "b":2}', 1, 8],
+		['unclosed object', '{"a":1', 1, 7],
+		['byte order mark', '\ufeff{}', 1, 1],
+	])('%s', (_name, text, line, column) => {
+		const result = parseJson(text);
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect({ line: result.error.line, column: result.error.column }).toEqual({ line, column });
+		expect(result.error.message.length).toBeGreaterThan(0);
+		expect(() => JSON.parse(text)).toThrow();
+	});
+});
+
+describe('parseJson is lossless', () => {
+	test('keeps every digit of a 64-bit and a 30-digit integer', () => {
+		const root = parsed('{"sub":12345678901234567890,"n":123456789012345678901234567890}');
+		const sub = getMember(root, 'sub');
+		const n = getMember(root, 'n');
+		expect(sub?.kind === 'number' && sub.raw).toBe('12345678901234567890');
+		expect(n?.kind === 'number' && n.raw).toBe('123456789012345678901234567890');
+	});
+
+	test('keeps key order and string escapes as written', () => {
+		const root = parsed('{"z":"\\u0041","a":1,"m":2}');
+		expect(root.kind === 'object' && root.entries.map((e) => e.key)).toEqual(['z', 'a', 'm']);
+		const z = getMember(root, 'z');
+		expect(z?.kind === 'string' && [z.raw, z.value]).toEqual(['"\\u0041"', 'A']);
+	});
+
+	test('reports duplicate keys with their path and keeps every entry', () => {
+		const result = parseJson('{"a":1,"b":{"c":1,"c":2},"a":3}');
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		expect(result.duplicates.map((d) => [d.key, d.path])).toEqual([
+			['c', '$.b'],
+			['a', '$'],
+		]);
+		expect(result.root.kind === 'object' && result.root.entries.length).toBe(3);
+		const a = getMember(result.root, 'a');
+		expect(a?.kind === 'number' && a.value).toBe(3);
+		expect(toPlainValue(result.root)).toEqual({ a: 3, b: { c: 2 } });
+	});
+
+	test('names paths through arrays and odd keys', () => {
+		const result = parseJson('{"x y":[{"k":1,"k":2}]}');
+		expect(result.ok && result.duplicates[0]?.path).toBe('$["x y"][0]');
+	});
+
+	test('gives positions of keys and values', () => {
+		const text = '{ "alg" : "HS256" }';
+		const root = parsed(text);
+		const entry = root.kind === 'object' ? root.entries[0] : undefined;
+		expect(entry && text.slice(entry.keyStart, entry.keyEnd)).toBe('"alg"');
+		expect(entry && text.slice(entry.value.start, entry.value.end)).toBe('"HS256"');
+		expect([root.start, root.end]).toEqual([0, text.length]);
+	});
+});
+
+describe('deep and hostile input', () => {
+	test('100 000 levels of nesting parse without a stack overflow', () => {
+		const depth = 100_000;
+		const result = parseJson('['.repeat(depth) + ']'.repeat(depth));
+		expect(result.ok).toBe(true);
+		if (result.ok) expect(Array.isArray(toPlainValue(result.root))).toBe(true);
+	});
+
+	test('nesting past maxDepth is a syntax error, not a crash', () => {
+		const result = parseJson('['.repeat(11) + ']'.repeat(11), { maxDepth: 10 });
+		expect(result.ok).toBe(false);
+	});
+
+	test('__proto__ and constructor keys become plain data', () => {
+		const value = toPlainValue(parsed('{"__proto__":{"polluted":1},"constructor":2}')) as Record<
+			string,
+			unknown
+		>;
+		expect(Object.getPrototypeOf(value)).toBeNull();
+		expect(Object.keys(value)).toEqual(['__proto__', 'constructor']);
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+	});
+});
+
+describe('formatJson and minifyJson change whitespace only', () => {
+	test('pretty-prints with two spaces and keeps empty containers closed', () => {
+		expect(formatJson('{"a":1,"b":[1,{"c":null}],"e":{},"f":[ ]}')).toBe(
+			'{\n  "a": 1,\n  "b": [\n    1,\n    {\n      "c": null\n    }\n  ],\n  "e": {},\n  "f": []\n}',
+		);
+	});
+
+	test('leaves text that is not JSON as it is', () => {
+		expect(formatJson('{"a":')).toBe('{"a":');
+	});
+
+	test('keeps whitespace and escaped quotes inside strings', () => {
+		expect(minifyJson('{ "a" : "x \\" y" ,\n "b":[1, 2] }')).toBe('{"a":"x \\" y","b":[1,2]}');
+	});
+
+	test('property: formatting then minifying any JSON gives the minified original', () => {
+		fc.assert(
+			fc.property(fc.jsonValue(), fc.constantFrom('', '  ', '\t'), (value, space) => {
+				const text = JSON.stringify(value, null, space);
+				const pretty = formatJson(text);
+				expect(minifyJson(pretty)).toBe(minifyJson(text));
+				expect(JSON.parse(pretty)).toEqual(JSON.parse(text));
+			}),
+			{ numRuns: 500 },
+		);
+	});
+
+	test('property: parseJson agrees with JSON.parse on any JSON text', () => {
+		fc.assert(
+			fc.property(fc.jsonValue(), (value) => {
+				const text = JSON.stringify(value);
+				expect(toPlainValue(parsed(text))).toEqual(JSON.parse(text));
+			}),
+			{ numRuns: 500 },
+		);
+	});
+});
