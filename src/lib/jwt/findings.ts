@@ -94,10 +94,19 @@ export function listFindings(decoded: DecodedToken, context: FindingContext): Fi
 		checkJsonObject(decoded.payload.root, 'payload', decoded.payload.duplicates, add);
 		if (decoded.payload.root.kind === 'object') checkTimes(decoded.payload.root, context, add);
 	} else if (decoded.payload.mode === 'text' && decoded.payload.text !== '') {
+		const error = decoded.payload.syntaxError;
+		const where = error ? ` (${error.message} at line ${error.line}, column ${error.column})` : '';
 		add(
 			'payload-not-json',
-			'The payload is not JSON, so it is not a JWT claims set; it is shown as text. A JWS may carry any content.',
+			`The payload is not JSON${where}, so it is not a JWT claims set; it is shown as text. A JWS may carry any content.`,
 			{ part: 'payload' },
+		);
+	}
+	if (decoded.kind === 'unsecured-fragment') {
+		add(
+			'missing-signature',
+			'The token has only two parts (header.payload). A JWS has three; without the signature nothing proves who made it.',
+			{ part: 'signature' },
 		);
 	}
 
@@ -115,7 +124,7 @@ function checkJsonObject(
 	if (root.kind !== 'object') {
 		add(
 			'not-json-object',
-			`The ${part} is valid JSON but a${root.kind === 'array' ? 'n array' : ` ${root.kind}`}, not an object. A JWT ${part} must be a JSON object.`,
+			`The ${part} is valid JSON but ${describeKind(root.kind)}, not an object. A JWT ${part} must be a JSON object.`,
 			{ part },
 		);
 	}
@@ -173,7 +182,7 @@ function checkTimes(payload: JsonNode, context: FindingContext, add: Add): void 
 		if (node.kind !== 'number') {
 			add(
 				'invalid-time-claim',
-				`"${name}" should be a number of seconds since 1970 (NumericDate), but it is a ${node.kind}.`,
+				`"${name}" should be a number of seconds since 1970 (NumericDate), but it is ${describeKind(node.kind)}.`,
 				{ part: 'payload', member: name },
 			);
 			continue;
@@ -222,6 +231,12 @@ function checkTimes(payload: JsonNode, context: FindingContext, add: Add): void 
 			{ part: 'payload', member: 'exp' },
 		);
 	}
+}
+
+/** "an array", "a string", "null": the kind of a JSON value as a phrase. */
+function describeKind(kind: JsonNode['kind']): string {
+	if (kind === 'null') return 'null';
+	return `${kind === 'array' || kind === 'object' ? 'an' : 'a'} ${kind}`;
 }
 
 function isoOf(seconds: number): string {

@@ -66,6 +66,7 @@ const RAISING: [string, string, Partial<FindingContext>, FindingCode][] = [
 	['an empty signature with no alg', jws({ typ: 'JWT' }, FRESH, ''), {}, 'empty-signature'],
 	['a JWE', jwe({ alg: 'RSA-OAEP', enc: 'A256GCM' }), {}, 'jwe-encrypted'],
 	['a payload that is plain text', jws(HS, 'hello, world'), {}, 'payload-not-json'],
+	['a token without its signature part', `${encodePart(HS)}.${encodePart(FRESH)}`, {}, 'missing-signature'],
 	['an exp that is a string', jws(HS, { exp: String(NOW + HOUR) }), {}, 'invalid-time-claim'],
 	['an nbf that is null', jws(HS, { nbf: null, exp: NOW + HOUR }), {}, 'invalid-time-claim'],
 	['an iat that is a boolean', jws(HS, { iat: true, exp: NOW + HOUR }), {}, 'invalid-time-claim'],
@@ -168,9 +169,9 @@ describe('listFindings raises each finding it knows', () => {
 		expect(codes(token, context)).toContain(code);
 	});
 
-	test('the cases cover every finding code except missing-signature, which is a decoding error', () => {
+	test('the cases cover every finding code', () => {
 		const raised = new Set(RAISING.map(([, , , code]) => code));
-		const all = Object.keys(findingInfo).filter((code) => code !== 'missing-signature');
+		const all = Object.keys(findingInfo);
 		expect([...raised].sort()).toEqual(all.sort());
 	});
 });
@@ -265,5 +266,31 @@ describe('every finding is complete and says where it is', () => {
 	test('alg-none quotes the alg as written', () => {
 		const finding = find(jws({ alg: 'NoNe' }, FRESH, '')).find((f) => f.code === 'alg-none');
 		expect(finding?.detail).toContain('"NoNe"');
+	});
+});
+
+describe('finding texts read as English', () => {
+	test.each([
+		['[1]', 'an array'],
+		['"text"', 'a string'],
+		['null', 'null, not an object'],
+		['true', 'a boolean'],
+	])('a payload of %s is described as %s', (payload, phrase) => {
+		const finding = find(jws(HS, payload)).find((f) => f.code === 'not-json-object');
+		expect(finding?.detail).toContain(phrase);
+	});
+
+	test.each([
+		['{"exp":{"at":1}}', 'it is an object.'],
+		['{"exp":[1]}', 'it is an array.'],
+		['{"exp":null}', 'it is null.'],
+	])('an exp of %s is described with the right article', (payload, phrase) => {
+		const finding = find(jws(HS, payload)).find((f) => f.code === 'invalid-time-claim');
+		expect(finding?.detail).toContain(phrase);
+	});
+
+	test('a payload that is not JSON says where it stops being JSON', () => {
+		const finding = find(jws(HS, 'hello, world')).find((f) => f.code === 'payload-not-json');
+		expect(finding?.detail).toMatch(/line 1, column 1/);
 	});
 });

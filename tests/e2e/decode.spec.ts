@@ -1,0 +1,261 @@
+// Pasting tokens the way people paste them, and seeing header, payload, claims and problems at once.
+import { expect, test } from '@playwright/test';
+import {
+	b64url,
+	findingCodes,
+	freshToken,
+	headerEditor,
+	nowSeconds,
+	openEmpty,
+	pasteToken,
+	payloadEditor,
+	RFC7519_TOKEN,
+	signHs256,
+	tokenEditor,
+	verdict,
+	warnings,
+} from './support';
+
+test('the first visit shows a marked example token that Clear removes', async ({ page }) => {
+	await openEmpty(page);
+	await expect(page.getByText('Example token.')).toBeVisible();
+	await expect(tokenEditor(page)).toContainText('eyJ');
+	await expect(payloadEditor(page)).toContainText('"name"');
+	await expect(verdict(page)).toContainText('Not verified');
+
+	await page.getByRole('button', { name: 'Clear' }).click();
+	// The empty editor shows only its placeholder; nothing is left to copy or clear.
+	await expect(tokenEditor(page)).toHaveText(/^Paste a token/);
+	await expect(page.getByRole('button', { name: 'Copy token' })).toBeDisabled();
+	await expect(page.getByRole('button', { name: 'Clear' })).toBeDisabled();
+	await expect(page.getByText('Example token.')).toBeHidden();
+	await expect(tokenEditor(page)).toBeFocused();
+	await expect(warnings(page).getByRole('listitem')).toHaveCount(0);
+	await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('the RFC 7519 example token decodes losslessly and is flagged as expired', async ({ page }) => {
+	await openEmpty(page);
+	await pasteToken(page, RFC7519_TOKEN);
+	await expect(headerEditor(page)).toContainText('"typ": "JWT"');
+	await expect(headerEditor(page)).toContainText('"alg": "HS256"');
+	await expect(payloadEditor(page)).toContainText('"iss": "joe"');
+	await expect(payloadEditor(page)).toContainText('"http://example.com/is_root": true');
+	await expect(verdict(page)).toContainText('Not verified');
+	expect(await findingCodes(page)).toContain('expired');
+	await expect(page.getByRole('alert')).toHaveCount(0);
+	// The signature pane shows the signature three ways.
+	const signaturePane = page.getByRole('region', { name: 'Signature' });
+	await expect(signaturePane.getByText(/32 bytes \(256 bits\)/)).toBeVisible();
+	await expect(
+		signaturePane.getByText('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk', { exact: true }),
+	).toBeVisible();
+	await expect(signaturePane.getByText(/^74 18 df b4 97 99 e0 25/)).toBeVisible();
+});
+
+test('keys keep their order and big integers keep every digit', async ({ page }) => {
+	await openEmpty(page);
+	const payload = '{"zeta":1,"sub":12345678901234567890,"n":123456789012345678901234567890,"alpha":1.50}';
+	await pasteToken(page, signHs256('{"alg":"HS256"}', payload));
+	await expect(payloadEditor(page)).toContainText('"sub": 12345678901234567890');
+	await expect(payloadEditor(page)).toContainText('"n": 123456789012345678901234567890');
+	await expect(payloadEditor(page)).toContainText('"alpha": 1.50');
+	const text = (await payloadEditor(page).textContent()) ?? '';
+	expect(text.indexOf('zeta')).toBeLessThan(text.indexOf('alpha'));
+});
+
+test.describe('tokens pasted as people paste them', () => {
+	const token = freshToken();
+	const cases: [string, string][] = [
+		['with surrounding whitespace and quotes', `\n  "${token}"  \n`],
+		['after Bearer', `Bearer ${token}`],
+		['as an Authorization header line', `Authorization: Bearer ${token}`],
+		['in a cookie line', `Cookie: theme=dark; session=${token}; lang=en`],
+		['in an OAuth redirect URL', `https://app.example/callback#state=xyz&id_token=${token}&expires_in=3600`],
+		['in a query string', `https://app.example/reset?token=${token}`],
+	];
+	for (const [name, text] of cases) {
+		test(name, async ({ page }) => {
+			await openEmpty(page);
+			await pasteToken(page, text);
+			await expect(payloadEditor(page)).toContainText('"name": "Ada Lovelace"');
+			await expect(page.getByRole('alert')).toHaveCount(0);
+			// What the person pasted stays as they pasted it.
+			await expect(tokenEditor(page)).toContainText(text.trim().replace(/^"|"$/g, '').slice(0, 20));
+		});
+	}
+
+	test('with line breaks inside, flagged whitespace-in-token', async ({ page }) => {
+		await openEmpty(page);
+		await pasteToken(page, `${token.slice(0, 40)}\n${token.slice(40, 90)}\n${token.slice(90)}`);
+		await expect(payloadEditor(page)).toContainText('"name": "Ada Lovelace"');
+		expect(await findingCodes(page)).toContain('whitespace-in-token');
+	});
+});
+
+test('a JSON response with several tokens lets the person pick one', async ({ page }) => {
+	await openEmpty(page);
+	const access = freshToken({ scope: 'read:all' });
+	const id = freshToken({ email: 'ada@example.com' });
+	await pasteToken(
+		page,
+		JSON.stringify({ access_token: access, token_type: 'Bearer', id_token: id }, null, 2),
+	);
+	const picker = page.getByRole('group', { name: /2 tokens found/ });
+	await expect(picker).toBeVisible();
+	await expect(payloadEditor(page)).toContainText('"scope": "read:all"');
+	await picker.getByRole('radio', { name: /id_token/ }).check();
+	await expect(payloadEditor(page)).toContainText('"email": "ada@example.com"');
+});
+
+test.describe('problems are named and what was typed stays', () => {
+	test('bad base64url in the payload names the payload and the character', async ({ page }) => {
+		await openEmpty(page);
+		const [header, , signature] = freshToken().split('.');
+		const bad = `${header}.eyJzdWIiOi$xIn0.${signature}`;
+		await pasteToken(page, bad);
+		const alert = page.getByRole('alert');
+		await expect(alert).toContainText(/payload/i);
+		await expect(alert).toContainText('$');
+		await expect(headerEditor(page)).toContainText('"alg": "HS256"');
+		await expect(tokenEditor(page)).toHaveText(bad);
+	});
+
+	test('a header that is not JSON names the header with line and column', async ({ page }) => {
+		await openEmpty(page);
+		await pasteToken(page, `${b64url('{"alg":"HS256",}')}.${b64url('{"sub":"x"}')}.c2ln`);
+		await expect(page.getByRole('alert')).toContainText(/header/i);
+		await expect(page.getByRole('alert')).toContainText(/line 1, column 16/);
+		await expect(payloadEditor(page)).toContainText('"sub": "x"');
+	});
+
+	test('a token without its signature still shows header and payload', async ({ page }) => {
+		await openEmpty(page);
+		const [header, payload] = freshToken().split('.');
+		await pasteToken(page, `${header}.${payload}`);
+		await expect(page.getByRole('alert')).toContainText(/signature/i);
+		await expect(payloadEditor(page)).toContainText('"name": "Ada Lovelace"');
+	});
+
+	test('an empty signature is decoded and flagged', async ({ page }) => {
+		await openEmpty(page);
+		const [header, payload] = freshToken().split('.');
+		await pasteToken(page, `${header}.${payload}.`);
+		await expect(payloadEditor(page)).toContainText('"name": "Ada Lovelace"');
+		expect(await findingCodes(page)).toContain('empty-signature');
+	});
+
+	test('text with no token says so', async ({ page }) => {
+		await openEmpty(page);
+		await pasteToken(page, 'hello world');
+		await expect(page.getByRole('alert')).toContainText(/token/i);
+		await expect(tokenEditor(page)).toHaveText('hello world');
+	});
+
+	test('a payload that is not JSON is shown as text', async ({ page }) => {
+		await openEmpty(page);
+		await pasteToken(page, signHs256('{"alg":"HS256"}', 'plain text, not JSON'));
+		await expect(payloadEditor(page)).toContainText('plain text, not JSON');
+		await expect(page.getByText('The payload is not JSON; it is shown as text')).toBeVisible();
+		expect(await findingCodes(page)).toContain('payload-not-json');
+		await expect(page.getByRole('alert')).toHaveCount(0);
+		await expect(headerEditor(page)).toContainText('"alg": "HS256"');
+	});
+
+	test('duplicate keys and non-canonical base64url are decoded and flagged', async ({ page }) => {
+		await openEmpty(page);
+		const token = signHs256('{"alg":"HS256","alg":"none"}', '{"sub":"x","exp":1}');
+		const [h, p, s] = token.split('.');
+		await pasteToken(page, `${h}.${p}==.${s}`);
+		await expect(headerEditor(page)).toContainText('"alg": "none"');
+		const codes = await findingCodes(page);
+		expect(codes).toEqual(expect.arrayContaining(['duplicate-key', 'non-canonical-base64url', 'alg-none']));
+	});
+});
+
+test.describe('findings computed for now', () => {
+	const now = nowSeconds();
+	const cases: [string, string, string, string][] = [
+		['alg none', '{"alg":"none"}', `{"exp":${now + 600}}`, 'alg-none'],
+		['no exp', '{"alg":"HS256"}', '{"sub":"x"}', 'no-exp'],
+		['expired', '{"alg":"HS256"}', `{"exp":${now - 600}}`, 'expired'],
+		['not yet valid', '{"alg":"HS256"}', `{"nbf":${now + 600},"exp":${now + 1200}}`, 'not-yet-valid'],
+		['issued in the future', '{"alg":"HS256"}', `{"iat":${now + 600},"exp":${now + 1200}}`, 'iat-future'],
+		['time in milliseconds', '{"alg":"HS256"}', `{"exp":${(now + 600) * 1000}}`, 'time-in-milliseconds'],
+		['not an object', '{"alg":"HS256"}', '[1,2,3]', 'not-json-object'],
+		['unknown alg', '{"alg":"XYZ512"}', `{"exp":${now + 600}}`, 'alg-unknown'],
+	];
+	for (const [name, header, payload, code] of cases) {
+		test(`${name} → ${code}`, async ({ page }) => {
+			await openEmpty(page);
+			await pasteToken(page, signHs256(header, payload));
+			const item = warnings(page).locator(`[data-code="${code}"]`);
+			await expect(item).toHaveCount(1);
+			// Each item reads on its own: a title, an explanation and its reference.
+			expect(((await item.textContent()) ?? '').length).toBeGreaterThan(40);
+			await expect(item.getByRole('link')).toHaveAttribute('href', /^https:\/\//);
+		});
+	}
+
+	test('a fresh, well-formed token has no warnings', async ({ page }) => {
+		await openEmpty(page);
+		await pasteToken(page, freshToken());
+		await expect(payloadEditor(page)).toContainText('Ada Lovelace');
+		expect(await findingCodes(page)).toEqual([]);
+	});
+});
+
+test('a JWE is recognised: its header is decoded and its five parts labelled', async ({ page }) => {
+	await openEmpty(page);
+	const jwe = [
+		b64url('{"alg":"RSA-OAEP","enc":"A256GCM","kid":"k1"}'),
+		b64url(new Uint8Array(256).fill(7)),
+		b64url(new Uint8Array(12).fill(1)),
+		b64url(new Uint8Array(40).fill(2)),
+		b64url(new Uint8Array(16).fill(3)),
+	].join('.');
+	await pasteToken(page, jwe);
+	await expect(headerEditor(page)).toContainText('"enc": "A256GCM"');
+	await expect(page.getByText('Encrypted payload (JWE)')).toBeVisible();
+	for (const label of ['Encrypted key', 'Initialization vector', 'Ciphertext', 'Authentication tag']) {
+		await expect(page.getByText(label, { exact: true }).first()).toBeVisible();
+	}
+	await expect(verdict(page)).toContainText('Not verified');
+	await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('the claims table explains claims and shows times three ways, with a live status', async ({ page }) => {
+	await openEmpty(page);
+	const now = nowSeconds();
+	await pasteToken(
+		page,
+		signHs256(
+			'{"alg":"HS256","typ":"JWT","kid":"k1"}',
+			JSON.stringify({
+				iss: 'https://id.example',
+				exp: now + 14 * 60 + 30,
+				iat: now - 3 * 86400,
+				roles: ['admin'],
+			}),
+		),
+	);
+	const claims = page.getByRole('table', { name: 'Claims' });
+	const expRow = claims.getByRole('row', { name: /^exp\b/ });
+	await expect(expRow).toContainText('in 14 minutes');
+	await expect(expRow).toContainText(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/);
+	await expect(claims.getByRole('row', { name: /^iat\b/ })).toContainText('3 days ago');
+	await expect(page.getByText('Valid, expires in 14 minutes')).toBeVisible();
+
+	// Explanations open without hovering.
+	await expRow.getByText('Expiration time').click();
+	await expect(expRow.getByRole('link', { name: /RFC 7519/ })).toBeVisible();
+
+	const header = page.getByRole('table', { name: 'Header parameters' });
+	await header
+		.getByRole('row', { name: /^kid\b/ })
+		.getByText('Key ID')
+		.click();
+	await expect(
+		header.getByRole('row', { name: /^kid\b/ }).getByRole('link', { name: /RFC 7515/ }),
+	).toBeVisible();
+});

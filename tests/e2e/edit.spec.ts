@@ -1,0 +1,76 @@
+// Editing the decoded header or payload re-encodes the token at once; invalid JSON is shown inline and nothing is lost.
+import { expect, test } from '@playwright/test';
+import {
+	b64url,
+	freshToken,
+	headerEditor,
+	openEmpty,
+	pasteToken,
+	payloadEditor,
+	tokenEditor,
+	verdict,
+} from './support';
+
+test('editing the payload re-encodes the token and keeps the old signature', async ({ page }) => {
+	await openEmpty(page);
+	const token = freshToken();
+	const [header, , signature] = token.split('.');
+	await pasteToken(page, token);
+	await expect(payloadEditor(page)).toContainText('Ada Lovelace');
+
+	await payloadEditor(page).fill('{"sub":"user-42","admin":true}');
+	await expect(tokenEditor(page)).toHaveText(
+		`${header}.${b64url('{"sub":"user-42","admin":true}')}.${signature}`,
+	);
+	await expect(payloadEditor(page)).toContainText('"admin":true');
+	await expect(verdict(page)).toContainText('Not verified');
+});
+
+test('editing the header by typing re-encodes the header part', async ({ page }) => {
+	await openEmpty(page);
+	const token = freshToken();
+	const [, payload, signature] = token.split('.');
+	await pasteToken(page, token);
+	await headerEditor(page).fill('{"alg":"HS256","typ":"JWT"}');
+	await headerEditor(page).press('End');
+	// Typing inside the object: move before the closing brace and add a member.
+	await headerEditor(page).press('ArrowLeft');
+	await page.keyboard.type(',"kid":"k2"');
+	await expect(tokenEditor(page)).toHaveText(
+		`${b64url('{"alg":"HS256","typ":"JWT","kid":"k2"}')}.${payload}.${signature}`,
+	);
+});
+
+test('invalid JSON in the payload is reported inline and the token waits for valid JSON', async ({
+	page,
+}) => {
+	await openEmpty(page);
+	const token = freshToken();
+	await pasteToken(page, token);
+	await payloadEditor(page).fill('{\n  "sub": "x",\n  "admin": tru\n}');
+	const alert = page.getByRole('alert');
+	await expect(alert).toContainText('Payload is not valid JSON');
+	await expect(alert).toContainText('line 3, column 12');
+	// What the person typed stays, and the token is unchanged until the JSON is valid.
+	await expect(payloadEditor(page)).toContainText('"admin": tru');
+	await expect(tokenEditor(page)).toHaveText(token);
+
+	await payloadEditor(page).fill('{"sub":"x","admin":true}');
+	await expect(page.getByRole('alert')).toHaveCount(0);
+	await expect(tokenEditor(page)).toContainText(b64url('{"sub":"x","admin":true}'));
+});
+
+test('undo in the payload editor restores the token', async ({ page }) => {
+	await openEmpty(page);
+	const token = freshToken();
+	await pasteToken(page, token);
+	await payloadEditor(page).click();
+	await page.keyboard.press('ControlOrMeta+End');
+	await page.keyboard.press('ArrowLeft');
+	await page.keyboard.type(',"x":1');
+	await expect(tokenEditor(page)).not.toHaveText(token);
+	for (let i = 0; i < 6 && (await tokenEditor(page).textContent()) !== token; i++) {
+		await page.keyboard.press('ControlOrMeta+Z');
+	}
+	await expect(tokenEditor(page)).toHaveText(token);
+});

@@ -1,0 +1,58 @@
+// Shared helpers for the browser tests: build tokens the way a server would, and drive the page by role and name.
+import { createHmac } from 'node:crypto';
+import { expect, type Page } from '@playwright/test';
+
+/** base64url of UTF-8 text or bytes, without padding (RFC 7515 §2). */
+export function b64url(data: string | Uint8Array): string {
+	return Buffer.from(data).toString('base64url');
+}
+
+/** A compact HS256 JWS over the header and payload text exactly as given. */
+export function signHs256(
+	headerJson: string,
+	payloadJson: string,
+	secret = 'a-test-secret-that-is-32-bytes!!',
+): string {
+	const input = `${b64url(headerJson)}.${b64url(payloadJson)}`;
+	return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
+}
+
+/** Seconds since the epoch, now. */
+export const nowSeconds = (): number => Math.floor(Date.now() / 1000);
+
+/** RFC 7519 §3.1: the example JWT (HS256, header with CRLF, exp in 2011). */
+export const RFC7519_TOKEN =
+	'eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
+
+/** A valid HS256 token that expires in an hour. */
+export function freshToken(claims: Record<string, unknown> = {}): string {
+	const now = nowSeconds();
+	return signHs256(
+		'{"alg":"HS256","typ":"JWT"}',
+		JSON.stringify({ sub: 'user-42', name: 'Ada Lovelace', iat: now, exp: now + 3600, ...claims }),
+	);
+}
+
+export const tokenEditor = (page: Page) => page.getByRole('textbox', { name: 'Encoded token' });
+export const headerEditor = (page: Page) => page.getByRole('textbox', { name: 'Header', exact: true });
+export const payloadEditor = (page: Page) => page.getByRole('textbox', { name: 'Payload', exact: true });
+export const verdict = (page: Page) => page.getByRole('status', { name: 'Signature' });
+export const warnings = (page: Page) => page.getByRole('list', { name: 'Warnings' });
+
+/** Opens the page with no token (the example token loads on an empty first visit). */
+export async function openEmpty(page: Page): Promise<void> {
+	await page.goto('./');
+	await expect(tokenEditor(page)).toBeVisible();
+}
+
+/** Replaces the token editor's text, as a paste would. */
+export async function pasteToken(page: Page, text: string): Promise<void> {
+	await tokenEditor(page).fill(text);
+}
+
+/** The codes of the findings listed, in order. */
+export async function findingCodes(page: Page): Promise<string[]> {
+	return warnings(page)
+		.getByRole('listitem')
+		.evaluateAll((items) => items.map((item) => item.getAttribute('data-code') ?? ''));
+}
