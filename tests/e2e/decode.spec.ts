@@ -217,6 +217,8 @@ test('a JWE is recognised: its header is decoded and its five parts labelled', a
 	await pasteToken(page, jwe);
 	await expect(headerEditor(page)).toContainText('"enc": "A256GCM"');
 	await expect(page.getByText('Encrypted payload (JWE)')).toBeVisible();
+	// No empty Payload editor pretends there is something to read or edit.
+	await expect(payloadEditor(page)).toBeHidden();
 	for (const label of ['Encrypted key', 'Initialization vector', 'Ciphertext', 'Authentication tag']) {
 		await expect(page.getByText(label, { exact: true }).first()).toBeVisible();
 	}
