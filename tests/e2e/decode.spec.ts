@@ -261,3 +261,48 @@ test('the claims table explains claims and shows times three ways, with a live s
 		header.getByRole('row', { name: /^kid\b/ }).getByRole('link', { name: /RFC 7515/ }),
 	).toBeVisible();
 });
+
+test('the parts are named in a legend the token editor points to, not told by colour alone', async ({
+	page,
+}) => {
+	await openEmpty(page);
+	const token = freshToken();
+	const [header, payload, signature] = token.split('.') as [string, string, string];
+	await pasteToken(page, token);
+	await expect(tokenEditor(page)).toHaveAccessibleDescription(
+		new RegExp(
+			`Header \\(${header.length} characters\\).*Payload \\(${payload.length} characters\\).*Signature \\(${signature.length} characters\\)`,
+		),
+	);
+});
+
+test('a payload that is not UTF-8 is shown as hex, read-only, and flagged without an alert', async ({
+	page,
+}) => {
+	await openEmpty(page);
+	const header = b64url('{"alg":"HS256"}');
+	await pasteToken(page, `${header}.${b64url(new Uint8Array([0x7b, 0xff, 0x7d]))}.c2ln`);
+	await expect(payloadEditor(page)).toContainText('7b ff 7d');
+	await expect(page.getByText(/not UTF-8 text, so its 3 bytes are shown as hex/)).toBeVisible();
+	await expect(payloadEditor(page)).toHaveAttribute('aria-readonly', 'true');
+	expect(await findingCodes(page)).toContain('invalid-utf8');
+	await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('a refresh_token field in a token response is found too', async ({ page }) => {
+	await openEmpty(page);
+	const refresh = freshToken({ typ: 'refresh' });
+	await pasteToken(page, JSON.stringify({ token_type: 'Bearer', refresh_token: refresh }));
+	await expect(payloadEditor(page)).toContainText('"typ": "refresh"');
+});
+
+test('the validity status is live: it turns to expired when the time comes', async ({ page }) => {
+	await page.clock.install();
+	await openEmpty(page);
+	const now = Math.floor((await page.evaluate(() => Date.now())) / 1000);
+	await pasteToken(page, signHs256('{"alg":"HS256"}', JSON.stringify({ sub: 'x', iat: now, exp: now + 90 })));
+	await expect(page.getByText('Valid, expires in 1 minute')).toBeVisible();
+	await page.clock.fastForward('02:00');
+	await expect(page.getByText(/^Expired/)).toBeVisible();
+	expect(await findingCodes(page)).toContain('expired');
+});
