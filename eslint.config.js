@@ -15,7 +15,7 @@ export default tseslint.config(
 	},
 	...tseslint.configs.recommended,
 	{
-		files: ['src/lib/jwt/**/*.ts'],
+		files: ['src/lib/jwt/**/*.ts', 'src/lib/crypto/**/*.ts'],
 		rules: {
 			'no-restricted-imports': [
 				'error',
@@ -53,7 +53,7 @@ export default tseslint.config(
 	},
 	{
 		rules: {
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
 		},
 	},
 );

@@ -102,6 +102,32 @@ try {
 				),
 		],
 		['mobile', { width: 375, height: 1300 }, 'light', async () => {}],
+		[
+			'verified',
+			{ width: 1440, height: 1100 },
+			'light',
+			async (page) => secretBox(page).fill('jwt-prism-example-secret-not-for-production'),
+		],
+		['invalid', { width: 1440, height: 1100 }, 'light', async (page) => secretBox(page).fill('wrong-secret')],
+		[
+			'key-error',
+			{ width: 1440, height: 1100 },
+			'dark',
+			async (page) =>
+				secretBox(page).fill('-----BEGIN PUBLIC KEY-----\nMIIB$IjANBg\n-----END PUBLIC KEY-----'),
+		],
+		[
+			'keygen',
+			{ width: 1440, height: 1400 },
+			'light',
+			async (page) => {
+				await page.getByText('Generate a key').click();
+				await page.getByRole('combobox', { name: 'Key type' }).selectOption('P-256');
+				await page.getByRole('button', { name: 'Generate key' }).click();
+				await page.getByRole('button', { name: /Sign the token with this key/ }).click();
+				await page.getByText('Signature verified').waitFor();
+			},
+		],
 	];
 	for (const [name, viewport, colorScheme, prepare] of screens) {
 		const page = await browser.newPage({ viewport, colorScheme });
@@ -111,13 +137,18 @@ try {
 		await page.waitForTimeout(300);
 		await page.screenshot({
 			path: `${outDir}/${name}.png`,
-			fullPage: name === 'expired-claims',
+			fullPage: name === 'expired-claims' || name === 'keygen',
 		});
 		await page.close();
 	}
 	await browser.close();
 } finally {
 	server.kill();
+}
+
+/** @param {import('@playwright/test').Page} page */
+function secretBox(page) {
+	return page.getByRole('textbox', { name: 'Secret or key' });
 }
 
 /** @param {import('@playwright/test').Page} page @param {string} text */

@@ -1,5 +1,5 @@
 // Shared helpers for the browser tests: build tokens the way a server would, and drive the page by role and name.
-import { createHmac } from 'node:crypto';
+import { constants, createHmac, sign, type KeyObject } from 'node:crypto';
 import { expect, type Page } from '@playwright/test';
 
 /** base64url of UTF-8 text or bytes, without padding (RFC 7515 §2). */
@@ -55,4 +55,34 @@ export async function findingCodes(page: Page): Promise<string[]> {
 	return warnings(page)
 		.getByRole('listitem')
 		.evaluateAll((items) => items.map((item) => item.getAttribute('data-code') ?? ''));
+}
+
+export const secretBox = (page: Page) => page.getByRole('textbox', { name: 'Secret or key' });
+export const base64Box = (page: Page) => page.getByRole('checkbox', { name: 'Secret is base64url encoded' });
+
+/** A compact JWS signed by node:crypto, the way a server would: any alg this page verifies. */
+export function signJws(
+	alg: string,
+	header: object,
+	payload: object,
+	key: KeyObject | Uint8Array | string,
+): string {
+	const input = `${b64url(JSON.stringify({ alg, ...header }))}.${b64url(JSON.stringify(payload))}`;
+	const hash = `sha${alg.slice(2)}`;
+	let signature: Buffer;
+	if (alg.startsWith('HS'))
+		signature = createHmac(hash, key as Uint8Array | string)
+			.update(input)
+			.digest();
+	else if (alg.startsWith('RS')) signature = sign(hash, Buffer.from(input), key as KeyObject);
+	else if (alg.startsWith('PS'))
+		signature = sign(hash, Buffer.from(input), {
+			key: key as KeyObject,
+			padding: constants.RSA_PKCS1_PSS_PADDING,
+			saltLength: Number(alg.slice(2)) / 8,
+		});
+	else if (alg.startsWith('ES'))
+		signature = sign(hash, Buffer.from(input), { key: key as KeyObject, dsaEncoding: 'ieee-p1363' });
+	else signature = sign(null, Buffer.from(input), key as KeyObject);
+	return `${input}.${b64url(signature)}`;
 }

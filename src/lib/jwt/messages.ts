@@ -24,7 +24,8 @@ export type FindingCode =
 	| 'empty-signature'
 	| 'missing-signature'
 	| 'payload-not-json'
-	| 'jwe-encrypted';
+	| 'jwe-encrypted'
+	| 'weak-secret';
 
 /** The fixed facts of a finding code: how much it matters, a one-line title, and the standard behind it. */
 export interface FindingInfo {
@@ -139,6 +140,12 @@ export const findingInfo: Readonly<Record<FindingCode, FindingInfo>> = Object.fr
 		title: 'Payload is not JSON',
 		spec: 'RFC 7519 §7.2',
 		url: rfc(7519, '7.2'),
+	},
+	'weak-secret': {
+		severity: 'warning',
+		title: 'Weak HMAC secret',
+		spec: 'RFC 7518 §3.2, RFC 8725 §3.5',
+		url: rfc(8725, '3.5'),
 	},
 	'jwe-encrypted': {
 		severity: 'info',

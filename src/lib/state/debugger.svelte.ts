@@ -2,6 +2,7 @@
 
 import {
 	describeValidity,
+	encodeBase64urlText,
 	formatJson,
 	getMember,
 	inspectText,
@@ -10,6 +11,10 @@ import {
 	replacePart,
 	type JsonSyntaxError,
 } from '$lib/jwt';
+import { parseKeyInput, suggestAlgorithm } from '$lib/crypto/keys';
+import { listKeyFindings } from '$lib/crypto/key-findings';
+import { signToken } from '$lib/crypto/sign';
+import { verifyToken, type Verdict } from '$lib/crypto/verify';
 
 /** Text a person typed into the Header or Payload editor, and the token it produced (or why it could not). */
 interface Draft {
@@ -32,7 +37,20 @@ export class DebuggerState {
 	/** The text currently in the editor is the built-in example. */
 	exampleText = $state('');
 
+	/** What is in `Secret or key`; kept in memory only, never in the URL or storage. */
+	keyText = $state('');
+	/** `Secret is base64url encoded`. */
+	keyBase64 = $state(false);
+	/** The verdict for the current token and key; settles a moment after either changes. */
+	verdict = $state.raw<Verdict>({
+		status: 'not-verified',
+		reason: 'Enter the secret or key to verify the signature.',
+	});
+	/** What happened to the signature at the last edit or `Sign` (signed with …, or why it could not be). */
+	signNote = $state('');
+
 	#headerDraft = $state.raw<Draft | undefined>();
+	#verifyRun = 0;
 	#payloadDraft = $state.raw<Draft | undefined>();
 
 	readonly inspection = $derived(inspectText(this.text, this.pick));
@@ -47,13 +65,20 @@ export class DebuggerState {
 	});
 	readonly isExample = $derived(this.exampleText !== '' && this.text === this.exampleText);
 
+	readonly parsedKey = $derived(parseKeyInput(this.keyText, this.keyBase64));
+	/** Why the key cannot be read, for its alert. */
+	readonly keyError = $derived(this.parsedKey.kind === 'error' ? this.parsedKey.message : undefined);
+
 	readonly findings = $derived(
 		this.decoded
-			? listFindings(this.decoded, {
-					now: this.now,
-					clockSkew: this.clockSkew,
-					hadInnerWhitespace: this.inspection.candidate?.hasInnerWhitespace,
-				})
+			? [
+					...listFindings(this.decoded, {
+						now: this.now,
+						clockSkew: this.clockSkew,
+						hadInnerWhitespace: this.inspection.candidate?.hasInnerWhitespace,
+					}),
+					...listKeyFindings(this.alg, this.parsedKey),
+				]
 			: [],
 	);
 
@@ -88,11 +113,61 @@ export class DebuggerState {
 			: undefined,
 	);
 
+	/**
+	 * Recomputes the verdict for the current token and key. Reads both before its first `await`, so an
+	 * effect that calls it runs again when either changes; a newer run makes older results void.
+	 */
+	async refreshVerdict(): Promise<void> {
+		const decoded = this.decoded;
+		const key = this.parsedKey;
+		const secretText = this.keyText;
+		const run = ++this.#verifyRun;
+		if (!decoded) {
+			this.verdict = { status: 'not-verified', reason: 'No token to verify.' };
+			return;
+		}
+		const verdict = await verifyToken({ decoded, key, secretText });
+		if (run === this.#verifyRun) this.verdict = verdict;
+	}
+
+	/** Starts a new token from a template (`iat` now, `exp` in an hour), with the `alg` the key suits, signed if it can be. */
+	async newToken(): Promise<void> {
+		const key = this.parsedKey;
+		const first = key.kind === 'secret' ? key.key : key.kind === 'keys' ? key.keys[0] : undefined;
+		const alg = first ? suggestAlgorithm(first) : 'HS256';
+		const iat = Math.floor(Date.now() / 1000);
+		const header = JSON.stringify({ alg, typ: 'JWT' });
+		const payload = JSON.stringify({ sub: '1234567890', name: 'Jane Doe', iat, exp: iat + 3600 });
+		const token = `${encodeBase64urlText(header)}.${encodeBase64urlText(payload)}.`;
+		this.setText(token);
+		if (key.kind === 'empty')
+			this.signNote = 'Enter a secret or a private key, then press Sign to sign the new token.';
+		else await this.#signAndReplace(token);
+	}
+
+	/** Sets the header's `alg` (keeping the rest as written), which re-encodes and re-signs like any header edit. */
+	setAlgorithm(alg: string): void {
+		const header = this.decoded?.header;
+		if (!header?.root || header.root.kind !== 'object') return;
+		const node = getMember(header.root, 'alg');
+		const literal = JSON.stringify(alg);
+		const text = node
+			? header.text.slice(0, node.start) + literal + header.text.slice(node.end)
+			: header.text.replace('{', header.root.entries.length > 0 ? `{"alg":${literal},` : `{"alg":${literal}`);
+		this.editHeader(formatJson(text));
+	}
+
+	/** Signs the current token with the key at hand (the `Sign` action); the key alone never changes the token. */
+	async sign(): Promise<void> {
+		await this.#signAndReplace(this.token);
+	}
+
 	/** Replaces the editor text (typing, pasting, a fragment); drafts of the old token fall away by themselves. */
 	setText(text: string): void {
 		if (text === this.text) return;
 		this.text = text;
 		this.pick = 0;
+		this.signNote = '';
 		// Judge a token just pasted against this instant, not the last clock tick up to a second ago.
 		this.now = Date.now() / 1000;
 	}
@@ -126,6 +201,24 @@ export class DebuggerState {
 		// The other editor's valid draft still describes the new token: keep it as the person wrote it.
 		if (other && other.forToken === oldToken && !other.error) {
 			this.#setDraft(part === 'header' ? 'payload' : 'header', { ...other, forToken: result.token });
+		}
+		this.#replaceToken(result.token);
+		if (this.parsedKey.kind === 'empty') this.signNote = '';
+		else void this.#signAndReplace(result.token);
+	}
+
+	/** Signs `token` and, if it is still the one shown, puts the signed token in its place, drafts and all. */
+	async #signAndReplace(token: string): Promise<void> {
+		const result = await signToken(token, this.parsedKey);
+		if (this.token !== token) return;
+		if (!result.ok) {
+			this.signNote = `${result.reason} The token keeps its old signature.`;
+			return;
+		}
+		this.signNote = `Signed with the ${result.key.label}.`;
+		for (const part of ['header', 'payload'] as const) {
+			const draft = part === 'header' ? this.#headerDraft : this.#payloadDraft;
+			if (draft && draft.forToken === token) this.#setDraft(part, { ...draft, forToken: result.token });
 		}
 		this.#replaceToken(result.token);
 	}

@@ -169,9 +169,9 @@ describe('listFindings raises each finding it knows', () => {
 		expect(codes(token, context)).toContain(code);
 	});
 
-	test('the cases cover every finding code', () => {
+	test('the cases cover every finding code about the token (weak-secret is about the key: key-findings tests)', () => {
 		const raised = new Set(RAISING.map(([, , , code]) => code));
-		const all = Object.keys(findingInfo);
+		const all = Object.keys(findingInfo).filter((code) => code !== 'weak-secret');
 		expect([...raised].sort()).toEqual(all.sort());
 	});
 });

@@ -36,7 +36,7 @@ const COOKBOOK = [
 	'4_3.ecdsa_signature.json',
 	'4_4.hmac-sha2_integrity_protection.json',
 ].map((file) => {
-	const vector = readVector<CookbookVector>(`rfc7520/${file}`);
+	const vector = readVector<CookbookVector>(`rfc7520/jws/${file}`);
 	return [
 		`RFC 7520 §${file.slice(0, 3).replace('_', '.')} ${vector.title} (${vector.input.alg})`,
 		vector,

@@ -1,0 +1,275 @@
+// Verifying and signing in the browser: every algorithm family, every key format, honest verdicts, and signing only on edit or Sign.
+import { generateKeyPairSync, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import {
+	b64url,
+	base64Box,
+	findingCodes,
+	nowSeconds,
+	openEmpty,
+	pasteToken,
+	payloadEditor,
+	secretBox,
+	signJws,
+	tokenEditor,
+	verdict,
+} from './support';
+
+const claims = () => ({ sub: 'user-42', name: 'Ada Lovelace', iat: nowSeconds(), exp: nowSeconds() + 3600 });
+const SECRET = 'a-test-secret-that-is-32-bytes!!';
+
+const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const otherRsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const p256 = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const p384 = generateKeyPairSync('ec', { namedCurve: 'P-384' });
+const p521 = generateKeyPairSync('ec', { namedCurve: 'P-521' });
+const ed25519 = generateKeyPairSync('ed25519');
+const otherEd25519 = generateKeyPairSync('ed25519');
+
+const spkiPem = (key: KeyObject) => key.export({ type: 'spki', format: 'pem' }).toString();
+const jwkText = (key: KeyObject, extra: object = {}) =>
+	JSON.stringify({ ...key.export({ format: 'jwk' }), ...extra });
+
+async function openWith(page: Page, token: string): Promise<void> {
+	await openEmpty(page);
+	await pasteToken(page, token);
+	await expect(payloadEditor(page)).toContainText('Ada Lovelace');
+}
+
+async function expectVerdict(
+	page: Page,
+	phrase: 'Signature verified' | 'Invalid signature' | 'Not verified',
+	detail?: string | RegExp,
+) {
+	await expect(verdict(page)).toContainText(phrase);
+	if (detail) await expect(verdict(page)).toContainText(detail);
+}
+
+test('the example token verifies with the secret shown beside it', async ({ page }) => {
+	await openEmpty(page);
+	await expect(payloadEditor(page)).toContainText('"name"');
+	await expectVerdict(page, 'Not verified');
+	await secretBox(page).fill('jwt-prism-example-secret-not-for-production');
+	await expectVerdict(page, 'Signature verified', 'HMAC secret (UTF-8, 43 bytes)');
+	await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test.describe('each algorithm family verifies with its key and fails with another', () => {
+	const families: [string, KeyObject, string, string][] = [
+		['HS256', undefined as unknown as KeyObject, SECRET, 'not-the-secret-but-also-32-bytes'],
+		['RS256', rsa.privateKey, spkiPem(rsa.publicKey), spkiPem(otherRsa.publicKey)],
+		['PS384', rsa.privateKey, spkiPem(rsa.publicKey), spkiPem(otherRsa.publicKey)],
+		[
+			'ES256',
+			p256.privateKey,
+			spkiPem(p256.publicKey),
+			spkiPem(generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey),
+		],
+		[
+			'ES384',
+			p384.privateKey,
+			spkiPem(p384.publicKey),
+			spkiPem(generateKeyPairSync('ec', { namedCurve: 'P-384' }).publicKey),
+		],
+		[
+			'ES512',
+			p521.privateKey,
+			spkiPem(p521.publicKey),
+			spkiPem(generateKeyPairSync('ec', { namedCurve: 'P-521' }).publicKey),
+		],
+		['EdDSA', ed25519.privateKey, spkiPem(ed25519.publicKey), spkiPem(otherEd25519.publicKey)],
+	];
+	for (const [alg, privateKey, goodKey, wrongKey] of families) {
+		test(alg, async ({ page }) => {
+			const token = signJws(alg, { typ: 'JWT' }, claims(), alg === 'HS256' ? SECRET : privateKey);
+			await openWith(page, token);
+			await secretBox(page).fill(goodKey);
+			await expectVerdict(page, 'Signature verified');
+			await secretBox(page).fill(wrongKey);
+			await expectVerdict(page, 'Invalid signature', 'does not match');
+			// Neither key changed the token.
+			await expect(tokenEditor(page)).toHaveText(token);
+		});
+	}
+});
+
+test.describe('every key format is recognised, and the verdict says which key verified', () => {
+	const token = signJws('RS256', { kid: 'rsa-1' }, claims(), rsa.privateKey);
+	const certificate = readFileSync(new URL('./fixtures/cert.pem', import.meta.url), 'utf8');
+	const certKey = createPrivateKey(readFileSync(new URL('./fixtures/cert-key.pem', import.meta.url), 'utf8'));
+	const formats: [string, string, string | RegExp, string?][] = [
+		['PEM public key (SPKI)', spkiPem(rsa.publicKey), 'RSA 2048 public key (PEM SPKI)'],
+		[
+			'PEM RSA PUBLIC KEY (PKCS#1)',
+			rsa.publicKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
+			'RSA 2048 public key (PEM PKCS#1)',
+		],
+		[
+			'PEM private key (PKCS#8)',
+			rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+			'RSA 2048 private key (PEM PKCS#8)',
+		],
+		[
+			'PEM RSA PRIVATE KEY (PKCS#1)',
+			rsa.privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
+			'RSA 2048 private key (PEM PKCS#1)',
+		],
+		['public JWK', jwkText(rsa.publicKey, { kid: 'rsa-1' }), 'JWK kid=rsa-1 (RSA 2048)'],
+		['private JWK', jwkText(rsa.privateKey), /JWK \(RSA 2048, private\)/],
+		[
+			'JWKS picked by kid',
+			JSON.stringify({
+				keys: [
+					JSON.parse(jwkText(otherRsa.publicKey, { kid: 'rsa-0' })),
+					JSON.parse(jwkText(rsa.publicKey, { kid: 'rsa-1' })),
+				],
+			}),
+			'JWKS key kid=rsa-1 (RSA 2048)',
+		],
+		['X.509 certificate', certificate, 'from certificate CN=api.example.test, O=JWT Prism Tests', 'cert'],
+	];
+	for (const [name, keyText, provenance, which] of formats) {
+		test(name, async ({ page }) => {
+			const signed = which === 'cert' ? signJws('RS256', {}, claims(), certKey) : token;
+			await openWith(page, signed);
+			await secretBox(page).fill(keyText);
+			await expectVerdict(page, 'Signature verified', provenance);
+			await expect(page.getByRole('alert')).toHaveCount(0);
+		});
+	}
+
+	test('SEC1 EC PRIVATE KEY', async ({ page }) => {
+		await openWith(page, signJws('ES256', {}, claims(), p256.privateKey));
+		await secretBox(page).fill(p256.privateKey.export({ type: 'sec1', format: 'pem' }).toString());
+		await expectVerdict(page, 'Signature verified', 'EC P-256 private key (PEM SEC1)');
+	});
+});
+
+test.describe('keys that cannot be used are explained', () => {
+	test('a key of the wrong type names both sides', async ({ page }) => {
+		await openWith(page, signJws('RS256', {}, claims(), rsa.privateKey));
+		await secretBox(page).fill(spkiPem(p256.publicKey));
+		await expectVerdict(page, 'Invalid signature', /this token is RS256/i);
+		await expect(verdict(page)).toContainText('EC P-256 public key');
+	});
+
+	test('a JWKS without the token’s kid lists what it holds', async ({ page }) => {
+		await openWith(page, signJws('RS256', { kid: 'missing' }, claims(), rsa.privateKey));
+		await secretBox(page).fill(
+			JSON.stringify({ keys: [JSON.parse(jwkText(rsa.publicKey, { kid: 'rsa-1', use: 'sig' }))] }),
+		);
+		await expectVerdict(page, 'Invalid signature', 'no key with kid "missing"');
+		await expect(verdict(page)).toContainText('kid=rsa-1 (RSA 2048, use sig)');
+	});
+
+	test('an HS256 token checked with a public key is refused as key confusion', async ({ page }) => {
+		await openWith(page, signJws('HS256', {}, claims(), SECRET));
+		await secretBox(page).fill(spkiPem(rsa.publicKey));
+		await expectVerdict(page, 'Invalid signature', 'key-confusion');
+	});
+
+	test('a key that cannot be read shows an alert saying why, and keeps what was typed', async ({ page }) => {
+		await openWith(page, signJws('RS256', {}, claims(), rsa.privateKey));
+		const broken = '-----BEGIN PUBLIC KEY-----\nMIIB$IjANBg\n-----END PUBLIC KEY-----';
+		await secretBox(page).fill(broken);
+		await expect(page.getByRole('alert')).toContainText('PEM');
+		await expectVerdict(page, 'Invalid signature');
+		await expect(secretBox(page)).toHaveValue(broken);
+	});
+
+	test('alg none is never verified, whatever the key', async ({ page }) => {
+		await openWith(page, `${b64url('{"alg":"none"}')}.${b64url(JSON.stringify(claims()))}.`);
+		await secretBox(page).fill(SECRET);
+		await expectVerdict(page, 'Not verified', 'unsigned');
+	});
+});
+
+test.describe('HMAC secrets', () => {
+	const bytes = Buffer.from('0123456789abcdef0123456789abcdef0123456789abcdef', 'hex');
+	const token = signJws('HS256', {}, claims(), bytes);
+
+	test('the base64url checkbox reads the secret as base64, and the diagnosis says so first', async ({
+		page,
+	}) => {
+		await openWith(page, token);
+		await expect(base64Box(page)).not.toBeChecked();
+		await secretBox(page).fill(bytes.toString('base64url'));
+		await expectVerdict(page, 'Invalid signature', /read as base64: tick/);
+		await base64Box(page).check();
+		await expectVerdict(page, 'Signature verified', 'HMAC secret (base64-decoded, 24 bytes)');
+		// Standard base64 with padding works as well.
+		await secretBox(page).fill(bytes.toString('base64'));
+		await expectVerdict(page, 'Signature verified');
+	});
+
+	test('a short or well-known secret raises weak-secret, and still verifies', async ({ page }) => {
+		await openWith(page, signJws('HS256', {}, claims(), 'secret'));
+		await secretBox(page).fill('secret');
+		await expectVerdict(page, 'Signature verified');
+		await expect.poll(() => findingCodes(page)).toContain('weak-secret');
+		await secretBox(page).fill('');
+		await expect.poll(() => findingCodes(page)).not.toContain('weak-secret');
+	});
+});
+
+test.describe('editing re-signs; the key alone never changes the token', () => {
+	test('with a secret, a payload edit is signed and still verifies', async ({ page }) => {
+		const token = signJws('HS256', { typ: 'JWT' }, claims(), SECRET);
+		await openWith(page, token);
+		await secretBox(page).fill(SECRET);
+		await expectVerdict(page, 'Signature verified');
+		await payloadEditor(page).fill('{"sub":"someone-else","exp":4102444800}');
+		await expect(tokenEditor(page)).not.toHaveText(token);
+		await expectVerdict(page, 'Signature verified');
+		await expect(page.getByText('Signed with the HMAC secret')).toBeVisible();
+	});
+
+	test('with only a public key, the edit keeps the old signature and says a private key is needed', async ({
+		page,
+	}) => {
+		await openWith(page, signJws('ES256', {}, claims(), p256.privateKey));
+		await secretBox(page).fill(spkiPem(p256.publicKey));
+		await expectVerdict(page, 'Signature verified');
+		await payloadEditor(page).fill('{"sub":"someone-else"}');
+		await expectVerdict(page, 'Invalid signature');
+		await expect(page.getByText(/signing needs the private key/)).toBeVisible();
+	});
+
+	test('changing the key does not change the token; Sign does', async ({ page }) => {
+		const token = signJws('HS256', {}, claims(), SECRET);
+		await openWith(page, token);
+		await secretBox(page).fill('a-different-secret-of-32-bytes!!');
+		await expectVerdict(page, 'Invalid signature');
+		await expect(tokenEditor(page)).toHaveText(token);
+		await page.getByRole('button', { name: 'Sign', exact: true }).click();
+		await expectVerdict(page, 'Signature verified');
+		await expect(tokenEditor(page)).not.toHaveText(token);
+	});
+});
+
+test('a generated EC key signs the token at once and its public key verifies it', async ({ page }) => {
+	await openWith(page, signJws('HS256', {}, claims(), SECRET));
+	await page.getByText('Generate a key').click();
+	await page.getByRole('combobox', { name: 'Key type' }).selectOption('P-256');
+	await page.getByRole('button', { name: 'Generate key' }).click();
+	await expect(secretBox(page)).toHaveValue(/BEGIN PRIVATE KEY/);
+	await page.getByRole('button', { name: /Sign the token with this key/ }).click();
+	await expect(page.getByRole('textbox', { name: 'Header', exact: true })).toContainText('"alg": "ES256"');
+	await expectVerdict(page, 'Signature verified', 'EC P-256 private key');
+	// The public half alone verifies the same token.
+	const publicPem = await page.getByRole('textbox', { name: 'Public key (PEM)' }).inputValue();
+	await secretBox(page).fill(publicPem);
+	await expectVerdict(page, 'Signature verified', 'EC P-256 public key');
+	expect(createPublicKey(publicPem).asymmetricKeyType).toBe('ec');
+});
+
+test('New token starts from a signed template that expires in an hour', async ({ page }) => {
+	await openEmpty(page);
+	await secretBox(page).fill(SECRET);
+	await page.getByRole('button', { name: 'New token' }).click();
+	await expect(payloadEditor(page)).toContainText('"iat"');
+	await expect(payloadEditor(page)).toContainText('"exp"');
+	await expectVerdict(page, 'Signature verified');
+	await expect(page.getByText(/^Valid, expires in (59 minutes|60 minutes|1 hour)$/)).toBeVisible();
+});
