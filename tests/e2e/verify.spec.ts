@@ -273,3 +273,78 @@ test('New token starts from a signed template that expires in an hour', async ({
 	await expectVerdict(page, 'Signature verified');
 	await expect(page.getByText(/^Valid, expires in (59 minutes|60 minutes|1 hour)$/)).toBeVisible();
 });
+
+test.describe('keys the token carries are shown and never trusted on their own', () => {
+	const attacker = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+	const embeddedJwk = attacker.publicKey.export({ format: 'jwk' });
+
+	test('a jwk header never verifies by itself; the explicit action says it proves nothing', async ({
+		page,
+	}) => {
+		const requests: string[] = [];
+		page.on('request', (request) => requests.push(request.url()));
+		await openWith(
+			page,
+			signJws(
+				'ES256',
+				{ jwk: embeddedJwk, jku: 'https://attacker.example/keys.json' },
+				claims(),
+				attacker.privateKey,
+			),
+		);
+		await expectVerdict(page, 'Not verified');
+		await expect(
+			page.getByRole('region', { name: 'Signature' }).getByText('https://attacker.example/keys.json'),
+		).toBeVisible();
+		await page.getByRole('button', { name: "Verify with the token's own jwk" }).click();
+		await expectVerdict(page, 'Signature verified', 'proves nothing');
+		// Typing a key goes back to that key.
+		await secretBox(page).fill(spkiPem(p256.publicKey));
+		await expectVerdict(page, 'Invalid signature');
+		await expect(verdict(page)).not.toContainText('proves nothing');
+		// The URL the token names was never requested.
+		expect(requests.filter((url) => url.includes('attacker.example'))).toEqual([]);
+	});
+
+	test('an x5c certificate can be tried the same way', async ({ page }) => {
+		const pem = readFileSync(new URL('./fixtures/cert.pem', import.meta.url), 'utf8');
+		const der = pem.replace(/-----[A-Z ]+-----|\s/g, '');
+		const certKey = createPrivateKey(
+			readFileSync(new URL('./fixtures/cert-key.pem', import.meta.url), 'utf8'),
+		);
+		await openWith(page, signJws('RS256', { x5c: [der] }, claims(), certKey));
+		await expectVerdict(page, 'Not verified');
+		await page.getByRole('button', { name: "Verify with the token's own x5c" }).click();
+		await expectVerdict(page, 'Signature verified', 'x5c');
+		await expect(verdict(page)).toContainText('proves nothing');
+	});
+});
+
+test('changing alg in the header re-signs with the matching algorithm, or explains why not', async ({
+	page,
+}) => {
+	await openWith(page, signJws('HS256', {}, claims(), SECRET));
+	await secretBox(page).fill(SECRET);
+	await expectVerdict(page, 'Signature verified');
+	await page.getByRole('textbox', { name: 'Header', exact: true }).fill('{"alg":"HS512","typ":"JWT"}');
+	await expectVerdict(page, 'Signature verified');
+	await expect(page.getByText('64 bytes (512 bits), alg HS512')).toBeVisible();
+	await page.getByRole('textbox', { name: 'Header', exact: true }).fill('{"alg":"RS256","typ":"JWT"}');
+	await expect(page.getByText(/this token is RS256, which needs an RSA key/i).first()).toBeVisible();
+	await expectVerdict(page, 'Invalid signature');
+});
+
+test('a secret or key is never written to the URL or to storage', async ({ page }) => {
+	await openWith(page, signJws('HS256', {}, claims(), SECRET));
+	await secretBox(page).fill(SECRET);
+	await expectVerdict(page, 'Signature verified');
+	await page.getByRole('button', { name: 'Share link' }).click();
+	const stored = await page.evaluate(() => {
+		const all: string[] = [location.href, document.cookie];
+		for (const store of [localStorage, sessionStorage])
+			for (let i = 0; i < store.length; i++) all.push(`${store.key(i)}=${store.getItem(store.key(i)!)}`);
+		return all.join('\n');
+	});
+	expect(stored).not.toContain(SECRET);
+	expect(stored).not.toContain(b64url(SECRET));
+});

@@ -11,6 +11,7 @@ import {
 	replacePart,
 	type JsonSyntaxError,
 } from '$lib/jwt';
+import { findEmbeddedKeys, type EmbeddedKey } from '$lib/crypto/embedded';
 import { parseKeyInput, suggestAlgorithm } from '$lib/crypto/keys';
 import { listKeyFindings } from '$lib/crypto/key-findings';
 import { signToken } from '$lib/crypto/sign';
@@ -51,6 +52,8 @@ export class DebuggerState {
 
 	#headerDraft = $state.raw<Draft | undefined>();
 	#verifyRun = 0;
+	/** The token's own key chosen by the explicit `Verify with the token's own key` action, for that token only. */
+	#embeddedChoice = $state.raw<{ token: string; index: number } | undefined>();
 	#payloadDraft = $state.raw<Draft | undefined>();
 
 	readonly inspection = $derived(inspectText(this.text, this.pick));
@@ -66,6 +69,13 @@ export class DebuggerState {
 	readonly isExample = $derived(this.exampleText !== '' && this.text === this.exampleText);
 
 	readonly parsedKey = $derived(parseKeyInput(this.keyText, this.keyBase64));
+	/** Keys the token names or carries (`jwk`, `x5c`, `jku`, `x5u`): shown, never fetched or trusted by default. */
+	readonly embeddedKeys = $derived<EmbeddedKey[]>(this.decoded ? findEmbeddedKeys(this.decoded) : []);
+	/** The embedded key the verdict currently uses, if the person asked for it. */
+	readonly embeddedInUse = $derived.by(() => {
+		const choice = this.#embeddedChoice;
+		return choice && choice.token === this.token ? this.embeddedKeys[choice.index] : undefined;
+	});
 	/** Why the key cannot be read, for its alert. */
 	readonly keyError = $derived(this.parsedKey.kind === 'error' ? this.parsedKey.message : undefined);
 
@@ -119,15 +129,27 @@ export class DebuggerState {
 	 */
 	async refreshVerdict(): Promise<void> {
 		const decoded = this.decoded;
-		const key = this.parsedKey;
+		const embedded = this.embeddedInUse;
+		const key = embedded?.keyText ? parseKeyInput(embedded.keyText) : this.parsedKey;
 		const secretText = this.keyText;
 		const run = ++this.#verifyRun;
 		if (!decoded) {
 			this.verdict = { status: 'not-verified', reason: 'No token to verify.' };
 			return;
 		}
-		const verdict = await verifyToken({ decoded, key, secretText });
+		let verdict = await verifyToken({ decoded, key, secretText });
+		if (embedded) verdict = fromTheToken(verdict, embedded);
 		if (run === this.#verifyRun) this.verdict = verdict;
+	}
+
+	/** Verifies with the key the token carries (`jwk` or `x5c`): an explicit choice, undone by any change of token. */
+	verifyWithEmbedded(index: number): void {
+		this.#embeddedChoice = { token: this.token, index };
+	}
+
+	/** Goes back to verifying with `Secret or key`. */
+	stopUsingEmbedded(): void {
+		this.#embeddedChoice = undefined;
 	}
 
 	/** Starts a new token from a template (`iat` now, `exp` in an hour), with the `alg` the key suits, signed if it can be. */
@@ -248,4 +270,16 @@ export class DebuggerState {
 	#errorFor(draft: Draft | undefined): JsonSyntaxError | undefined {
 		return draft && draft.forToken === this.token ? draft.error : undefined;
 	}
+}
+
+/** A verdict reached with the token's own key says so: such a key proves nothing about who made the token. */
+function fromTheToken(verdict: Verdict, embedded: EmbeddedKey): Verdict {
+	const where = `the key carried in the token's own "${embedded.member}" header`;
+	if (verdict.status === 'verified')
+		return {
+			...verdict,
+			detail: `Verified with ${where}. That proves nothing: anyone can make a token and put their own key in it.`,
+		};
+	if (verdict.status === 'invalid') return { ...verdict, reason: `With ${where}: ${verdict.reason}` };
+	return verdict;
 }
