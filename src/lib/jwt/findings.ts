@@ -1,10 +1,15 @@
 // Turns a decoded token into findings: what a careful reviewer would warn about, each with its code and reason.
 
 import { findJwsAlgorithm, isNoneAlgorithm, jweAlgorithms } from './algorithms';
-import { formatRelative, isExpired, isNotYetValid, MILLISECONDS_THRESHOLD } from './claims';
-import { timeClaims } from './claim-docs';
 import type { DecodedToken } from './decode';
 import type { PartName } from './errors';
+import { checkClaims } from './findings-claims';
+import { checkHeaderParameters } from './findings-header';
+import { checkJweHeader } from './findings-jwe';
+import { checkSensitiveData } from './findings-sensitive';
+import { checkSignature } from './findings-signature';
+import { describeKind, quoteText } from './findings-text';
+import { checkTimes } from './findings-times';
 import { getMember, type JsonNode } from './json';
 import { findingInfo, type FindingCode, type Severity } from './messages';
 
@@ -31,14 +36,26 @@ export interface FindingContext {
 	readonly clockSkew?: number;
 	/** The pasted text had whitespace inside the token. */
 	readonly hadInnerWhitespace?: boolean;
+	/**
+	 * Longest acceptable lifetime in seconds: `exp` − `iat` (or `nbf` without `iat`) above it raises
+	 * `long-lifetime`; exactly the threshold does not. Default 86 400 (24 hours).
+	 */
+	readonly lifetimeThreshold?: number;
 }
+
+/** Records one finding: its code, the detail for this instance, and where it is. Checks in findings-*.ts receive one. */
+export type AddFinding = (
+	code: FindingCode,
+	detail: string,
+	where?: { part?: PartName; member?: string },
+) => void;
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
 /** Lists findings for a decoded token, most severe first (RFC 8725 practices; codes in ui-contract.md). */
 export function listFindings(decoded: DecodedToken, context: FindingContext): Finding[] {
 	const findings: Finding[] = [];
-	const add = (code: FindingCode, detail: string, where: { part?: PartName; member?: string } = {}) => {
+	const add: AddFinding = (code, detail, where = {}) => {
 		const info = findingInfo[code];
 		findings.push({
 			code,
@@ -83,7 +100,12 @@ export function listFindings(decoded: DecodedToken, context: FindingContext): Fi
 
 	const header = decoded.header?.root;
 	if (header) checkJsonObject(header, 'header', decoded.header?.duplicates ?? [], add);
-	if (header?.kind === 'object') checkAlgorithm(decoded, header, add);
+	if (header?.kind === 'object') {
+		checkAlgorithm(decoded, header, add);
+		checkHeaderParameters(header, decoded.kind, add);
+		if (decoded.kind === 'jwe') checkJweHeader(header, add);
+		if (decoded.kind === 'jws') checkSignature(header, decoded.bytes.signature, add);
+	}
 
 	if (decoded.kind === 'jwe') {
 		add(
@@ -92,7 +114,11 @@ export function listFindings(decoded: DecodedToken, context: FindingContext): Fi
 		);
 	} else if (decoded.payload.mode === 'json') {
 		checkJsonObject(decoded.payload.root, 'payload', decoded.payload.duplicates, add);
-		if (decoded.payload.root.kind === 'object') checkTimes(decoded.payload.root, context, add);
+		if (decoded.payload.root.kind === 'object') {
+			checkTimes(decoded.payload.root, context, add);
+			checkClaims(header, decoded.payload.root, add);
+			checkSensitiveData(decoded.payload.root, add);
+		}
 	} else if (decoded.payload.mode === 'text' && decoded.payload.text !== '') {
 		const error = decoded.payload.syntaxError;
 		const where = error ? ` (${error.message} at line ${error.line}, column ${error.column})` : '';
@@ -113,13 +139,11 @@ export function listFindings(decoded: DecodedToken, context: FindingContext): Fi
 	return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 
-type Add = (code: FindingCode, detail: string, where?: { part?: PartName; member?: string }) => void;
-
 function checkJsonObject(
 	root: JsonNode,
 	part: 'header' | 'payload',
 	duplicates: readonly { key: string; path: string }[],
-	add: Add,
+	add: AddFinding,
 ): void {
 	if (root.kind !== 'object') {
 		add(
@@ -131,19 +155,25 @@ function checkJsonObject(
 	for (const duplicate of duplicates) {
 		add(
 			'duplicate-key',
-			`The ${part} repeats the key "${duplicate.key}" (${duplicate.path}). Parsers disagree on which value wins, so a server may see a different value than you do.`,
+			`The ${part} repeats the key ${quoteText(duplicate.key)} (${duplicate.path}). Parsers disagree on which value wins, so a server may see a different value than you do.`,
 			{ part, member: duplicate.key },
 		);
 	}
 }
 
-function checkAlgorithm(decoded: DecodedToken, header: JsonNode, add: Add): void {
+function checkAlgorithm(decoded: DecodedToken, header: JsonNode, add: AddFinding): void {
 	const algNode = getMember(header, 'alg');
 	const alg = algNode?.kind === 'string' ? algNode.value : undefined;
 	if (isNoneAlgorithm(alg)) {
+		// Libraries that matched "none" case-insensitively, or blocked only the lower-case spelling,
+		// have accepted "None" and "NONE" (RFC 8725 §2.1).
+		const casing =
+			alg === 'none'
+				? ''
+				: ' This is a casing variant of "none": aimed at verifiers that block only the exact spelling.';
 		add(
 			'alg-none',
-			`The header says "alg": "${alg}": the token is not signed and anyone can forge it. Never accept it where a signature is expected.`,
+			`The header says "alg": ${quoteText(alg ?? '')}: the token is not signed and anyone can forge it. Never accept it where a signature is expected.${casing}`,
 			{ part: 'header', member: 'alg' },
 		);
 		return;
@@ -157,7 +187,7 @@ function checkAlgorithm(decoded: DecodedToken, header: JsonNode, add: Add): void
 				? 'The header has no "alg". Every JWS and JWE must name its algorithm.'
 				: alg === undefined
 					? 'The header\'s "alg" is not a string.'
-					: `"${alg}" is not a registered ${decoded.kind === 'jwe' ? 'JWE' : 'JWS'} algorithm (names are case-sensitive).`;
+					: `${quoteText(alg)} is not a registered ${decoded.kind === 'jwe' ? 'JWE' : 'JWS'} algorithm (names are case-sensitive).`;
 		add('alg-unknown', detail, { part: 'header', member: 'alg' });
 	}
 	if (decoded.kind === 'jws') {
@@ -165,81 +195,9 @@ function checkAlgorithm(decoded: DecodedToken, header: JsonNode, add: Add): void
 		if (signature && signature.text === '') {
 			add(
 				'empty-signature',
-				`The signature part is empty while "alg" is "${alg ?? '(missing)'}". A verifier that skips empty signatures accepts forged tokens (CVE-2020-28042).`,
+				`The signature part is empty while "alg" is ${alg === undefined ? 'missing' : quoteText(alg)}. A verifier that skips empty signatures accepts forged tokens (CVE-2020-28042).`,
 				{ part: 'signature' },
 			);
 		}
 	}
-}
-
-function checkTimes(payload: JsonNode, context: FindingContext, add: Add): void {
-	const { now } = context;
-	const skew = context.clockSkew ?? 0;
-	const times: Record<string, number> = {};
-	for (const name of timeClaims) {
-		const node = getMember(payload, name);
-		if (node === undefined) continue;
-		if (node.kind !== 'number') {
-			add(
-				'invalid-time-claim',
-				`"${name}" should be a number of seconds since 1970 (NumericDate), but it is ${describeKind(node.kind)}.`,
-				{ part: 'payload', member: name },
-			);
-			continue;
-		}
-		times[name] = node.value;
-		if (Math.abs(node.value) >= MILLISECONDS_THRESHOLD) {
-			add(
-				'time-in-milliseconds',
-				`"${name}" is ${node.raw}, which as seconds is far in the future; it looks like milliseconds (${isoOf(node.value / 1000)} if so). NumericDate is in seconds.`,
-				{ part: 'payload', member: name },
-			);
-		}
-	}
-	const { exp, nbf, iat } = times;
-	if (getMember(payload, 'exp') === undefined) {
-		add(
-			'no-exp',
-			'The payload has no "exp" claim, so the token never expires. A stolen token stays usable forever.',
-			{ part: 'payload' },
-		);
-	}
-	if (exp !== undefined && isExpired(exp, now, skew)) {
-		add('expired', `The token expired ${formatRelative(exp - now)} (${isoOf(exp)}).`, {
-			part: 'payload',
-			member: 'exp',
-		});
-	}
-	if (nbf !== undefined && isNotYetValid(nbf, now, skew)) {
-		add('not-yet-valid', `The token is not valid before ${isoOf(nbf)}, ${formatRelative(nbf - now)}.`, {
-			part: 'payload',
-			member: 'nbf',
-		});
-	}
-	if (iat !== undefined && iat > now + skew) {
-		add(
-			'iat-future',
-			`The token says it was issued ${formatRelative(iat - now)} (${isoOf(iat)}), which is in the future. The issuer's clock may be wrong.`,
-			{ part: 'payload', member: 'iat' },
-		);
-	}
-	if (exp !== undefined && ((iat !== undefined && exp < iat) || (nbf !== undefined && exp < nbf))) {
-		const other = iat !== undefined && exp < iat ? 'iat' : 'nbf';
-		add(
-			'time-order',
-			`"exp" is before "${other}": the token expired before it ${other === 'iat' ? 'was issued' : 'became valid'}.`,
-			{ part: 'payload', member: 'exp' },
-		);
-	}
-}
-
-/** "an array", "a string", "null": the kind of a JSON value as a phrase. */
-function describeKind(kind: JsonNode['kind']): string {
-	if (kind === 'null') return 'null';
-	return `${kind === 'array' || kind === 'object' ? 'an' : 'a'} ${kind}`;
-}
-
-function isoOf(seconds: number): string {
-	const ms = seconds * 1000;
-	return Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : 'a date out of range';
 }

@@ -25,7 +25,31 @@ export type FindingCode =
 	| 'missing-signature'
 	| 'payload-not-json'
 	| 'jwe-encrypted'
-	| 'weak-secret';
+	| 'weak-secret'
+	| 'key-confusion'
+	| 'alg-key-mismatch'
+	| 'weak-rsa-key'
+	| 'key-use-enc'
+	| 'embedded-jwk'
+	| 'remote-key-url'
+	| 'x5c-header'
+	| 'kid-injection'
+	| 'crit-header'
+	| 'b64-false'
+	| 'psychic-signature'
+	| 'der-signature'
+	| 'signature-length'
+	| 'long-lifetime'
+	| 'missing-iss'
+	| 'missing-aud'
+	| 'missing-sub'
+	| 'empty-aud'
+	| 'id-token-rules'
+	| 'typ-generic'
+	| 'sensitive-data'
+	| 'jwe-rsa1-5'
+	| 'jwe-zip'
+	| 'jwe-weak-p2c';
 
 /** The fixed facts of a finding code: how much it matters, a one-line title, and the standard behind it. */
 export interface FindingInfo {
@@ -146,6 +170,150 @@ export const findingInfo: Readonly<Record<FindingCode, FindingInfo>> = Object.fr
 		title: 'Weak HMAC secret',
 		spec: 'RFC 7518 §3.2, RFC 8725 §3.5',
 		url: rfc(8725, '3.5'),
+	},
+	'key-confusion': {
+		severity: 'error',
+		title: 'Public key used as an HMAC secret',
+		spec: 'RFC 8725 §2.1, CVE-2016-10555',
+		url: rfc(8725, '2.1'),
+	},
+	'alg-key-mismatch': {
+		severity: 'warning',
+		title: 'Key does not fit the algorithm',
+		spec: 'RFC 8725 §3.1',
+		url: rfc(8725, '3.1'),
+	},
+	'weak-rsa-key': {
+		severity: 'warning',
+		title: 'RSA key under 2048 bits',
+		spec: 'RFC 7518 §3.3',
+		url: rfc(7518, '3.3'),
+	},
+	'key-use-enc': {
+		severity: 'warning',
+		title: 'Encryption key used to verify',
+		spec: 'RFC 7517 §4.2',
+		url: rfc(7517, '4.2'),
+	},
+	'embedded-jwk': {
+		severity: 'warning',
+		title: 'Key embedded in the header (jwk)',
+		spec: 'RFC 7515 §4.1.3, RFC 8725 §3.10, CVE-2018-0114',
+		url: rfc(8725, '3.10'),
+	},
+	'remote-key-url': {
+		severity: 'warning',
+		title: 'Key URL in the header (jku or x5u)',
+		spec: 'RFC 7515 §4.1.2, §4.1.5, RFC 8725 §3.10',
+		url: rfc(8725, '3.10'),
+	},
+	'x5c-header': {
+		severity: 'info',
+		title: 'Certificate chain in the header (x5c)',
+		spec: 'RFC 7515 §4.1.6',
+		url: rfc(7515, '4.1.6'),
+	},
+	'kid-injection': {
+		severity: 'warning',
+		title: 'Key ID (kid) looks like an injection',
+		spec: 'RFC 7515 §4.1.4, RFC 8725 §3.10',
+		url: rfc(8725, '3.10'),
+	},
+	'crit-header': {
+		severity: 'warning',
+		title: 'Critical header parameters (crit)',
+		spec: 'RFC 7515 §4.1.11',
+		url: rfc(7515, '4.1.11'),
+	},
+	'b64-false': {
+		severity: 'warning',
+		title: 'Unencoded payload (b64: false)',
+		spec: 'RFC 7797 §3, §6',
+		url: rfc(7797, '3'),
+	},
+	'psychic-signature': {
+		severity: 'error',
+		title: 'ECDSA signature with r or s zero',
+		spec: 'RFC 7518 §3.4, CVE-2022-21449',
+		url: 'https://nvd.nist.gov/vuln/detail/CVE-2022-21449',
+	},
+	'der-signature': {
+		severity: 'warning',
+		title: 'ECDSA signature in DER form',
+		spec: 'RFC 7518 §3.4',
+		url: rfc(7518, '3.4'),
+	},
+	'signature-length': {
+		severity: 'warning',
+		title: 'Signature length does not fit the algorithm',
+		spec: 'RFC 7518 §3.2–3.5, RFC 8037 §3.1',
+		url: rfc(7518, '3.1'),
+	},
+	'long-lifetime': {
+		severity: 'warning',
+		title: 'Long-lived token',
+		spec: 'RFC 6819 §5.1.5.3, RFC 7519 §4.1.4',
+		url: rfc(6819, '5.1.5.3'),
+	},
+	'missing-iss': {
+		severity: 'warning',
+		title: 'No issuer (iss)',
+		spec: 'RFC 7519 §4.1.1, RFC 8725 §3.8, RFC 9068 §2.2',
+		url: rfc(8725, '3.8'),
+	},
+	'missing-aud': {
+		severity: 'warning',
+		title: 'No audience (aud)',
+		spec: 'RFC 7519 §4.1.3, RFC 8725 §3.9, RFC 9068 §2.2',
+		url: rfc(8725, '3.9'),
+	},
+	'missing-sub': {
+		severity: 'info',
+		title: 'No subject (sub)',
+		spec: 'RFC 7519 §4.1.2, RFC 8725 §3.8, RFC 9068 §2.2',
+		url: rfc(9068, '2.2'),
+	},
+	'empty-aud': {
+		severity: 'warning',
+		title: 'Empty audience (aud)',
+		spec: 'RFC 7519 §4.1.3',
+		url: rfc(7519, '4.1.3'),
+	},
+	'id-token-rules': {
+		severity: 'warning',
+		title: 'ID token breaks an OpenID Connect rule',
+		spec: 'OpenID Connect Core 1.0 §2, §3.1.3.6, §3.1.3.7',
+		url: 'https://openid.net/specs/openid-connect-core-1_0.html#IDToken',
+	},
+	'typ-generic': {
+		severity: 'info',
+		title: 'Generic typ where explicit typing is expected',
+		spec: 'RFC 9068 §2.1, RFC 8725 §3.11',
+		url: rfc(9068, '2.1'),
+	},
+	'sensitive-data': {
+		severity: 'warning',
+		title: 'Sensitive data in a readable claim',
+		spec: 'RFC 7519 §12',
+		url: rfc(7519, '12'),
+	},
+	'jwe-rsa1-5': {
+		severity: 'warning',
+		title: 'RSA1_5 key encryption (padding oracle)',
+		spec: 'RFC 8725 §3.2, RFC 7516 §11.5',
+		url: rfc(8725, '3.2'),
+	},
+	'jwe-zip': {
+		severity: 'warning',
+		title: 'Compressed before encryption (zip)',
+		spec: 'RFC 8725 §3.6, RFC 7516 §4.1.3',
+		url: rfc(8725, '3.6'),
+	},
+	'jwe-weak-p2c': {
+		severity: 'warning',
+		title: 'Low PBES2 iteration count (p2c)',
+		spec: 'RFC 7518 §4.8.1.2',
+		url: rfc(7518, '4.8.1.2'),
 	},
 	'jwe-encrypted': {
 		severity: 'info',
