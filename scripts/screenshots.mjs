@@ -103,6 +103,29 @@ try {
 		],
 		['mobile', { width: 375, height: 1300 }, 'light', async () => {}],
 		[
+			'findings',
+			{ width: 1440, height: 1300 },
+			'light',
+			async (page) => {
+				await paste(
+					page,
+					sign(
+						'{"alg":"HS256","kid":"../../keys/dev","jku":"https://keys.example.test/jwks.json"}',
+						JSON.stringify({
+							sub: 'user-1',
+							scope: 'read',
+							client_id: 'app',
+							password: 'hunter2-hunter2',
+							iat: now - 90000,
+							exp: now - 60,
+						}),
+					),
+				);
+				await page.getByText('Settings', { exact: true }).click();
+				await page.getByRole('button', { name: 'Show "exp"' }).click();
+			},
+		],
+		[
 			'verified',
 			{ width: 1440, height: 1100 },
 			'light',

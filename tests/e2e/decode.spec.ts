@@ -191,8 +191,11 @@ test.describe('findings computed for now', () => {
 			await pasteToken(page, signHs256(header, payload));
 			const item = warnings(page).locator(`[data-code="${code}"]`);
 			await expect(item).toHaveCount(1);
-			// Each item reads on its own: a title, an explanation and its reference.
+			// Each item reads on its own: a title, an explanation and its reference, opened on demand.
 			expect(((await item.textContent()) ?? '').length).toBeGreaterThan(40);
+			const toggle = item.getByRole('button').first();
+			if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+			await expect(toggle).toHaveAttribute('aria-expanded', 'true');
 			await expect(item.getByRole('link')).toHaveAttribute('href', /^https:\/\//);
 		});
 	}

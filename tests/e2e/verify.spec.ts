@@ -330,7 +330,11 @@ test('changing alg in the header re-signs with the matching algorithm, or explai
 	await expectVerdict(page, 'Signature verified');
 	await expect(page.getByText('64 bytes (512 bits), alg HS512')).toBeVisible();
 	await page.getByRole('textbox', { name: 'Header', exact: true }).fill('{"alg":"RS256","typ":"JWT"}');
-	await expect(page.getByText(/this token is RS256, which needs an RSA key/i).first()).toBeVisible();
+	await expect(
+		page
+			.getByRole('region', { name: 'Signature' })
+			.getByText(/Cannot sign: this token is RS256, which needs an RSA key/i),
+	).toBeVisible();
 	await expectVerdict(page, 'Invalid signature');
 });
 

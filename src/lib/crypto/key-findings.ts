@@ -1,27 +1,83 @@
-// Findings about the key a person gave, beside the token's own: a weak HMAC secret (RFC 7518 §3.2, RFC 8725 §3.5).
+// Findings about the key a person gave, beside the token's own: weak secrets and RSA keys, key confusion, keys that do not fit.
 
-import { findJwsAlgorithm } from '../jwt/algorithms';
+import { findJwsAlgorithm, type JwsAlgorithm } from '../jwt/algorithms';
 import type { Finding } from '../jwt/findings';
-import { findingInfo } from '../jwt/messages';
-import type { ParsedKey } from './keys';
+import { findingInfo, type FindingCode } from '../jwt/messages';
+import { describeKeyInfo, type KeyCandidate, type ParsedKey } from './keys';
 import { findWeakSecret } from './weak-secrets';
 
-/** Findings about `key` used with the token's `alg`; none when the key is not an HMAC secret for an HS token. */
-export function listKeyFindings(alg: string | undefined, key: ParsedKey): Finding[] {
+/** RFC 7518 §3.3: RSA keys of 2048 bits or more. */
+const MIN_RSA_BITS = 2048;
+
+/**
+ * Findings about `key` used with the token's `alg` and `kid`. For a JWKS only the keys that would be
+ * used count: the one with the token's `kid`, or every key when the token has none.
+ */
+export function listKeyFindings(alg: string | undefined, key: ParsedKey, kid?: string): Finding[] {
+	if (key.kind !== 'secret' && key.kind !== 'keys') return [];
 	const algorithm = alg === undefined ? undefined : findJwsAlgorithm(alg);
-	if (!algorithm || algorithm.family !== 'hmac') return [];
-	const secrets =
-		key.kind === 'secret'
-			? [key.key]
-			: key.kind === 'keys'
-				? key.keys.filter((k) => k.secret !== undefined)
-				: [];
-	const findings: Finding[] = [];
-	for (const secret of secrets) {
-		const weak = findWeakSecret(secret.secret!, algorithm.name as 'HS256' | 'HS384' | 'HS512');
-		if (!weak) continue;
-		const info = findingInfo['weak-secret'];
-		findings.push({ code: 'weak-secret', ...info, detail: weak.detail });
+	if (!algorithm || algorithm.family === 'none') return [];
+	let keys = key.kind === 'secret' ? [key.key] : key.keys;
+	if (key.kind === 'keys' && key.isSet && kid !== undefined) {
+		const withKid = keys.filter((k) => k.kid === kid);
+		if (withKid.length > 0) keys = withKid;
 	}
+	const findings: Finding[] = [];
+	const add = (code: FindingCode, detail: string) => findings.push({ code, ...findingInfo[code], detail });
+
+	if (algorithm.family === 'hmac') {
+		const publicKeys = keys.filter((k) => k.info.kty !== 'oct');
+		if (publicKeys.length > 0 && publicKeys.length === keys.length)
+			add(
+				'key-confusion',
+				`This ${algorithm.name} token is being checked with ${article(publicKeys[0]!)} as its HMAC secret. A server that does this lets anyone who has the public key forge tokens (the RS256→HS256 confusion attack, CVE-2016-10555).`,
+			);
+		for (const secret of keys.filter((k) => k.secret !== undefined)) {
+			const weak = findWeakSecret(secret.secret!, algorithm.name as 'HS256' | 'HS384' | 'HS512');
+			if (weak) add('weak-secret', weak.detail);
+		}
+	} else {
+		const mismatched = keys.filter((k) => typeMismatch(algorithm, k));
+		// In a set without a kid, other key types are normal; only a set where nothing fits is worth a finding.
+		if (mismatched.length > 0 && (key.kind === 'secret' || !key.isSet || mismatched.length === keys.length))
+			add('alg-key-mismatch', `${capitalize(typeMismatch(algorithm, mismatched[0]!)!)}.`);
+	}
+
+	for (const rsa of keys) {
+		if (rsa.info.kty === 'RSA' && rsa.info.bits < MIN_RSA_BITS)
+			add(
+				'weak-rsa-key',
+				`The ${rsa.label} has ${rsa.info.bits} bits; RSA keys must have at least ${MIN_RSA_BITS} (RFC 7518 §3.3). Keys this small can be factored.`,
+			);
+	}
+	for (const encryption of keys.filter((k) => k.use === 'enc'))
+		add(
+			'key-use-enc',
+			`The ${encryption.label} says "use": "enc": it is meant for encryption. Using one key for both encryption and signatures weakens both (RFC 7517 §4.2).`,
+		);
 	return findings;
+}
+
+/** Why the key's type, curve or `alg` does not fit a non-HMAC `alg`; undefined when it fits. */
+function typeMismatch(alg: JwsAlgorithm, key: KeyCandidate): string | undefined {
+	const info = key.info;
+	const is = `the key is ${article(key)}`;
+	if ((alg.family === 'rsa-pkcs1' || alg.family === 'rsa-pss') && info.kty !== 'RSA')
+		return `this token is ${alg.name}, which needs an RSA key; ${is}`;
+	if (alg.family === 'ecdsa' && (info.kty !== 'EC' || info.crv !== alg.curve))
+		return `this token is ${alg.name}, which needs an EC ${alg.curve} key; ${is}`;
+	if (alg.family === 'eddsa' && (info.kty !== 'OKP' || (info.crv !== 'Ed25519' && info.crv !== 'Ed448')))
+		return `this token is ${alg.name}, which needs an Ed25519 key; ${is}`;
+	if (key.alg !== undefined && key.alg !== alg.name)
+		return `the key's "alg" is "${key.alg}" but the token's is "${alg.name}"`;
+	return undefined;
+}
+
+/** "an RSA 2048 public key", "an HMAC secret (32 bytes)": every key phrase starts with a vowel sound. */
+function article(key: KeyCandidate): string {
+	return `an ${describeKeyInfo(key.info)}`;
+}
+
+function capitalize(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -8,6 +8,8 @@ export interface Mark {
 	readonly from: number;
 	readonly to: number;
 	readonly className: string;
+	/** `mark` for ranges a person asked to see (a finding's claim), so assistive tech and tests find them. */
+	readonly tagName?: 'mark';
 }
 
 /** Replaces all marks of the editor at once. */
@@ -34,7 +36,9 @@ function buildDecorations(marks: readonly Mark[], length: number): DecorationSet
 		}))
 		.filter((mark) => mark.to > mark.from)
 		.sort((a, b) => a.from - b.from || a.to - b.to)
-		.map((mark) => Decoration.mark({ class: mark.className }).range(mark.from, mark.to));
+		.map((mark) =>
+			Decoration.mark({ class: mark.className, tagName: mark.tagName ?? 'span' }).range(mark.from, mark.to),
+		);
 	return Decoration.set(ranges, true);
 }
 

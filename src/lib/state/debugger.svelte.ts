@@ -10,6 +10,7 @@ import {
 	listFindings,
 	replacePart,
 	type JsonSyntaxError,
+	type PartName,
 } from '$lib/jwt';
 import { findEmbeddedKeys, type EmbeddedKey } from '$lib/crypto/embedded';
 import { parseKeyInput, suggestAlgorithm } from '$lib/crypto/keys';
@@ -35,6 +36,12 @@ export class DebuggerState {
 	now = $state(Date.now() / 1000);
 	/** Seconds of clock difference tolerated (ui-contract.md: default 0). */
 	clockSkew = $state(0);
+	/** An instant (seconds) to judge the token at instead of now, to check it against the past or future. */
+	evaluateAt = $state<number | undefined>();
+	/** Longest `exp` − `iat` before `long-lifetime` is raised, in seconds (default 24 h). */
+	lifetimeThreshold = $state(24 * 3600);
+	/** The finding or claim the person asked to see in the token and editors. */
+	highlight = $state.raw<{ part?: PartName; member?: string } | undefined>();
 	/** The text currently in the editor is the built-in example. */
 	exampleText = $state('');
 
@@ -56,6 +63,8 @@ export class DebuggerState {
 	#embeddedChoice = $state.raw<{ token: string; index: number } | undefined>();
 	#payloadDraft = $state.raw<Draft | undefined>();
 
+	/** The instant everything time-related is judged at: `evaluateAt` when set, else the ticking clock. */
+	readonly at = $derived(this.evaluateAt ?? this.now);
 	readonly inspection = $derived(inspectText(this.text, this.pick));
 	readonly decoded = $derived(this.inspection.decoded);
 	/** The compact token shown, without whatever surrounded it in the text. */
@@ -64,6 +73,12 @@ export class DebuggerState {
 	readonly alg = $derived.by(() => {
 		const root = this.decoded?.header?.root;
 		const node = root ? getMember(root, 'alg') : undefined;
+		return node?.kind === 'string' ? node.value : undefined;
+	});
+	/** The header's `kid` when it is a string. */
+	readonly kid = $derived.by(() => {
+		const root = this.decoded?.header?.root;
+		const node = root ? getMember(root, 'kid') : undefined;
 		return node?.kind === 'string' ? node.value : undefined;
 	});
 	readonly isExample = $derived(this.exampleText !== '' && this.text === this.exampleText);
@@ -83,14 +98,30 @@ export class DebuggerState {
 		this.decoded
 			? [
 					...listFindings(this.decoded, {
-						now: this.now,
+						now: this.at,
 						clockSkew: this.clockSkew,
+						lifetimeThreshold: this.lifetimeThreshold,
 						hadInnerWhitespace: this.inspection.candidate?.hasInnerWhitespace,
 					}),
-					...listKeyFindings(this.alg, this.parsedKey),
+					...listKeyFindings(this.alg, this.parsedKey, this.kid),
 				]
 			: [],
 	);
+
+	/** "2 errors, 1 warning": the findings counted by severity, for the panel and the page header. */
+	readonly findingSummary = $derived.by(() => {
+		if (this.findings.length === 0)
+			return this.decoded ? 'No findings.' : 'Findings appear here once a token is in.';
+		const count = (severity: string) => this.findings.filter((f) => f.severity === severity).length;
+		const phrase = (n: number, one: string, many: string) => (n === 0 ? '' : `${n} ${n === 1 ? one : many}`);
+		return [
+			phrase(count('error'), 'error', 'errors'),
+			phrase(count('warning'), 'warning', 'warnings'),
+			phrase(count('info'), 'note', 'notes'),
+		]
+			.filter(Boolean)
+			.join(', ');
+	});
 
 	readonly headerText = $derived(
 		this.#draftFor(this.#headerDraft) ?? formatJson(this.decoded?.header?.text ?? ''),
@@ -109,17 +140,17 @@ export class DebuggerState {
 
 	readonly headerRows = $derived(
 		this.decoded?.header?.root
-			? listClaimRows(this.decoded.header.root, this.decoded.header.text, 'header', this.now)
+			? listClaimRows(this.decoded.header.root, this.decoded.header.text, 'header', this.at)
 			: [],
 	);
 	readonly payloadRows = $derived(
 		this.decoded?.payload.mode === 'json'
-			? listClaimRows(this.decoded.payload.root, this.decoded.payload.text, 'payload', this.now)
+			? listClaimRows(this.decoded.payload.root, this.decoded.payload.text, 'payload', this.at)
 			: [],
 	);
 	readonly validity = $derived(
 		this.decoded?.payload.mode === 'json' && this.decoded.payload.root.kind === 'object'
-			? describeValidity(this.decoded.payload.root, this.now, this.clockSkew)
+			? describeValidity(this.decoded.payload.root, this.at, this.clockSkew)
 			: undefined,
 	);
 
@@ -190,6 +221,7 @@ export class DebuggerState {
 		this.text = text;
 		this.pick = 0;
 		this.signNote = '';
+		this.highlight = undefined;
 		// Judge a token just pasted against this instant, not the last clock tick up to a second ago.
 		this.now = Date.now() / 1000;
 	}
