@@ -1,6 +1,7 @@
 // Accessibility and layout: axe finds nothing in light or dark, empty or loaded; keyboard works; 375 px fits; the theme toggles.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import {
 	b64url,
 	freshToken,

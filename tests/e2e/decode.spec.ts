@@ -1,5 +1,5 @@
 // Pasting tokens the way people paste them, and seeing header, payload, claims and problems at once.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import {
 	b64url,
 	findingCodes,
@@ -308,4 +308,20 @@ test('the validity status is live: it turns to expired when the time comes', asy
 	await page.clock.fastForward('02:00');
 	await expect(page.getByText(/^Expired/)).toBeVisible();
 	expect(await findingCodes(page)).toContain('expired');
+});
+
+test('a payload with hundreds of claims lists the first hundred, and the rest on request', async ({
+	page,
+}) => {
+	await openEmpty(page);
+	const claims = Object.fromEntries(Array.from({ length: 250 }, (_, i) => [`claim_${i}`, i]));
+	await pasteToken(
+		page,
+		signHs256('{"alg":"HS256"}', JSON.stringify({ exp: nowSeconds() + 600, ...claims })),
+	);
+	const table = page.getByRole('table', { name: 'Claims' });
+	await expect(table.getByRole('row')).toHaveCount(101); // the header row and 100 members
+	await expect(page.getByText('Showing 100 of 251 members.')).toBeVisible();
+	await page.getByRole('button', { name: 'Show 151 more' }).click();
+	await expect(table.getByRole('row')).toHaveCount(252);
 });

@@ -1,5 +1,5 @@
 // Editing the decoded header or payload re-encodes the token at once; invalid JSON is shown inline and nothing is lost.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import {
 	b64url,
 	freshToken,

@@ -1,7 +1,7 @@
 // Every finding code of the contract appears, with its data-code, for a token (and key) built to trigger it.
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import {
 	b64url,
 	findingCodes,

@@ -1,5 +1,5 @@
 // The URL fragment opens a token, follows hashchange, and Share link / Copy token put the right text on the clipboard.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { freshToken, openEmpty, payloadEditor, tokenEditor } from './support';
 
 test.describe('tokens in the fragment', () => {

@@ -1,7 +1,8 @@
 // Verifying and signing in the browser: every algorithm family, every key format, honest verdicts, and signing only on edit or Sign.
 import { generateKeyPairSync, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import {
 	b64url,
 	base64Box,
