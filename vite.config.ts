@@ -12,6 +12,8 @@ export default defineConfig({
 	},
 	build: {
 		target: 'es2022',
+		// Every browser that runs ES2022 supports modulepreload; the polyfill would only add bytes.
+		modulePreload: { polyfill: false },
 	},
 	test: {
 		environment: 'node',

@@ -6,9 +6,7 @@ import {
 	concatBytes,
 	describeTag,
 	encodeDer,
-	encodeIntegerContent,
 	encodeOid,
-	isMinimalInteger,
 	readBitStringBytes,
 	readDer,
 	readInteger,
@@ -71,13 +69,9 @@ export class PemError extends Error {
 	}
 }
 
-/** DER bytes that are not the key, certificate or signature structure a function expected. */
-export class KeyFormatError extends Error {
-	constructor(message: string, options?: ErrorOptions) {
-		super(message, options);
-		this.name = new.target.name;
-	}
-}
+import { KeyFormatError } from './key-format-error';
+
+export { KeyFormatError };
 
 /** One RFC 1421 header line inside a PEM block, such as `DEK-Info: AES-128-CBC,…`. */
 export interface PemHeader {
@@ -336,7 +330,6 @@ const SEC1 =
 const CERTIFICATE = 'an X.509 Certificate SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue }';
 const TBS =
 	'a TBSCertificate SEQUENCE { [0] version, serialNumber, signature, issuer, validity, subject, subjectPublicKeyInfo, … }';
-const ECDSA_SIGNATURE = 'an ECDSA-Sig-Value SEQUENCE of two INTEGERs (r, s)';
 
 /** readDer, with its DerError turned into a KeyFormatError that says what was expected. */
 function parseAs(bytes: Uint8Array, what: string): DerNode {
@@ -758,73 +751,4 @@ function readTime(time: DerNode): Date {
 	return new Date(date.getTime() - offsetMinutes * 60_000);
 }
 
-/** Reads r and s from a DER ECDSA-Sig-Value (RFC 3279 §2.2.3) as unsigned magnitudes. */
-function readEcdsaSignature(der: Uint8Array): [Uint8Array, Uint8Array] {
-	const [r, s] = sequenceOf(
-		parseAs(der, ECDSA_SIGNATURE),
-		[derTags.integer, derTags.integer],
-		ECDSA_SIGNATURE,
-	) as [DerNode, DerNode];
-	return [readContent(readInteger, r, ECDSA_SIGNATURE), readContent(readInteger, s, ECDSA_SIGNATURE)];
-}
-
-/**
- * Converts a DER ECDSA-Sig-Value (RFC 3279 §2.2.3, what OpenSSL and most non-JOSE libraries produce) to
- * the JOSE form r‖s, each left-padded to `size` bytes: 32 for ES256, 48 for ES384, 66 for ES512
- * (RFC 7518 §3.4).
- * @throws {KeyFormatError} when the bytes are not an ECDSA-Sig-Value or r or s exceeds `size` bytes.
- */
-export function derEcdsaToJose(der: Uint8Array, size: number): Uint8Array {
-	if (!Number.isInteger(size) || size <= 0)
-		throw new RangeError(`ECDSA integer size ${size} is not a positive integer`);
-	const out = new Uint8Array(size * 2);
-	readEcdsaSignature(der).forEach((integer, i) => {
-		if (integer.length > size)
-			throw new KeyFormatError(
-				`the signature's ${i === 0 ? 'r' : 's'} is ${integer.length} bytes, longer than the curve's ${size}`,
-			);
-		out.set(integer, size * (i + 1) - integer.length);
-	});
-	return out;
-}
-
-/**
- * Converts a JOSE ECDSA signature r‖s (RFC 7518 §3.4) to a DER ECDSA-Sig-Value (RFC 3279 §2.2.3)
- * with minimal INTEGERs.
- * @throws {KeyFormatError} when `raw` is empty or of odd length.
- */
-export function joseEcdsaToDer(raw: Uint8Array): Uint8Array {
-	if (raw.length === 0 || raw.length % 2 !== 0)
-		throw new KeyFormatError(`expected r‖s, two integers of equal length, but got ${raw.length} bytes`);
-	const half = raw.length / 2;
-	return encodeDer(derTags.sequence, [
-		encodeDer(derTags.integer, encodeIntegerContent(raw.subarray(0, half))),
-		encodeDer(derTags.integer, encodeIntegerContent(raw.subarray(half))),
-	]);
-}
-
-/**
- * Whether the bytes are exactly a DER SEQUENCE of two positive, minimally encoded INTEGERs with
- * nothing after it — a DER ECDSA signature (RFC 3279 §2.2.3) rather than JOSE's r‖s. Never throws.
- */
-export function isDerEcdsaSignature(bytes: Uint8Array): boolean {
-	let root: DerNode;
-	try {
-		root = readDer(bytes);
-	} catch (error) {
-		if (error instanceof DerError) return false;
-		throw error;
-	}
-	const children = root.children ?? [];
-	return (
-		root.tag === derTags.sequence &&
-		children.length === 2 &&
-		children.every(
-			({ tag, content }) =>
-				tag === derTags.integer &&
-				isMinimalInteger(content) &&
-				((content[0] as number) & 0x80) === 0 &&
-				content.some((byte) => byte !== 0),
-		)
-	);
-}
+export { derEcdsaToJose, isDerEcdsaSignature, joseEcdsaToDer } from './ecdsa';

@@ -5,7 +5,7 @@ import { decodeBase64url } from '../jwt/base64url';
 import type { DecodedToken } from '../jwt/decode';
 import { getMember } from '../jwt/json';
 import { describeKeyInfo, type KeyCandidate, type ParsedKey } from './keys';
-import { isDerEcdsaSignature } from './pem';
+import { isDerEcdsaSignature } from './ecdsa';
 
 /** The verdict behind the `Signature` status (ui-contract.md "Verdict"). */
 export type Verdict =

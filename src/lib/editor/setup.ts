@@ -1,23 +1,10 @@
 // The editor set-ups the page uses: a plain one for the token, a JSON one for header and payload, both themed by CSS variables.
 
-import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
-import { json } from '@codemirror/lang-json';
-import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import type { Extension } from '@codemirror/state';
-import { EditorView, keymap, placeholder as placeholderText, drawSelection } from '@codemirror/view';
-import { tags } from '@lezer/highlight';
+import { EditorView, placeholder as placeholderText } from '@codemirror/view';
+import { editHistory } from './history';
+import { jsonHighlight } from './json-highlight';
 import { rangeMarks } from './marks';
-
-const jsonHighlight = HighlightStyle.define([
-	{ tag: tags.propertyName, color: 'var(--json-key)' },
-	{ tag: tags.string, color: 'var(--json-string)' },
-	{ tag: tags.number, color: 'var(--json-number)' },
-	{ tag: [tags.bool, tags.null], color: 'var(--json-literal)', fontWeight: '600' },
-	{
-		tag: [tags.brace, tags.squareBracket, tags.separator, tags.punctuation],
-		color: 'var(--json-punctuation)',
-	},
-]);
 
 /** Colours and spacing from the page's CSS variables, so light and dark themes need no rebuild. */
 export function editorTheme(): Extension {
@@ -33,9 +20,8 @@ export function editorTheme(): Extension {
 		'.cm-line': { padding: '0 0.75rem' },
 		'.cm-scroller': { fontFamily: 'var(--mono)', lineHeight: '1.55' },
 		'.cm-placeholder': { color: 'var(--muted)' },
-		'&.cm-focused .cm-selectionBackground, .cm-selectionBackground': {
-			backgroundColor: 'var(--selection) !important',
-		},
+		// Selection is the browser's own (motion and deletion too); it takes the page's colour.
+		'.cm-content ::selection': { backgroundColor: 'var(--selection)' },
 		'.cm-cursor': { borderLeftColor: 'var(--text)' },
 	});
 }
@@ -50,9 +36,7 @@ export interface EditorOptions {
 /** The extensions of one editor: history, keys, marks, theme, JSON highlighting, an accessible name. */
 export function editorSetup(options: EditorOptions): Extension {
 	const extensions: Extension[] = [
-		history(),
-		drawSelection(),
-		keymap.of([...defaultKeymap, ...historyKeymap]),
+		editHistory(),
 		rangeMarks(),
 		editorTheme(),
 		EditorView.contentAttributes.of({
@@ -63,7 +47,7 @@ export function editorSetup(options: EditorOptions): Extension {
 		}),
 	];
 	if (options.placeholder) extensions.push(placeholderText(options.placeholder));
-	if (options.language === 'json') extensions.push(json(), syntaxHighlighting(jsonHighlight));
+	if (options.language === 'json') extensions.push(jsonHighlight());
 	// A token is one long word: wrap it anywhere so it fits the column.
 	if (options.language === 'token')
 		extensions.push(EditorView.lineWrapping, EditorView.theme({ '.cm-content': { wordBreak: 'break-all' } }));

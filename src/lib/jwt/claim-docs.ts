@@ -852,15 +852,7 @@ export const headerParameters: Readonly<Record<string, ClaimDoc>> = table([
 	},
 ]);
 
-/** Payload claims whose value is a NumericDate; `toe` is the Security Event Token time of event (RFC 8417). */
-export const timeClaims: readonly string[] = Object.freeze([
-	'exp',
-	'nbf',
-	'iat',
-	'auth_time',
-	'updated_at',
-	'toe',
-]);
+export { timeClaims } from './time-claims';
 
 /** The documentation of a payload claim, or undefined when the name is not documented (own properties only). */
 export function describeClaim(name: string): ClaimDoc | undefined {

@@ -1,6 +1,7 @@
 // Registered time claims (RFC 7519 §4.1.4–4.1.6) as dates people read, and the rows of the claims table; `now` is always a parameter.
 
-import { describeClaim, describeHeaderParameter, timeClaims, type ClaimDoc } from './claim-docs';
+import type { ClaimDoc } from './claim-docs';
+import { timeClaims } from './time-claims';
 import { getMember, minifyJson, type JsonNode } from './json';
 
 /** A NumericDate at or above this many seconds (year 5138) is almost surely milliseconds. */
@@ -25,6 +26,12 @@ export interface TimeDisplay {
 export interface FormatOptions {
 	readonly locale?: string;
 	readonly timeZone?: string;
+}
+
+/** The claims reference (claim-docs.ts), passed in so the page can load it after first paint. */
+export interface ClaimDocs {
+	describeClaim(name: string): ClaimDoc | undefined;
+	describeHeaderParameter(name: string): ClaimDoc | undefined;
 }
 
 const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
@@ -138,13 +145,14 @@ export interface ClaimRow {
 
 const MAX_VALUE_LENGTH = 500;
 
-/** Lists every member of a header or payload object in the token's order (duplicates included). */
+/** Lists every member of a header or payload object in the token's order (duplicates included), documented by `docs` when given. */
 export function listClaimRows(
 	root: JsonNode,
 	text: string,
 	where: 'header' | 'payload',
 	now: number,
 	options: FormatOptions = {},
+	docs?: ClaimDocs,
 ): ClaimRow[] {
 	if (root.kind !== 'object') return [];
 	return root.entries.map((entry) => {
@@ -156,7 +164,8 @@ export function listClaimRows(
 					? minifyJson(text.slice(node.start, Math.min(node.end, node.start + MAX_VALUE_LENGTH * 4)))
 					: text.slice(node.start, node.end);
 		if (value.length > MAX_VALUE_LENGTH) value = `${value.slice(0, MAX_VALUE_LENGTH)}…`;
-		const doc = where === 'header' ? describeHeaderParameter(entry.key) : describeClaim(entry.key);
+		const doc =
+			where === 'header' ? docs?.describeHeaderParameter(entry.key) : docs?.describeClaim(entry.key);
 		const time =
 			where === 'payload' && node.kind === 'number' && timeClaims.includes(entry.key)
 				? formatTime(node.value, now, options)

@@ -1,14 +1,21 @@
 // The example token shown on a first visit: a realistic HS256 token, issued now and valid for an hour.
 
-import { SignJWT } from 'jose';
+import { encodeBase64url, encodeBase64urlText } from './base64url';
 
 /** The example's HMAC secret, shown next to the example so people can verify it themselves. */
 export const EXAMPLE_SECRET = 'jwt-prism-example-secret-not-for-production';
 
-/** Signs the example token with `EXAMPLE_SECRET`; `now` is in seconds. */
-export async function createExampleToken(now: number): Promise<string> {
+/**
+ * Signs the example token with `EXAMPLE_SECRET` over WebCrypto (RFC 7515 §5.1, RFC 7518 §3.2);
+ * `now` is in seconds. The tests check it with jose, an independent implementation.
+ */
+export async function createExampleToken(
+	now: number,
+	subtle: SubtleCrypto = globalThis.crypto.subtle,
+): Promise<string> {
 	const iat = Math.floor(now);
-	return new SignJWT({
+	const header = JSON.stringify({ alg: 'HS256', typ: 'JWT' });
+	const payload = JSON.stringify({
 		sub: '1234567890',
 		name: 'Ada Lovelace',
 		email: 'ada@example.com',
@@ -17,7 +24,16 @@ export async function createExampleToken(now: number): Promise<string> {
 		aud: 'api.example.com',
 		iat,
 		exp: iat + 3600,
-	})
-		.setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-		.sign(new TextEncoder().encode(EXAMPLE_SECRET));
+	});
+	const input = `${encodeBase64urlText(header)}.${encodeBase64urlText(payload)}`;
+	const encoder = new TextEncoder();
+	const key = await subtle.importKey(
+		'raw',
+		encoder.encode(EXAMPLE_SECRET),
+		{ name: 'HMAC', hash: 'SHA-256' },
+		false,
+		['sign'],
+	);
+	const signature = new Uint8Array(await subtle.sign('HMAC', key, encoder.encode(input)));
+	return `${input}.${encodeBase64url(signature)}`;
 }

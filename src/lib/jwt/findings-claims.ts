@@ -2,7 +2,7 @@
 
 import { findJwsAlgorithm } from './algorithms';
 import { decodeBase64url } from './base64url';
-import type { AddFinding } from './findings';
+import type { AddFinding } from './findings-core';
 import { describeKind, quoteText } from './findings-text';
 import { getMember, type JsonNode } from './json';
 

@@ -1,6 +1,6 @@
 // Findings about header parameters that bring or point to keys (jwk, jku, x5u, x5c, kid) or change processing (crit, b64).
 
-import type { AddFinding } from './findings';
+import type { AddFinding } from './findings-core';
 import { describeKind, joinPhrases, quoteText } from './findings-text';
 import { getMember, type JsonNode } from './json';
 import type { TokenKind } from './segments';

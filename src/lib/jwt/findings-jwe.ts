@@ -1,6 +1,6 @@
 // Findings about a JWE's protected header: RSA1_5 key encryption, compression before encryption, and weak PBES2 iteration counts.
 
-import type { AddFinding } from './findings';
+import type { AddFinding } from './findings-core';
 import { describeKind, quoteText, quoteValue } from './findings-text';
 import { getMember, type JsonNode } from './json';
 

@@ -1,6 +1,6 @@
 // Findings about claims that expose secrets or personal data: names like password, values shaped like card numbers or provider keys.
 
-import type { AddFinding } from './findings';
+import type { AddFinding } from './findings-core';
 import { quoteText } from './findings-text';
 import type { JsonNode } from './json';
 

@@ -1,10 +1,11 @@
 // Findings about a JWS signature's bytes, before any key: ECDSA zeros (psychic signatures), DER form, and lengths the alg rules out.
 
 import { DerError, derTags, readDer, type DerNode } from '../crypto/der';
-import { derEcdsaToJose, isDerEcdsaSignature, KeyFormatError } from '../crypto/pem';
+import { derEcdsaToJose, isDerEcdsaSignature } from '../crypto/ecdsa';
+import { KeyFormatError } from '../crypto/key-format-error';
 import { findJwsAlgorithm, type JwsAlgorithm } from './algorithms';
 import { encodeBase64url } from './base64url';
-import type { AddFinding } from './findings';
+import type { AddFinding } from './findings-core';
 import { getMember, type JsonNode } from './json';
 
 /**

@@ -1,8 +1,8 @@
 // Findings about the time claims: NumericDate form, expiry, not-before, issue time, order and lifetime.
 
 import { formatRelative, isExpired, isNotYetValid, MILLISECONDS_THRESHOLD } from './claims';
-import { timeClaims } from './claim-docs';
-import type { AddFinding, FindingContext } from './findings';
+import { timeClaims } from './time-claims';
+import type { AddFinding, FindingContext } from './findings-core';
 import { describeKind } from './findings-text';
 import { getMember, type JsonNode } from './json';
 

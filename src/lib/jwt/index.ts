@@ -1,12 +1,13 @@
 // The core's only entry point for the UI: decoding, claims, findings and re-encoding, all pure.
 
 export { decodeBase64url, encodeBase64url, encodeBase64urlText, toHex } from './base64url';
-export { describeClaim, describeHeaderParameter, type ClaimDoc } from './claim-docs';
+export type { ClaimDoc } from './claim-docs';
 export {
 	describeValidity,
 	formatRelative,
 	formatTime,
 	listClaimRows,
+	type ClaimDocs,
 	type ClaimRow,
 	type TimeDisplay,
 	type Validity,
@@ -15,7 +16,8 @@ export type { DecodedToken, JsonPart, PayloadView } from './decode';
 export { replacePart, type EncodeResult } from './encode';
 export { DebuggerError, type ErrorCode, type PartName } from './errors';
 export type { TokenCandidate } from './extract';
-export { listFindings, type Finding, type FindingContext } from './findings';
+export { bySeverity, listFindingsWith, type Finding, type FindingContext } from './findings-core';
+export type { FindingReview } from './findings-review';
 export { inspectText, type Inspection, type PartRange } from './inspect';
 export { formatJson, getMember, parseJson, type JsonNode, type JsonSyntaxError } from './json';
 export { describeError, findingInfo, type FindingCode, type Severity } from './messages';

@@ -7,16 +7,20 @@ import {
 	getMember,
 	inspectText,
 	listClaimRows,
-	listFindings,
+	bySeverity,
+	listFindingsWith,
 	replacePart,
+	type ClaimDocs,
+	type FindingReview,
 	type JsonSyntaxError,
 	type PartName,
 } from '$lib/jwt';
-import { findEmbeddedKeys, type EmbeddedKey } from '$lib/crypto/embedded';
-import { parseKeyInput, suggestAlgorithm } from '$lib/crypto/keys';
-import { listKeyFindings } from '$lib/crypto/key-findings';
-import { signToken } from '$lib/crypto/sign';
-import { verifyToken, type Verdict } from '$lib/crypto/verify';
+
+type Crypto = typeof CryptoModule;
+const NO_KEY: ParsedKey = { kind: 'empty' };
+// Type-only: the crypto code and the claims reference load after first paint (see loadCrypto, loadDocs).
+import type * as CryptoModule from '$lib/crypto';
+import type { EmbeddedKey, ParsedKey, Verdict } from '$lib/crypto';
 
 /** Text a person typed into the Header or Payload editor, and the token it produced (or why it could not). */
 interface Draft {
@@ -57,6 +61,16 @@ export class DebuggerState {
 	/** What happened to the signature at the last edit or `Sign` (signed with …, or why it could not be). */
 	signNote = $state('');
 
+	/** Verification, signing and key parsing, once loaded. */
+	crypto = $state.raw<Crypto | undefined>();
+	/** The claims reference, once loaded. */
+	docs = $state.raw<ClaimDocs | undefined>();
+	/** The security review beyond the basic findings, once loaded. */
+	review = $state.raw<FindingReview | undefined>();
+	#cryptoLoading?: Promise<Crypto>;
+	#docsLoading?: Promise<ClaimDocs>;
+	#reviewLoading?: Promise<FindingReview>;
+
 	#headerDraft = $state.raw<Draft | undefined>();
 	#verifyRun = 0;
 	/** The token's own key chosen by the explicit `Verify with the token's own key` action, for that token only. */
@@ -83,9 +97,13 @@ export class DebuggerState {
 	});
 	readonly isExample = $derived(this.exampleText !== '' && this.text === this.exampleText);
 
-	readonly parsedKey = $derived(parseKeyInput(this.keyText, this.keyBase64));
+	readonly parsedKey = $derived(
+		this.crypto ? this.crypto.parseKeyInput(this.keyText, this.keyBase64) : NO_KEY,
+	);
 	/** Keys the token names or carries (`jwk`, `x5c`, `jku`, `x5u`): shown, never fetched or trusted by default. */
-	readonly embeddedKeys = $derived<EmbeddedKey[]>(this.decoded ? findEmbeddedKeys(this.decoded) : []);
+	readonly embeddedKeys = $derived<EmbeddedKey[]>(
+		this.decoded && this.crypto ? this.crypto.findEmbeddedKeys(this.decoded) : [],
+	);
 	/** The embedded key the verdict currently uses, if the person asked for it. */
 	readonly embeddedInUse = $derived.by(() => {
 		const choice = this.#embeddedChoice;
@@ -97,14 +115,18 @@ export class DebuggerState {
 	readonly findings = $derived(
 		this.decoded
 			? [
-					...listFindings(this.decoded, {
-						now: this.at,
-						clockSkew: this.clockSkew,
-						lifetimeThreshold: this.lifetimeThreshold,
-						hadInnerWhitespace: this.inspection.candidate?.hasInnerWhitespace,
-					}),
-					...listKeyFindings(this.alg, this.parsedKey, this.kid),
-				]
+					...listFindingsWith(
+						this.decoded,
+						{
+							now: this.at,
+							clockSkew: this.clockSkew,
+							lifetimeThreshold: this.lifetimeThreshold,
+							hadInnerWhitespace: this.inspection.candidate?.hasInnerWhitespace,
+						},
+						this.review,
+					),
+					...(this.crypto ? this.crypto.listKeyFindings(this.alg, this.parsedKey, this.kid) : []),
+				].sort(bySeverity)
 			: [],
 	);
 
@@ -140,12 +162,12 @@ export class DebuggerState {
 
 	readonly headerRows = $derived(
 		this.decoded?.header?.root
-			? listClaimRows(this.decoded.header.root, this.decoded.header.text, 'header', this.at)
+			? listClaimRows(this.decoded.header.root, this.decoded.header.text, 'header', this.at, {}, this.docs)
 			: [],
 	);
 	readonly payloadRows = $derived(
 		this.decoded?.payload.mode === 'json'
-			? listClaimRows(this.decoded.payload.root, this.decoded.payload.text, 'payload', this.at)
+			? listClaimRows(this.decoded.payload.root, this.decoded.payload.text, 'payload', this.at, {}, this.docs)
 			: [],
 	);
 	readonly validity = $derived(
@@ -159,18 +181,45 @@ export class DebuggerState {
 	 * effect that calls it runs again when either changes; a newer run makes older results void.
 	 */
 	async refreshVerdict(): Promise<void> {
+		const crypto = this.crypto;
 		const decoded = this.decoded;
 		const embedded = this.embeddedInUse;
-		const key = embedded?.keyText ? parseKeyInput(embedded.keyText) : this.parsedKey;
+		if (!crypto) {
+			// The effect runs again when the module arrives, since it read `this.crypto`.
+			this.verdict = { status: 'not-verified', reason: 'Loading the verifier…' };
+			void this.loadCrypto();
+			return;
+		}
+		const key = embedded?.keyText ? crypto.parseKeyInput(embedded.keyText) : this.parsedKey;
 		const secretText = this.keyText;
 		const run = ++this.#verifyRun;
 		if (!decoded) {
 			this.verdict = { status: 'not-verified', reason: 'No token to verify.' };
 			return;
 		}
-		let verdict = await verifyToken({ decoded, key, secretText });
+		let verdict = await crypto.verifyToken({ decoded, key, secretText });
 		if (embedded) verdict = fromTheToken(verdict, embedded);
 		if (run === this.#verifyRun) this.verdict = verdict;
+	}
+
+	/** Loads verification, signing and key parsing (once); the page asks right after first paint. */
+	loadCrypto(): Promise<Crypto> {
+		this.#cryptoLoading ??= import('$lib/crypto').then((module) => (this.crypto = module));
+		return this.#cryptoLoading;
+	}
+
+	/** Loads the security review (once): header, signature, claims, sensitive-data and JWE findings. */
+	loadReview(): Promise<FindingReview> {
+		this.#reviewLoading ??= import('$lib/jwt/findings-review').then(
+			(module) => (this.review = module.review),
+		);
+		return this.#reviewLoading;
+	}
+
+	/** Loads the claims reference (once), which documents the claims table's rows. */
+	loadDocs(): Promise<ClaimDocs> {
+		this.#docsLoading ??= import('$lib/jwt/claim-docs').then((module) => (this.docs = module));
+		return this.#docsLoading;
 	}
 
 	/** Verifies with the key the token carries (`jwk` or `x5c`): an explicit choice, undone by any change of token. */
@@ -185,9 +234,10 @@ export class DebuggerState {
 
 	/** Starts a new token from a template (`iat` now, `exp` in an hour), with the `alg` the key suits, signed if it can be. */
 	async newToken(): Promise<void> {
+		const crypto = await this.loadCrypto();
 		const key = this.parsedKey;
 		const first = key.kind === 'secret' ? key.key : key.kind === 'keys' ? key.keys[0] : undefined;
-		const alg = first ? suggestAlgorithm(first) : 'HS256';
+		const alg = first ? crypto.suggestAlgorithm(first) : 'HS256';
 		const iat = Math.floor(Date.now() / 1000);
 		const header = JSON.stringify({ alg, typ: 'JWT' });
 		const payload = JSON.stringify({ sub: '1234567890', name: 'Jane Doe', iat, exp: iat + 3600 });
@@ -263,7 +313,8 @@ export class DebuggerState {
 
 	/** Signs `token` and, if it is still the one shown, puts the signed token in its place, drafts and all. */
 	async #signAndReplace(token: string): Promise<void> {
-		const result = await signToken(token, this.parsedKey);
+		const crypto = await this.loadCrypto();
+		const result = await crypto.signToken(token, this.parsedKey);
 		if (this.token !== token) return;
 		if (!result.ok) {
 			this.signNote = `${result.reason} The token keeps its old signature.`;

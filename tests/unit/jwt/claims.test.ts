@@ -198,12 +198,17 @@ describe('listClaimRows lists every member in the token’s order', () => {
 	});
 
 	test('payload rows are documented as claims, header rows as header parameters', () => {
-		const payloadRows = listClaimRows(json(text), text, 'payload', NOW, PINNED);
+		const docs = { describeClaim, describeHeaderParameter };
+		const payloadRows = listClaimRows(json(text), text, 'payload', NOW, PINNED, docs);
 		expect(payloadRows[0]?.doc).toEqual(describeClaim('sub'));
 		expect(payloadRows.find((r) => r.name === 'x-custom')?.doc).toBeUndefined();
 
 		const header = '{"alg":"HS256","kid":"k1","exp":1300819380}';
-		const headerRows = listClaimRows(json(header), header, 'header', NOW, PINNED);
+		const headerRows = listClaimRows(json(header), header, 'header', NOW, PINNED, docs);
+		// Without the reference (not loaded yet), rows simply have no documentation.
+		expect(listClaimRows(json(header), header, 'header', NOW, PINNED).every((r) => r.doc === undefined)).toBe(
+			true,
+		);
 		expect(headerRows.map((r) => r.doc)).toEqual([
 			describeHeaderParameter('alg'),
 			describeHeaderParameter('kid'),

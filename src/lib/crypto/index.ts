@@ -1,0 +1,7 @@
+// What the page uses of verification, signing and keys: one module, loaded after first paint or on first use.
+
+export { findEmbeddedKeys, type EmbeddedKey } from './embedded';
+export { listKeyFindings } from './key-findings';
+export { parseKeyInput, suggestAlgorithm, type KeyCandidate, type ParsedKey } from './keys';
+export { signToken, type SignResult } from './sign';
+export { verifyToken, type Verdict } from './verify';
