@@ -1,0 +1,59 @@
+// Offline and installable: after one visit the service worker serves the whole app, which decodes and verifies with the network cut.
+import { expect, test } from './fixtures';
+import { freshToken, payloadEditor, pasteToken, secretBox, tokenEditor, verdict } from './support';
+
+const SECRET = 'a-test-secret-that-is-32-bytes!!';
+
+test('after one visit, an offline reload still decodes and verifies', async ({ page, context }) => {
+	await page.goto('./');
+	await expect(payloadEditor(page)).toContainText('"name"');
+	// The service worker has installed, precached every file and taken control of the page.
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller)
+			await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
+	});
+	await context.setOffline(true);
+	await page.reload();
+	await expect(tokenEditor(page)).toBeVisible();
+	await pasteToken(page, freshToken());
+	await expect(payloadEditor(page)).toContainText('Ada Lovelace');
+	// Verification is a lazily loaded chunk: it comes from the cache too.
+	await secretBox(page).fill(SECRET);
+	await expect(verdict(page)).toContainText('Signature verified');
+});
+
+test('control: with the service worker blocked, the same offline reload fails', async ({
+	browser,
+	baseURL,
+}) => {
+	const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+	const page = await context.newPage();
+	await page.goto('./');
+	await expect(payloadEditor(page)).toContainText('"name"');
+	await context.setOffline(true);
+	await expect(page.reload()).rejects.toThrow(/ERR_INTERNET_DISCONNECTED/);
+	await context.close();
+});
+
+test('the page is installable: a manifest with name, icons and a start URL', async ({ page, request }) => {
+	await page.goto('./');
+	const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+	expect(href).toBeTruthy();
+	const manifest = await (await request.get(new URL(href!, page.url()).href)).json();
+	expect(manifest).toMatchObject({ name: expect.stringContaining('JWT Prism'), display: 'standalone' });
+	const sizes = (manifest.icons as { sizes: string }[]).map((icon) => icon.sizes);
+	expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
+	for (const icon of manifest.icons as { src: string }[]) {
+		const response = await request.get(new URL(icon.src, new URL(href!, page.url())).href);
+		expect(response.ok(), icon.src).toBe(true);
+	}
+});
+
+test('the footer says nothing leaves the page and explains how to check', async ({ page }) => {
+	await page.goto('./');
+	const footer = page.getByRole('contentinfo');
+	await expect(footer).toContainText('Nothing you paste leaves this page.');
+	await footer.getByText('How to check').click();
+	await expect(footer.getByText(/Preserve log/)).toBeVisible();
+});
