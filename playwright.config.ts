@@ -32,7 +32,9 @@ export default defineConfig({
 	},
 	webServer: {
 		// `npm test` builds once before Playwright (PRISM_BUILT); `npm run e2e` alone builds here.
-		command: process.env.PRISM_BUILT ? preview : `node_modules/.bin/vite build && ${preview}`,
+		command: process.env.PRISM_BUILT
+			? preview
+			: `node_modules/.bin/vite build && node scripts/single-file.mjs && ${preview}`,
 		url: `http://127.0.0.1:${port}/`,
 		reuseExistingServer: false,
 		timeout: 120_000,

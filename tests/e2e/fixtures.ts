@@ -12,7 +12,7 @@ export const test = base.extend<{ watchdog: void }>({
 			const pageErrors: string[] = [];
 			page.on('request', (request) => {
 				const url = request.url();
-				if (/^(data|blob|about):/.test(url)) return;
+				if (/^(data|blob|about|file):/.test(url)) return; // file:// is the single-file build (offline.spec.ts)
 				if (new URL(url).origin !== origin) offOrigin.push(url);
 			});
 			page.on('pageerror', (error) => pageErrors.push(error.message));

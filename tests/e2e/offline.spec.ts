@@ -1,4 +1,6 @@
 // Offline and installable: after one visit the service worker serves the whole app, which decodes and verifies with the network cut.
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { expect, test } from './fixtures';
 import { freshToken, payloadEditor, pasteToken, secretBox, tokenEditor, verdict } from './support';
 
@@ -56,4 +58,25 @@ test('the footer says nothing leaves the page and explains how to check', async 
 	await expect(footer).toContainText('Nothing you paste leaves this page.');
 	await footer.getByText('How to check').click();
 	await expect(footer.getByText(/Preserve log/)).toBeVisible();
+});
+
+test('the single-file build works from file:// under its strict CSP, with no request at all', async ({
+	page,
+}) => {
+	const file = pathToFileURL(resolve('dist/jwt-prism.html')).href;
+	const requests: string[] = [];
+	page.on('request', (request) => requests.push(request.url()));
+	await page.addInitScript(() => {
+		const violations: string[] = [];
+		(window as unknown as { violations: string[] }).violations = violations;
+		document.addEventListener('securitypolicyviolation', (event) => violations.push(event.violatedDirective));
+	});
+	await page.goto(file);
+	await expect(payloadEditor(page)).toContainText('"name"');
+	await pasteToken(page, freshToken());
+	await expect(payloadEditor(page)).toContainText('Ada Lovelace');
+	await secretBox(page).fill(SECRET);
+	await expect(verdict(page)).toContainText('Signature verified');
+	expect(requests.filter((url) => url !== file && !url.startsWith('data:'))).toEqual([]);
+	expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
 });

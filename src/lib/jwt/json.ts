@@ -363,6 +363,9 @@ function locate(text: string, message: string, offset: number): JsonSyntaxError 
 	return { message, offset, line, column: offset - lineStart + 1 };
 }
 
+/** Nesting depth up to which formatJson breaks lines and indents. */
+export const MAX_INDENTED_DEPTH = 64;
+
 /**
  * Re-indents valid JSON, changing only whitespace outside strings, so every key, its order and
  * every literal stay exactly as written. Text that is not JSON is returned unchanged.
@@ -372,8 +375,9 @@ export function formatJson(text: string, indent = '  '): string {
 	const out: string[] = [];
 	let depth = 0;
 	let i = 0;
+	// Deeper than this, values stay on one line: 100 000 nested arrays must not become 10¹⁰ spaces.
 	const newline = (): void => {
-		out.push('\n', indent.repeat(depth));
+		if (depth <= MAX_INDENTED_DEPTH) out.push('\n', indent.repeat(depth));
 	};
 	while (i < text.length) {
 		const ch = text[i]!;

@@ -167,3 +167,13 @@ describe('formatJson and minifyJson change whitespace only', () => {
 		);
 	});
 });
+
+describe('formatJson on hostile nesting', () => {
+	test('100 000 nested arrays format quickly, indenting only the first levels, whitespace-only changes', () => {
+		const deep = `{"a":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+		const formatted = formatJson(deep);
+		expect(minifyJson(formatted)).toBe(deep);
+		expect(formatted.split('\n').length).toBeLessThan(200);
+		expect(formatted.length).toBeLessThan(deep.length + 20_000);
+	});
+});
