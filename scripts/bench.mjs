@@ -27,6 +27,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { gzip as gzipCallback, gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from './chromium.mjs';
 
 /** @typedef {import('@playwright/test').Browser} Browser */
 /** @typedef {import('@playwright/test').Page} Page */
@@ -65,14 +66,6 @@ const GZIP_LEVEL = 9;
 const PAYLOAD_SELECTOR = '[aria-label="Payload"]';
 const TOKEN_SELECTOR = '[aria-label="Encoded token"]';
 const HS256_SECRET = 'bench-hs256-secret-that-is-longer-than-32-bytes';
-const CHROMIUM_ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run',
-];
 const CONTENT_TYPES = /** @type {Record<string, string>} */ ({
 	'.html': 'text/html; charset=utf-8',
 	'.js': 'text/javascript; charset=utf-8',
@@ -130,10 +123,7 @@ async function main() {
 			servers.push(server);
 			targets.push({ name, dir, base: server.base, payloadSelector });
 		}
-		browser = await chromium.launch({
-			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-			args: CHROMIUM_ARGS,
-		});
+		browser = await chromium.launch(chromiumLaunchOptions);
 		const results = await measureAll(browser, targets);
 		printResults(results);
 		await writeFile(options.out, `${JSON.stringify(results, null, '\t')}\n`);

@@ -2,19 +2,10 @@
 // Usage: node scripts/icons.mjs — run again after changing the SVG; the PNGs are committed.
 import { readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from './chromium.mjs';
 
 const svg = readFileSync('public/icon.svg', 'utf8');
-const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: [
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync',
-		'--no-first-run',
-	],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 /** @type {[string, number, number][]} file, size, padding (maskable icons keep their content in the safe zone) */
 const icons = [
 	['public/icon-192.png', 192, 0],

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from './chromium.mjs';
 
 const port = 4319;
 const base = `http://127.0.0.1:${port}/`;
@@ -28,17 +29,7 @@ const server = spawn(
 );
 try {
 	await waitForServer();
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run',
-		],
-	});
+	const browser = await chromium.launch(chromiumLaunchOptions);
 	/** @type {[string, { width: number, height: number }, 'light' | 'dark', (page: import('@playwright/test').Page) => Promise<void>][]} */
 	const screens = [
 		['example', { width: 1440, height: 1000 }, 'light', async () => {}],
