@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { classifyToken } from '../../../src/lib/jwt/findings-claims';
 import { parseJson, type JsonNode } from '../../../src/lib/jwt/json';
 import { NEAR_MISSES, RAISING } from './findings-claims.cases';
-import { codes, expectWellFormed, find, findCode, FRESH, HOUR, HS, jws, NOW } from './findings-fixtures';
+import { describeFindingCases, codes, find, findCode, FRESH, HOUR, HS, jws, NOW } from './findings-fixtures';
 
 const tree = (value: unknown): JsonNode => {
 	const parsed = parseJson(JSON.stringify(value));
@@ -10,18 +10,11 @@ const tree = (value: unknown): JsonNode => {
 	return parsed.root;
 };
 
-describe('claim findings are raised', () => {
-	test.each(RAISING)('%s', (_name, token, context, code) => {
-		expect(codes(token, context)).toContain(code);
-		expectWellFormed(find(token, context));
-	});
-});
-
-describe('claim findings are not raised just across the line', () => {
-	test.each(NEAR_MISSES)('%s', (_name, token, context, code) => {
-		expect(codes(token, context)).not.toContain(code);
-	});
-});
+describeFindingCases(
+	{ raised: 'claim findings are raised', notRaised: 'claim findings are not raised just across the line' },
+	RAISING,
+	NEAR_MISSES,
+);
 
 describe('classifyToken', () => {
 	test.each([

@@ -1,6 +1,6 @@
 // Builders shared by the findings-*.test.ts suites: a fixed now, tokens from objects or bytes, and checks on findings.
 
-import { expect } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { encodeBase64url, encodeBase64urlText } from '../../../src/lib/jwt/base64url';
 import { decodeToken } from '../../../src/lib/jwt/decode';
 import { listFindings, type Finding, type FindingContext } from '../../../src/lib/jwt/findings';
@@ -58,4 +58,26 @@ export function expectWellFormed(findings: readonly Finding[]): void {
 	}
 	const ranks = findings.map((f) => SEVERITIES.indexOf(f.severity));
 	expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+}
+
+/**
+ * The two table suites every findings-*.test.ts declares: each raising case raises its code with
+ * well-formed findings, and no near miss raises its code.
+ */
+export function describeFindingCases(
+	titles: { raised: string; notRaised: string },
+	raising: readonly FindingCase[],
+	nearMisses: readonly FindingCase[],
+): void {
+	describe(titles.raised, () => {
+		test.each(raising)('%s', (_name, token, context, code) => {
+			expect(codes(token, context)).toContain(code);
+			expectWellFormed(find(token, context));
+		});
+	});
+	describe(titles.notRaised, () => {
+		test.each(nearMisses)('%s', (_name, token, context, code) => {
+			expect(codes(token, context)).not.toContain(code);
+		});
+	});
 }

@@ -1,20 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { NEAR_MISSES, RAISING } from './findings-header.cases';
-import { codes, expectWellFormed, find, findCode, FRESH, HS, jws } from './findings-fixtures';
+import { describeFindingCases, codes, find, findCode, FRESH, HS, jws } from './findings-fixtures';
 
-describe('header findings are raised', () => {
-	test.each(RAISING)('%s', (_name, token, context, code) => {
-		expect(codes(token, context)).toContain(code);
-		expectWellFormed(find(token, context));
-	});
-});
-
-describe('header findings are not raised just across the line', () => {
-	test.each(NEAR_MISSES)('%s', (_name, token, context, code) => {
-		expect(codes(token, context)).not.toContain(code);
-	});
-});
+describeFindingCases(
+	{ raised: 'header findings are raised', notRaised: 'header findings are not raised just across the line' },
+	RAISING,
+	NEAR_MISSES,
+);
 
 describe('header findings explain themselves', () => {
 	test('jku and x5u each get their own finding, naming the member, and say nothing is fetched', () => {

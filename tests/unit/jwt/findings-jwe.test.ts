@@ -1,19 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { codes, expectWellFormed, find, findCode, jwe } from './findings-fixtures';
+import { describeFindingCases, findCode, jwe } from './findings-fixtures';
 import { NEAR_MISSES, RAISING } from './findings-jwe.cases';
 
-describe('JWE findings are raised', () => {
-	test.each(RAISING)('%s', (_name, token, context, code) => {
-		expect(codes(token, context)).toContain(code);
-		expectWellFormed(find(token, context));
-	});
-});
-
-describe('JWE findings are not raised just across the line', () => {
-	test.each(NEAR_MISSES)('%s', (_name, token, context, code) => {
-		expect(codes(token, context)).not.toContain(code);
-	});
-});
+describeFindingCases(
+	{ raised: 'JWE findings are raised', notRaised: 'JWE findings are not raised just across the line' },
+	RAISING,
+	NEAR_MISSES,
+);
 
 describe('JWE findings explain themselves', () => {
 	test('jwe-weak-p2c quotes the count and the recommended minimum', () => {

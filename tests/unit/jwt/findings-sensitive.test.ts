@@ -4,24 +4,17 @@ import {
 	SENSITIVE_NODE_LIMIT,
 	SENSITIVE_REPORT_LIMIT,
 } from '../../../src/lib/jwt/findings-sensitive';
-import { codes, expectWellFormed, find, HOUR, HS, jws, NOW } from './findings-fixtures';
+import { describeFindingCases, find, HOUR, HS, jws, NOW } from './findings-fixtures';
 import { FAKE, NEAR_MISSES, RAISING } from './findings-sensitive.cases';
 
 const claims = (extra: Record<string, unknown>) => jws(HS, { sub: 'u1', exp: NOW + HOUR, ...extra });
 const sensitive = (token: string) => find(token).filter((f) => f.code === 'sensitive-data');
 
-describe('sensitive-data is raised', () => {
-	test.each(RAISING)('%s', (_name, token, context, code) => {
-		expect(codes(token, context)).toContain(code);
-		expectWellFormed(find(token, context));
-	});
-});
-
-describe('sensitive-data is not raised for look-alikes', () => {
-	test.each(NEAR_MISSES)('%s', (_name, token, context, code) => {
-		expect(codes(token, context)).not.toContain(code);
-	});
-});
+describeFindingCases(
+	{ raised: 'sensitive-data is raised', notRaised: 'sensitive-data is not raised for look-alikes' },
+	RAISING,
+	NEAR_MISSES,
+);
 
 describe('sensitive-data never repeats the secret', () => {
 	test.each([

@@ -1,21 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { encodeBase64url } from '../../../src/lib/jwt/base64url';
-import { codes, expectWellFormed, find, findCode, FRESH, jws } from './findings-fixtures';
+import { describeFindingCases, codes, findCode, FRESH, jws } from './findings-fixtures';
 import { NEAR_MISSES, RAISING, REAL } from './findings-signature.cases';
 
-describe('signature findings are raised', () => {
-	test.each(RAISING)('%s', (_name, token, context, code) => {
-		expect(codes(token, context)).toContain(code);
-		expectWellFormed(find(token, context));
-	});
-});
-
-describe('signature findings are not raised just across the line', () => {
-	test.each(NEAR_MISSES)('%s', (_name, token, context, code) => {
-		expect(codes(token, context)).not.toContain(code);
-	});
-});
+describeFindingCases(
+	{
+		raised: 'signature findings are raised',
+		notRaised: 'signature findings are not raised just across the line',
+	},
+	RAISING,
+	NEAR_MISSES,
+);
 
 describe('signature findings explain themselves', () => {
 	test.each(['ES256', 'ES384', 'ES512'] as const)(
