@@ -1,7 +1,6 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 
-// Browsers cannot be downloaded here: Playwright drives Debian's Chromium (toolchain P4).
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Not vite's default port, and never a reused server: a stale or foreign one would be tested silently.
 const port = Number(process.env.PREVIEW_PORT ?? 4317);
 const preview = `node_modules/.bin/vite preview --host 127.0.0.1 --port ${port} --strictPort`;
@@ -17,18 +16,9 @@ export default defineConfig({
 	use: {
 		baseURL: `http://127.0.0.1:${port}/`,
 		browserName: 'chromium',
-		launchOptions: {
-			executablePath,
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--no-first-run',
-				'--disable-quic',
-			],
-		},
+		// Browsers cannot be downloaded here: Debian's Chromium with the scripts' flags (toolchain P4),
+		// plus no QUIC, so nothing tries another protocol to any host.
+		launchOptions: { ...chromiumLaunchOptions, args: [...chromiumLaunchOptions.args, '--disable-quic'] },
 	},
 	webServer: {
 		// `npm test` builds once before Playwright (PRISM_BUILT); `npm run e2e` alone builds here.

@@ -1,5 +1,5 @@
 // How the project's scripts launch Debian's Chromium (browsers cannot be downloaded here; toolchain P4, P5).
-// playwright.config.ts passes the same flags to the browser tests.
+// playwright.config.ts starts from these options for the browser tests too.
 
 /** Launch options for `chromium.launch`: the binary (CHROMIUM_PATH overrides) and flags that keep it quiet and offline. */
 export const chromiumLaunchOptions = {
