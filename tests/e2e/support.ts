@@ -86,3 +86,36 @@ export function signJws(
 	else signature = sign(null, Buffer.from(input), key as KeyObject);
 	return `${input}.${b64url(signature)}`;
 }
+
+/**
+ * Starts recording the page's long tasks (main-thread work over 50 ms); the returned function gives the
+ * longest so far, in milliseconds. A page answers input only between tasks, so this is how long it could not.
+ */
+export async function watchLongTasks(page: Page): Promise<() => Promise<number>> {
+	await page.evaluate(() => {
+		const durations: number[] = [];
+		(window as unknown as { __longTasks: number[] }).__longTasks = durations;
+		new PerformanceObserver((list) => {
+			for (const entry of list.getEntries()) durations.push(entry.duration);
+		}).observe({ type: 'longtask' });
+	});
+	return () =>
+		page.evaluate(() => Math.max(0, ...(window as unknown as { __longTasks: number[] }).__longTasks));
+}
+
+/**
+ * Pastes `text` over the token editor's content as a person does (select all, then a paste event carrying
+ * the text). The text reaches the page first, so copying it from the test is not part of the paste.
+ */
+export async function pasteOverToken(page: Page, text: string): Promise<void> {
+	await page.evaluate((pasted) => ((window as unknown as { __pasted: string }).__pasted = pasted), text);
+	await tokenEditor(page).click();
+	await page.keyboard.press('ControlOrMeta+A');
+	await tokenEditor(page).evaluate((editor) => {
+		const data = new DataTransfer();
+		data.setData('text/plain', (window as unknown as { __pasted: string }).__pasted);
+		editor.dispatchEvent(
+			new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+		);
+	});
+}

@@ -67,9 +67,26 @@ export function formatRelative(deltaSeconds: number, locale = 'en'): string {
 
 /** Formats a NumericDate (seconds since the epoch, RFC 7519 §2) relative to `now` (seconds). */
 export function formatTime(seconds: number, now: number, options: FormatOptions = {}): TimeDisplay {
+	const date = describeDate(seconds, options);
+	return {
+		iso: date.iso,
+		local: date.local,
+		relative: date.local ? formatRelative(seconds - now, options.locale) : '',
+		looksLikeMilliseconds: date.looksLikeMilliseconds,
+	};
+}
+
+/** A NumericDate as dates, without the relative part (which changes every second while the date does not). */
+export interface DateDisplay extends Omit<TimeDisplay, 'relative'> {
+	/** The NumericDate itself, to say how far it is from now whenever now is. */
+	readonly seconds: number;
+}
+
+/** The ISO and local dates of a NumericDate, and whether it looks like milliseconds. */
+export function describeDate(seconds: number, options: FormatOptions = {}): DateDisplay {
 	const looksLikeMilliseconds = Math.abs(seconds) >= MILLISECONDS_THRESHOLD;
 	if (!Number.isFinite(seconds) || Math.abs(seconds) > MAX_DATE_SECONDS) {
-		return { iso: 'out of the range of dates', local: '', relative: '', looksLikeMilliseconds };
+		return { iso: 'out of the range of dates', local: '', seconds, looksLikeMilliseconds };
 	}
 	const date = new Date(seconds * 1000);
 	const local = new Intl.DateTimeFormat(options.locale ?? 'en', {
@@ -77,12 +94,7 @@ export function formatTime(seconds: number, now: number, options: FormatOptions 
 		timeStyle: 'long',
 		timeZone: options.timeZone,
 	}).format(date);
-	return {
-		iso: date.toISOString(),
-		local,
-		relative: formatRelative(seconds - now, options.locale),
-		looksLikeMilliseconds,
-	};
+	return { iso: date.toISOString(), local, seconds, looksLikeMilliseconds };
 }
 
 /** The numeric value of a claim, when it is a JSON number. */
@@ -138,38 +150,45 @@ export interface ClaimRow {
 	readonly value: string;
 	readonly valueKind: JsonNode['kind'];
 	readonly doc?: ClaimDoc;
-	readonly time?: TimeDisplay;
+	/** The dates of a time claim; the table says how far they are from now as the clock moves. */
+	readonly time?: DateDisplay;
+	/** The value's full length in characters when `value` shows only its start. */
+	readonly fullLength?: number;
 	/** Offsets of the member's key in the decoded JSON text, to point at it. */
 	readonly keyStart: number;
 }
 
-const MAX_VALUE_LENGTH = 500;
+/** Characters of a value the claims table shows; longer values are cut there and say so. */
+export const MAX_VALUE_LENGTH = 500;
 
-/** Lists every member of a header or payload object in the token's order (duplicates included), documented by `docs` when given. */
+/**
+ * Lists every member of a header or payload object in the token's order (duplicates included), documented by
+ * `docs` when given. Nothing in a row depends on the clock, so a payload of thousands of claims is listed once.
+ */
 export function listClaimRows(
 	root: JsonNode,
 	text: string,
 	where: 'header' | 'payload',
-	now: number,
 	options: FormatOptions = {},
 	docs?: ClaimDocs,
 ): ClaimRow[] {
 	if (root.kind !== 'object') return [];
 	return root.entries.map((entry) => {
 		const node = entry.value;
-		let value =
-			node.kind === 'string'
-				? node.value
-				: node.kind === 'object' || node.kind === 'array'
-					? minifyJson(text.slice(node.start, Math.min(node.end, node.start + MAX_VALUE_LENGTH * 4)))
-					: text.slice(node.start, node.end);
-		if (value.length > MAX_VALUE_LENGTH) value = `${value.slice(0, MAX_VALUE_LENGTH)}…`;
+		const written = node.kind === 'string' ? node.value : text.slice(node.start, node.end);
+		const nested = node.kind === 'object' || node.kind === 'array';
+		let value = nested ? minifyJson(written.slice(0, MAX_VALUE_LENGTH * 4)) : written;
+		let fullLength: number | undefined;
+		if (value.length > MAX_VALUE_LENGTH || (nested && written.length > MAX_VALUE_LENGTH * 4)) {
+			fullLength = nested ? minifyJson(written).length : value.length;
+			value = `${value.slice(0, MAX_VALUE_LENGTH)}…`;
+		}
 		const doc =
 			where === 'header' ? docs?.describeHeaderParameter(entry.key) : docs?.describeClaim(entry.key);
 		const time =
 			where === 'payload' && node.kind === 'number' && timeClaims.includes(entry.key)
-				? formatTime(node.value, now, options)
+				? describeDate(node.value, options)
 				: undefined;
-		return { name: entry.key, value, valueKind: node.kind, doc, time, keyStart: entry.keyStart };
+		return { name: entry.key, value, valueKind: node.kind, doc, time, keyStart: entry.keyStart, fullLength };
 	});
 }

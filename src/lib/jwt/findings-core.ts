@@ -54,6 +54,13 @@ export function bySeverity(a: Finding, b: Finding): number {
 }
 
 /**
+ * Which findings to list: all, only those that never change for a given token (`token`), or only the
+ * time checks (`time`), which depend on the clock, the skew and the lifetime threshold. The page lists
+ * the two apart so that a clock tick re-runs only the few time checks, not the whole review.
+ */
+export type FindingScope = 'all' | 'token' | 'time';
+
+/**
  * Lists findings for a decoded token, most severe first (RFC 8725 practices; codes in ui-contract.md).
  * Without `review`, only the encoding, algorithm and time checks run: the page shows those at once and
  * the rest when findings-review.ts has loaded. `listFindings` in findings.ts always runs everything.
@@ -62,9 +69,19 @@ export function listFindingsWith(
 	decoded: DecodedToken,
 	context: FindingContext,
 	review?: FindingReview,
+	scope: FindingScope = 'all',
 ): Finding[] {
 	const findings: Finding[] = [];
-	const add: AddFinding = (code, detail, where = {}) => {
+	const add = collectInto(findings);
+	const payload = decoded.payload.mode === 'json' ? decoded.payload.root : undefined;
+	if (scope !== 'time') checkToken(decoded, context, review, add);
+	if (scope !== 'token' && decoded.kind !== 'jwe' && payload?.kind === 'object')
+		checkTimes(payload, context, add);
+	return findings.sort(bySeverity);
+}
+
+function collectInto(findings: Finding[]): AddFinding {
+	return (code, detail, where = {}) => {
 		const info = findingInfo[code];
 		findings.push({
 			code,
@@ -76,7 +93,15 @@ export function listFindingsWith(
 			...where,
 		});
 	};
+}
 
+/** Every check but the time checks: encoding, algorithm, JSON shape, and the review when it is given. */
+function checkToken(
+	decoded: DecodedToken,
+	context: FindingContext,
+	review: FindingReview | undefined,
+	add: AddFinding,
+): void {
 	if (context.hadInnerWhitespace) {
 		add(
 			'whitespace-in-token',
@@ -124,7 +149,6 @@ export function listFindingsWith(
 	} else if (decoded.payload.mode === 'json') {
 		checkJsonObject(decoded.payload.root, 'payload', decoded.payload.duplicates, add);
 		if (decoded.payload.root.kind === 'object') {
-			checkTimes(decoded.payload.root, context, add);
 			review?.checkClaims(header, decoded.payload.root, add);
 			review?.checkSensitiveData(decoded.payload.root, add);
 		}
@@ -144,8 +168,6 @@ export function listFindingsWith(
 			{ part: 'signature' },
 		);
 	}
-
-	return findings.sort(bySeverity);
 }
 
 function checkJsonObject(

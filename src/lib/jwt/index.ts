@@ -1,14 +1,24 @@
 // The core's only entry point for the UI: decoding, claims, findings and re-encoding, all pure.
 
+export {
+	analyzeText,
+	OFF_THREAD_CHARS,
+	showPayload,
+	type PackedAnalysis,
+	type TextAnalysis,
+} from './analysis';
 export { decodeBase64url, encodeBase64url, encodeBase64urlText, toHex } from './base64url';
 export type { ClaimDoc } from './claim-docs';
 export {
+	describeDate,
 	describeValidity,
 	formatRelative,
 	formatTime,
 	listClaimRows,
+	MAX_VALUE_LENGTH,
 	type ClaimDocs,
 	type ClaimRow,
+	type DateDisplay,
 	type TimeDisplay,
 	type Validity,
 } from './claims';

@@ -1,12 +1,17 @@
 // The debugger's state: the text in the token editor, what it decodes to, and edits to header and payload.
 
 import {
+	analyzeText,
 	describeValidity,
 	encodeBase64urlText,
 	formatJson,
 	getMember,
 	inspectText,
 	listClaimRows,
+	OFF_THREAD_CHARS,
+	showPayload,
+	type Inspection,
+	type TextAnalysis,
 	bySeverity,
 	listFindingsWith,
 	replacePart,
@@ -21,6 +26,10 @@ const NO_KEY: ParsedKey = { kind: 'empty' };
 // Type-only: the crypto code and the claims reference load after first paint (see loadCrypto, loadDocs).
 import type * as CryptoModule from '$lib/crypto';
 import type { EmbeddedKey, ParsedKey, Verdict } from '$lib/crypto';
+import { SupersededError, type OffThreadAnalyzer } from '$lib/browser/analysis-client';
+
+/** What the page shows while a huge text is analysed: no token yet, and no error either. */
+const ANALYSING: Inspection = { candidates: [], chosen: 0, ranges: [] };
 
 /** Text a person typed into the Header or Payload editor, and the token it produced (or why it could not). */
 interface Draft {
@@ -71,6 +80,12 @@ export class DebuggerState {
 	#docsLoading?: Promise<ClaimDocs>;
 	#reviewLoading?: Promise<FindingReview>;
 
+	/** The analysis of a huge text, made off the main thread, with the text and pick it belongs to. */
+	#remote = $state.raw<{ text: string; pick: number; analysis: TextAnalysis } | undefined>();
+	readonly #offThread?: OffThreadAnalyzer;
+	/** Where the last edit or signature put its token in the text: known before a huge text's analysis arrives. */
+	#written = $state.raw<{ text: string; token: string; start: number } | undefined>();
+
 	#headerDraft = $state.raw<Draft | undefined>();
 	#verifyRun = 0;
 	/** The token's own key chosen by the explicit `Verify with the token's own key` action, for that token only. */
@@ -79,10 +94,24 @@ export class DebuggerState {
 
 	/** The instant everything time-related is judged at: `evaluateAt` when set, else the ticking clock. */
 	readonly at = $derived(this.evaluateAt ?? this.now);
-	readonly inspection = $derived(inspectText(this.text, this.pick));
+	/** The text is too large to decode without blocking the page, so a worker analyses it. */
+	readonly #huge = $derived(this.text.length >= OFF_THREAD_CHARS);
+	/** The worker's analysis of the current text, once it has arrived. */
+	readonly #analysis = $derived.by(() => {
+		const remote = this.#remote;
+		return this.#huge && remote?.text === this.text && remote.pick === this.pick
+			? remote.analysis
+			: undefined;
+	});
+	/** A huge text is being decoded in the background; the panels fill in when it is done. */
+	readonly analysing = $derived(this.#huge && !this.#analysis);
+	readonly inspection = $derived(
+		this.#huge ? (this.#analysis?.inspection ?? ANALYSING) : inspectText(this.text, this.pick),
+	);
 	readonly decoded = $derived(this.inspection.decoded);
+	readonly #writtenHere = $derived(this.#written?.text === this.text ? this.#written : undefined);
 	/** The compact token shown, without whatever surrounded it in the text. */
-	readonly token = $derived(this.inspection.candidate?.token ?? '');
+	readonly token = $derived(this.inspection.candidate?.token ?? this.#writtenHere?.token ?? '');
 	/** The header's `alg` when it is a string (the last one, if repeated). */
 	readonly alg = $derived.by(() => {
 		const root = this.decoded?.header?.root;
@@ -112,18 +141,28 @@ export class DebuggerState {
 	/** Why the key cannot be read, for its alert. */
 	readonly keyError = $derived(this.parsedKey.kind === 'error' ? this.parsedKey.message : undefined);
 
+	/** Findings that stay the same while the token does: worked out once per token, not at every clock tick. */
+	readonly #tokenFindings = $derived(
+		this.#analysis
+			? this.#analysis.tokenFindings
+			: this.decoded
+				? listFindingsWith(
+						this.decoded,
+						{ now: 0, hadInnerWhitespace: this.inspection.candidate?.hasInnerWhitespace },
+						this.review,
+						'token',
+					)
+				: [],
+	);
 	readonly findings = $derived(
 		this.decoded
 			? [
+					...this.#tokenFindings,
 					...listFindingsWith(
 						this.decoded,
-						{
-							now: this.at,
-							clockSkew: this.clockSkew,
-							lifetimeThreshold: this.lifetimeThreshold,
-							hadInnerWhitespace: this.inspection.candidate?.hasInnerWhitespace,
-						},
-						this.review,
+						{ now: this.at, clockSkew: this.clockSkew, lifetimeThreshold: this.lifetimeThreshold },
+						undefined,
+						'time',
 					),
 					...(this.crypto ? this.crypto.listKeyFindings(this.alg, this.parsedKey, this.kid) : []),
 				].sort(bySeverity)
@@ -146,35 +185,66 @@ export class DebuggerState {
 	});
 
 	readonly headerText = $derived(
-		this.#draftFor(this.#headerDraft) ?? formatJson(this.decoded?.header?.text ?? ''),
+		this.#draftFor(this.#headerDraft) ??
+			this.#analysis?.headerText ??
+			formatJson(this.decoded?.header?.text ?? ''),
 	);
-	readonly payloadText = $derived.by(() => {
-		const draft = this.#draftFor(this.#payloadDraft);
-		if (draft !== undefined) return draft;
-		const payload = this.decoded?.payload;
-		if (!payload) return '';
-		if (payload.mode === 'json') return formatJson(payload.text);
-		return payload.mode === 'text' || payload.mode === 'hex' ? payload.text : '';
-	});
+	readonly payloadText = $derived(
+		this.#draftFor(this.#payloadDraft) ?? this.#analysis?.payloadText ?? showPayload(this.decoded?.payload),
+	);
 	readonly headerError = $derived(this.#errorFor(this.#headerDraft));
 	readonly payloadError = $derived(this.#errorFor(this.#payloadDraft));
 	readonly payloadEditable = $derived(this.decoded?.kind !== 'jwe' && this.decoded?.payload.mode !== 'hex');
 
 	readonly headerRows = $derived(
-		this.decoded?.header?.root
-			? listClaimRows(this.decoded.header.root, this.decoded.header.text, 'header', this.at, {}, this.docs)
-			: [],
+		this.#analysis
+			? this.#analysis.headerRows
+			: this.decoded?.header?.root
+				? listClaimRows(this.decoded.header.root, this.decoded.header.text, 'header', {}, this.docs)
+				: [],
 	);
 	readonly payloadRows = $derived(
-		this.decoded?.payload.mode === 'json'
-			? listClaimRows(this.decoded.payload.root, this.decoded.payload.text, 'payload', this.at, {}, this.docs)
-			: [],
+		this.#analysis
+			? this.#analysis.payloadRows
+			: this.decoded?.payload.mode === 'json'
+				? listClaimRows(this.decoded.payload.root, this.decoded.payload.text, 'payload', {}, this.docs)
+				: [],
 	);
+	/** How many members header and payload have: more than their rows when a worker posted only the first. */
+	readonly headerMembers = $derived(this.#analysis?.headerMembers ?? this.headerRows.length);
+	readonly payloadMembers = $derived(this.#analysis?.payloadMembers ?? this.payloadRows.length);
 	readonly validity = $derived(
 		this.decoded?.payload.mode === 'json' && this.decoded.payload.root.kind === 'object'
 			? describeValidity(this.decoded.payload.root, this.at, this.clockSkew)
 			: undefined,
 	);
+
+	/** `offThread` analyses huge texts in a worker; without one, the page analyses them itself. */
+	constructor(offThread?: OffThreadAnalyzer) {
+		this.#offThread = offThread;
+	}
+
+	/**
+	 * Has a huge text analysed off the main thread. Reads the text and pick before its first `await`, so an
+	 * effect that calls it runs again when either changes; an analysis of an older text is dropped.
+	 */
+	async analyseHugeText(): Promise<void> {
+		const { text, pick } = this;
+		if (!this.#huge || (this.#remote?.text === text && this.#remote.pick === pick)) return;
+		let analysis: TextAnalysis;
+		try {
+			if (!this.#offThread) throw new Error('no worker here');
+			analysis = await this.#offThread.analyze(text, pick);
+		} catch (error) {
+			if (error instanceof SupersededError) return;
+			// No worker (a page opened from a file) or a broken one: analyse here, after the page has painted.
+			const [review, docs] = await Promise.all([this.loadReview(), this.loadDocs()]);
+			await new Promise((resolve) => setTimeout(resolve, 50));
+			if (this.text !== text || this.pick !== pick) return;
+			analysis = analyzeText(text, pick, review, docs);
+		}
+		if (this.text === text && this.pick === pick) this.#remote = { text, pick, analysis };
+	}
 
 	/**
 	 * Recomputes the verdict for the current token and key. Reads both before its first `await`, so an
@@ -335,14 +405,29 @@ export class DebuggerState {
 
 	/** Puts a new token where the old one stood in the text, keeping what surrounded it (a `Bearer ` prefix, say). */
 	#replaceToken(token: string): void {
+		const shown = { header: this.headerText, payload: this.payloadText };
 		const candidate = this.inspection.candidate;
+		const written = this.#writtenHere;
+		const place =
+			candidate && !candidate.percentDecoded
+				? candidate
+				: written && { start: written.start, end: written.start + written.token.length };
+		const start = place?.start;
 		const pick = this.pick;
-		if (candidate && !candidate.percentDecoded) {
-			this.text = this.text.slice(0, candidate.start) + token + this.text.slice(candidate.end);
+		if (place) {
+			this.text = this.text.slice(0, place.start) + token + this.text.slice(place.end);
 			this.pick = pick;
 		} else {
 			this.text = token;
 			this.pick = 0;
+		}
+		this.#written = { text: this.text, token, start: start ?? 0 };
+		// A huge text is decoded again in the background: until then both editors keep what they showed.
+		if (this.#huge) {
+			for (const part of ['header', 'payload'] as const) {
+				const draft = part === 'header' ? this.#headerDraft : this.#payloadDraft;
+				if (draft?.forToken !== token) this.#setDraft(part, { text: shown[part], forToken: token });
+			}
 		}
 	}
 

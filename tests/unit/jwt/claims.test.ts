@@ -174,7 +174,7 @@ describe('listClaimRows lists every member in the token’s order', () => {
 		'"ok":true,"none":null,"name":"caf\\u00e9","x-custom":{"k": 1},"sub":"dup"}';
 
 	test('names, values as read, kinds and key offsets', () => {
-		const rows = listClaimRows(json(text), text, 'payload', NOW, PINNED);
+		const rows = listClaimRows(json(text), text, 'payload', PINNED);
 		expect(rows.map((r) => [r.name, r.value, r.valueKind])).toEqual([
 			['sub', 'u1', 'string'],
 			['exp', '1300819380', 'number'],
@@ -192,21 +192,21 @@ describe('listClaimRows lists every member in the token’s order', () => {
 	});
 
 	test('time claims in the payload carry their date; other members do not', () => {
-		const rows = listClaimRows(json(text), text, 'payload', NOW, PINNED);
+		const rows = listClaimRows(json(text), text, 'payload', PINNED);
 		expect(rows.find((r) => r.name === 'exp')?.time?.iso).toBe('2011-03-22T18:43:00.000Z');
 		expect(rows.filter((r) => r.time !== undefined).map((r) => r.name)).toEqual(['exp']);
 	});
 
 	test('payload rows are documented as claims, header rows as header parameters', () => {
 		const docs = { describeClaim, describeHeaderParameter };
-		const payloadRows = listClaimRows(json(text), text, 'payload', NOW, PINNED, docs);
+		const payloadRows = listClaimRows(json(text), text, 'payload', PINNED, docs);
 		expect(payloadRows[0]?.doc).toEqual(describeClaim('sub'));
 		expect(payloadRows.find((r) => r.name === 'x-custom')?.doc).toBeUndefined();
 
 		const header = '{"alg":"HS256","kid":"k1","exp":1300819380}';
-		const headerRows = listClaimRows(json(header), header, 'header', NOW, PINNED, docs);
+		const headerRows = listClaimRows(json(header), header, 'header', PINNED, docs);
 		// Without the reference (not loaded yet), rows simply have no documentation.
-		expect(listClaimRows(json(header), header, 'header', NOW, PINNED).every((r) => r.doc === undefined)).toBe(
+		expect(listClaimRows(json(header), header, 'header', PINNED).every((r) => r.doc === undefined)).toBe(
 			true,
 		);
 		expect(headerRows.map((r) => r.doc)).toEqual([
@@ -219,21 +219,44 @@ describe('listClaimRows lists every member in the token’s order', () => {
 	});
 
 	test('a time claim that is a string gets no date', () => {
-		const rows = listClaimRows(claims({ iat: '1300819380' }), '{"iat":"1300819380"}', 'payload', NOW, PINNED);
+		const rows = listClaimRows(claims({ iat: '1300819380' }), '{"iat":"1300819380"}', 'payload', PINNED);
 		expect(rows[0]).toMatchObject({ value: '1300819380', valueKind: 'string', time: undefined });
 	});
 
 	test('a very long value is cut to 500 characters and an ellipsis', () => {
 		const long = JSON.stringify({ blob: 'x'.repeat(2000), list: Array.from({ length: 1000 }, (_, i) => i) });
-		const rows = listClaimRows(json(long), long, 'payload', NOW, PINNED);
+		const rows = listClaimRows(json(long), long, 'payload', PINNED);
 		expect(rows.map((r) => r.value.length)).toEqual([501, 501]);
 		expect(rows.every((r) => r.value.endsWith('…'))).toBe(true);
+		// Each cut row says how long the whole value is, so the table can say it shows only part of it.
+		expect(rows.map((r) => r.fullLength)).toEqual([
+			2000,
+			JSON.stringify(Array.from({ length: 1000 }, (_, i) => i)).length,
+		]);
+	});
+
+	test('a value of exactly 500 characters is whole and says nothing of a cut', () => {
+		const text = JSON.stringify({ blob: 'y'.repeat(500) });
+		expect(listClaimRows(json(text), text, 'payload', PINNED)[0]).toMatchObject({
+			value: 'y'.repeat(500),
+			fullLength: undefined,
+		});
+	});
+
+	test('a time claim row carries its dates and the NumericDate, not a relative time that would go stale', () => {
+		const text = '{"exp":1767225600}';
+		expect(listClaimRows(json(text), text, 'payload', PINNED)[0]?.time).toEqual({
+			iso: '2026-01-01T00:00:00.000Z',
+			local: 'Jan 1, 2026, 12:00:00 AM UTC',
+			seconds: 1_767_225_600,
+			looksLikeMilliseconds: false,
+		});
 	});
 
 	test.each([
 		['an array', '[1,2]'],
 		['a string', '"x"'],
 	])('a root that is %s has no rows', (_name, root) => {
-		expect(listClaimRows(json(root), root, 'payload', NOW)).toEqual([]);
+		expect(listClaimRows(json(root), root, 'payload')).toEqual([]);
 	});
 });

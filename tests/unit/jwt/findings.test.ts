@@ -1,7 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { encodeBase64url, encodeBase64urlText } from '../../../src/lib/jwt/base64url';
 import { decodeToken } from '../../../src/lib/jwt/decode';
-import { listFindings, type Finding, type FindingContext } from '../../../src/lib/jwt/findings';
+import {
+	listFindings,
+	listFindingsWith,
+	type Finding,
+	type FindingContext,
+} from '../../../src/lib/jwt/findings';
+import { review } from '../../../src/lib/jwt/findings-review';
 import { findingInfo, type FindingCode } from '../../../src/lib/jwt/messages';
 import * as claimCases from './findings-claims.cases';
 import * as headerCases from './findings-header.cases';
@@ -191,6 +197,30 @@ describe('listFindings raises each finding it knows', () => {
 describe('listFindings does not raise a finding just across its boundary', () => {
 	test.each(NEAR_MISSES)('%s', (_name, token, context, code) => {
 		expect(codes(token, context)).not.toContain(code);
+	});
+});
+
+describe('the page lists token findings once and time findings at each tick', () => {
+	const allCases = [...RAISING, ...NEAR_MISSES];
+	test.each(allCases)('%s: token + time scopes are exactly all findings', (_name, token, context) => {
+		const decoded = decodeToken(token);
+		const full = { now: NOW, ...context };
+		const parts = [
+			...listFindingsWith(decoded, full, review, 'token'),
+			...listFindingsWith(decoded, full, review, 'time'),
+		];
+		const key = (f: Finding) => `${f.code} ${f.member ?? ''} ${f.detail}`;
+		expect(parts.map(key).sort()).toEqual(listFindings(decoded, full).map(key).sort());
+	});
+
+	test('the token scope does not depend on the clock, the skew or the lifetime threshold', () => {
+		const decoded = decodeToken(jws(HS, { iat: NOW - 10 * HOUR * 24 * 400, exp: NOW - HOUR }));
+		const at = (context: FindingContext) => listFindingsWith(decoded, context, review, 'token');
+		expect(at({ now: NOW })).toEqual(at({ now: NOW - 1e9, clockSkew: 1e6, lifetimeThreshold: 1 }));
+		expect(listFindingsWith(decoded, { now: NOW }, review, 'time').map((f) => f.code)).toEqual([
+			'expired',
+			'long-lifetime',
+		]);
 	});
 });
 
