@@ -48,7 +48,20 @@ export default defineConfig({
 			}),
 	],
 	resolve: {
-		alias: { $lib: fileURLToPath(new URL('./src/lib', import.meta.url)) },
+		alias: [
+			{ find: '$lib', replacement: fileURLToPath(new URL('./src/lib', import.meta.url)) },
+			// The single file carries the analysis worker inside it (start-worker.inline.ts).
+			...(singleFile
+				? [
+						{
+							find: /^\.\/start-worker$/,
+							replacement: fileURLToPath(
+								new URL('./src/lib/browser/start-worker.inline.ts', import.meta.url),
+							),
+						},
+					]
+				: []),
+		],
 	},
 	build: {
 		target: 'es2022',

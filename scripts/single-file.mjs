@@ -39,7 +39,8 @@ html = html
 		/<link rel="icon" href="[^"]*" type="image\/svg\+xml" \/>/,
 		`<link rel="icon" href="${icon}" type="image/svg+xml" />`,
 	)
-	.replace("script-src 'self'", `script-src 'sha256-${hash}'`)
+	// The analysis worker's code is inside the script and starts from a blob: URL: allowed for workers only.
+	.replace("script-src 'self'", `script-src 'sha256-${hash}'; worker-src blob:`)
 	// Module scripts run after parsing, as the separate file did; the body must exist first.
 	.replace('</body>', () => `<script type="module">${script}</script>\n\t</body>`);
 if (!html.includes(`'sha256-${hash}'`))

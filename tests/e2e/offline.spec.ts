@@ -2,9 +2,21 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from './fixtures';
-import { freshToken, payloadEditor, pasteToken, secretBox, tokenEditor, verdict } from './support';
+import {
+	freshToken,
+	payloadEditor,
+	pasteOverToken,
+	pasteToken,
+	secretBox,
+	tokenEditor,
+	verdict,
+	watchLongTasks,
+} from './support';
 
 const SECRET = 'a-test-secret-that-is-32-bytes!!';
+
+/** A token big enough (about 1 MB) to be decoded by the analysis worker rather than on the page. */
+const bigToken = () => freshToken({ bulk: 'z'.repeat(1_000_000) });
 
 test('after one visit, an offline reload still decodes and verifies', async ({ page, context }) => {
 	await page.goto('./');
@@ -22,6 +34,12 @@ test('after one visit, an offline reload still decodes and verifies', async ({ p
 	await expect(payloadEditor(page)).toContainText('Ada Lovelace');
 	// Verification is a lazily loaded chunk: it comes from the cache too.
 	await secretBox(page).fill(SECRET);
+	await expect(verdict(page)).toContainText('Signature verified');
+	// So is the worker that decodes huge tokens.
+	const worker = page.waitForEvent('worker');
+	await pasteOverToken(page, bigToken());
+	await worker;
+	await expect(payloadEditor(page)).toContainText('Ada Lovelace');
 	await expect(verdict(page)).toContainText('Signature verified');
 });
 
@@ -77,6 +95,17 @@ test('the single-file build works from file:// under its strict CSP, with no req
 	await expect(payloadEditor(page)).toContainText('Ada Lovelace');
 	await secretBox(page).fill(SECRET);
 	await expect(verdict(page)).toContainText('Signature verified');
-	expect(requests.filter((url) => url !== file && !url.startsWith('data:'))).toEqual([]);
+	// A huge token is decoded by the worker the file carries inside it (a blob: URL, allowed for workers only).
+	const longestTask = await watchLongTasks(page);
+	const worker = page.waitForEvent('worker');
+	await pasteOverToken(page, bigToken());
+	expect((await worker).url()).toMatch(/^blob:/);
+	await expect(payloadEditor(page)).toContainText('Ada Lovelace');
+	await expect(page.getByText('Showing the first 500 of 1,000,000 characters')).toBeVisible();
+	await expect(verdict(page)).toContainText('Signature verified');
+	expect(await longestTask()).toBeLessThan(1000);
+	expect(
+		requests.filter((url) => url !== file && !url.startsWith('data:') && !url.startsWith('blob:')),
+	).toEqual([]);
 	expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
 });
