@@ -43,9 +43,10 @@ test('a 1 MB token decodes and stays editable', async ({ page }) => {
 	);
 });
 
-test('a 10 MB paste is decoded in the background: the page answers throughout, then shows it all', async ({
+test('a 10 MB paste is decoded in the background: the page answers throughout, shows it all, and edits it', async ({
 	page,
 }) => {
+	test.setTimeout(60_000);
 	await openEmpty(page);
 	const secret = 'a-secret-for-the-ten-megabyte-token';
 	const payload = {
@@ -75,6 +76,17 @@ test('a 10 MB paste is decoded in the background: the page answers throughout, t
 	await expect(page.getByText('Showing 100 of 80,003 members.')).toBeVisible();
 	await page.getByRole('button', { name: 'Show 900 more' }).click();
 	await expect(page.getByText(/The table lists the first 1,000 of this huge part/)).toBeVisible();
+
+	// Typing in the 13 MB Payload editor: the worker encodes the edit, the page re-signs it with the secret.
+	await payloadEditor(page).getByText('"first": "marker",').click();
+	await page.keyboard.press('End');
+	await page.keyboard.press('ArrowLeft');
+	await page.keyboard.press('ArrowLeft');
+	await page.keyboard.type('X');
+	await expect(page.getByText(/^Signed with the HMAC secret/)).toBeVisible({ timeout: 20_000 });
+	await expect(decoding).toBeHidden({ timeout: 20_000 });
+	await expect(payloadEditor(page)).toContainText('"first": "markerX"');
+	await expect(verdict(page)).toContainText('Signature verified');
 	expect(await longestTask()).toBeLessThan(ANSWERS_WITHIN_MS);
 });
 

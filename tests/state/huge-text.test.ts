@@ -9,6 +9,7 @@ import {
 	type TextAnalysis,
 } from '../../src/lib/jwt/analysis';
 import * as docs from '../../src/lib/jwt/claim-docs';
+import { replacePart, type EncodeResult } from '../../src/lib/jwt/encode';
 import { review } from '../../src/lib/jwt/findings-review';
 import { DebuggerState } from '../../src/lib/state/debugger.svelte';
 import { HS, jws, NOW } from '../unit/jwt/findings-fixtures';
@@ -18,26 +19,50 @@ function hugePayload(extra: Record<string, unknown> = {}): Record<string, unknow
 	return { sub: 'big', exp: NOW + 3600, ...extra, blob: 'x'.repeat(OFF_THREAD_CHARS) };
 }
 
-/** An analyzer that does what the worker does, in-process, when the test says so. */
+/** A request held until the test lets it finish, as a worker would answer it later. */
+interface Held {
+	readonly settle: (ok: boolean) => void;
+}
+
+/** An analyzer that does what the worker does, in-process, when the test says so; a newer request supersedes. */
 class ManualAnalyzer implements OffThreadAnalyzer {
-	readonly requests: { text: string; pick: number; settle: (ok: boolean) => void }[] = [];
+	readonly analyses: (Held & { text: string })[] = [];
+	readonly encodes: Held[] = [];
 	analyze(text: string, pick: number): Promise<TextAnalysis> {
+		return this.#hold(this.analyses, { text }, () =>
+			unpackAnalysis(structuredClone(packAnalysis(analyzeText(text, pick, review, docs)))),
+		);
+	}
+	replacePart(
+		token: string,
+		part: 'header' | 'payload',
+		text: string,
+		allowText: boolean,
+	): Promise<EncodeResult> {
+		return this.#hold(this.encodes, {}, () => structuredClone(replacePart(token, part, text, allowText)));
+	}
+	/** Lets the latest analysis finish. */
+	finish(): void {
+		this.analyses.at(-1)?.settle(true);
+	}
+	/** Lets the latest encoding finish. */
+	finishEncoding(): void {
+		this.encodes.at(-1)?.settle(true);
+	}
+	#hold<T, E extends object>(queue: (Held & E)[], extra: E, work: () => T): Promise<T> {
+		queue.at(-1)?.settle(false);
 		return new Promise((resolve, reject) => {
-			const superseded = this.requests.at(-1);
-			superseded?.settle(false);
-			this.requests.push({
-				text,
-				pick,
-				settle: (ok) =>
-					ok
-						? resolve(unpackAnalysis(structuredClone(packAnalysis(analyzeText(text, pick, review, docs)))))
-						: reject(new SupersededError()),
+			let settled = false;
+			queue.push({
+				...extra,
+				settle: (ok) => {
+					if (settled) return;
+					settled = true;
+					if (ok) resolve(work());
+					else reject(new SupersededError());
+				},
 			});
 		});
-	}
-	/** Lets the latest request finish. */
-	finish(): void {
-		this.requests.at(-1)?.settle(true);
 	}
 }
 
@@ -53,7 +78,7 @@ describe('a huge text is analysed off the main thread', () => {
 		expect(app.analysing).toBe(false);
 		expect(JSON.parse(app.payloadText)).toEqual({ sub: 'small' });
 		void app.analyseHugeText();
-		expect(analyzer.requests).toHaveLength(0);
+		expect(analyzer.analyses).toHaveLength(0);
 	});
 
 	test('until the analysis arrives the page shows nothing of it; then everything, time findings included', async () => {
@@ -66,7 +91,7 @@ describe('a huge text is analysed off the main thread', () => {
 		expect(app.analysing).toBe(true);
 		expect([app.decoded, app.token, app.payloadText, app.findings]).toEqual([undefined, '', '', []]);
 		const done = app.analyseHugeText();
-		expect(analyzer.requests.map((r) => r.text === token)).toEqual([true]);
+		expect(analyzer.analyses.map((r) => r.text === token)).toEqual([true]);
 		analyzer.finish();
 		await done;
 		expect(app.analysing).toBe(false);
@@ -113,7 +138,8 @@ describe('a huge text is analysed off the main thread', () => {
 	});
 
 	test('a worker that fails leaves the page to analyse the text itself', async () => {
-		const app = new DebuggerState({ analyze: () => Promise.reject(new Error('the analysis worker failed')) });
+		const failing = () => Promise.reject(new Error('the analysis worker failed'));
+		const app = new DebuggerState({ analyze: failing, replacePart: failing });
 		app.setText(jws(HS, hugePayload()));
 		await app.analyseHugeText();
 		expect(app.analysing).toBe(false);
@@ -121,35 +147,72 @@ describe('a huge text is analysed off the main thread', () => {
 	});
 });
 
-describe('editing a huge token while it is analysed again', () => {
-	test('both editors keep their text, and two quick edits keep the text around the token', async () => {
-		const analyzer = new ManualAnalyzer();
+describe('editing a huge token', () => {
+	async function decodedHuge(analyzer: ManualAnalyzer): Promise<DebuggerState> {
 		const app = new DebuggerState(analyzer);
 		app.setText(`Authorization: Bearer ${jws(HS, hugePayload())}`);
 		const first = app.analyseHugeText();
 		analyzer.finish();
 		await first;
-		const header = app.headerText;
+		return app;
+	}
+
+	test('the worker encodes the edit; both editors and the text around the token stay as they were meanwhile', async () => {
+		const analyzer = new ManualAnalyzer();
+		const app = await decodedHuge(analyzer);
+		const [header, token] = [app.headerText, app.token];
 
 		const edited = app.payloadText.replace('"sub": "big"', '"sub": "edited"');
 		app.editPayload(edited);
-		expect(app.analysing).toBe(true);
-		expect([app.headerText, app.payloadText]).toEqual([header, edited]);
-		expect(app.text.startsWith('Authorization: Bearer ey')).toBe(true);
-
-		// A second edit before the worker is done builds on the first one.
+		// Shown at once; the token waits for the worker.
+		expect([app.payloadText, app.token, app.analysing]).toEqual([edited, token, false]);
 		const again = edited.replace('"sub": "edited"', '"sub": "twice"');
 		app.editPayload(again);
-		expect(app.payloadText).toBe(again);
+		expect(analyzer.encodes).toHaveLength(2);
+		analyzer.finishEncoding();
+		await settled();
+
+		// Encoded: a new token in the same place, decoded again in the background, editors unchanged.
+		expect(app.token).not.toBe(token);
 		expect(app.text.startsWith('Authorization: Bearer ey')).toBe(true);
+		expect(app.analysing).toBe(true);
+		expect([app.headerText, app.payloadText]).toEqual([header, again]);
 		const done = app.analyseHugeText();
 		analyzer.finish();
 		await done;
-		await settled();
 		expect(app.analysing).toBe(false);
-		expect(app.inspection.candidate?.label).toBeDefined();
 		expect(JSON.parse(app.payloadText)).toMatchObject({ sub: 'twice', blob: 'x'.repeat(OFF_THREAD_CHARS) });
 		expect(app.headerText).toBe(header);
 		expect(app.payloadError).toBeUndefined();
+	});
+
+	test('a header edit while the payload is being encoded: the payload is encoded again into the new token', async () => {
+		const analyzer = new ManualAnalyzer();
+		const app = await decodedHuge(analyzer);
+		const edited = app.payloadText.replace('"sub": "big"', '"sub": "edited"');
+		app.editPayload(edited);
+		app.editHeader('{"alg":"HS256","typ":"JWT","kid":"k2"}');
+		analyzer.finishEncoding();
+		await settled();
+		analyzer.finishEncoding();
+		await settled();
+		const done = app.analyseHugeText();
+		analyzer.finish();
+		await done;
+		expect(app.kid).toBe('k2');
+		expect(JSON.parse(app.payloadText)).toMatchObject({ sub: 'edited' });
+		const decoded = app.decoded?.payload;
+		expect(decoded?.mode === 'json' && decoded.text.includes('"sub":"edited"')).toBe(true);
+	});
+
+	test('invalid JSON from the worker is shown as an error, and the token stays', async () => {
+		const analyzer = new ManualAnalyzer();
+		const app = await decodedHuge(analyzer);
+		const token = app.token;
+		app.editPayload(`${app.payloadText},`);
+		analyzer.finishEncoding();
+		await settled();
+		expect(app.payloadError?.message).toBeDefined();
+		expect(app.token).toBe(token);
 	});
 });

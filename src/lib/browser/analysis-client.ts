@@ -1,72 +1,106 @@
-// The page's side of the analysis worker: one worker, started on the first huge text, replaced when a newer text makes its work void.
+// The page's side of the analysis worker: decoding huge texts and re-encoding huge edits, each in a worker of its
+// own that starts on first use and is replaced when a newer request makes its work void.
 
 import { unpackAnalysis, type PackedAnalysis, type TextAnalysis } from '$lib/jwt/analysis';
+import type { EncodeResult } from '$lib/jwt/encode';
 import { startAnalysisWorker } from './start-worker';
 
-/** What the page posts: the editor's text and which of its tokens to show. */
-export interface AnalysisRequest {
-	readonly id: number;
-	readonly text: string;
-	readonly pick: number;
-}
+/** What the page posts: a text to analyse, or an edited part to encode into a token. */
+export type AnalysisRequest =
+	| { readonly id: number; readonly kind: 'analyse'; readonly text: string; readonly pick: number }
+	| {
+			readonly id: number;
+			readonly kind: 'encode';
+			readonly token: string;
+			readonly part: 'header' | 'payload';
+			readonly text: string;
+			readonly allowText: boolean;
+	  };
 
-/** What the worker posts back: the analysis, or why it could not make one. */
+/** What the worker posts back: the result, or why it could not make one. */
 export type AnalysisReply =
 	| { readonly id: number; readonly analysis: PackedAnalysis }
+	| { readonly id: number; readonly encoded: EncodeResult }
 	| { readonly id: number; readonly failure: string };
 
-/** The analysis was stopped because a newer text made it void; nothing is wrong. */
+/** The request was stopped because a newer one made it void; nothing is wrong. */
 export class SupersededError extends Error {
 	constructor() {
-		super('superseded by a newer text');
+		super('superseded by a newer request');
 		this.name = 'SupersededError';
 	}
 }
 
-/** Analyses text away from the main thread. */
+/** Work on huge texts, done away from the main thread. */
 export interface OffThreadAnalyzer {
+	/** `analyzeText(text, pick)` with the full review and claims reference. */
 	analyze(text: string, pick: number): Promise<TextAnalysis>;
+	/** `replacePart(token, part, text, allowText)`. */
+	replacePart(
+		token: string,
+		part: 'header' | 'payload',
+		text: string,
+		allowText: boolean,
+	): Promise<EncodeResult>;
 }
 
-/** A worker-backed analyzer, or undefined where the browser has no workers (the page then analyses on its own). */
+type Job =
+	{ readonly kind: 'analyse'; text: string; pick: number } | Omit<AnalysisRequest & { kind: 'encode' }, 'id'>;
+
+/** A worker-backed analyzer, or undefined where the browser has no workers (the page then works on its own). */
 export function createWorkerAnalyzer(): OffThreadAnalyzer | undefined {
 	if (typeof Worker !== 'function') return undefined;
+	const analysing = workerSlot();
+	const encoding = workerSlot();
+	return {
+		async analyze(text, pick) {
+			const reply = await analysing({ kind: 'analyse', text, pick });
+			if ('analysis' in reply) return unpackAnalysis(reply.analysis);
+			throw new Error('the analysis worker answered with something else');
+		},
+		async replacePart(token, part, text, allowText) {
+			const reply = await encoding({ kind: 'encode', token, part, text, allowText });
+			if ('encoded' in reply) return reply.encoded;
+			throw new Error('the analysis worker answered with something else');
+		},
+	};
+}
+
+/** One worker that runs one job at a time; a new job stops the running one (its result would be void). */
+function workerSlot(): (job: Job) => Promise<AnalysisReply> {
 	let worker: Worker | undefined;
 	let nextId = 0;
 	let inFlight: { id: number; reject: (reason: Error) => void } | undefined;
 
-	return {
-		analyze(text, pick) {
-			// A newer text makes the running analysis void: stop it rather than wait for it.
-			if (inFlight) {
-				worker?.terminate();
+	return (job) => {
+		if (inFlight) {
+			worker?.terminate();
+			worker = undefined;
+			inFlight.reject(new SupersededError());
+		}
+		const id = ++nextId;
+		return new Promise<AnalysisReply>((resolve, reject) => {
+			const running = (worker ??= startAnalysisWorker());
+			inFlight = { id, reject };
+			const done = () => {
+				running.removeEventListener('message', onMessage);
+				running.removeEventListener('error', onError);
+				if (inFlight?.id === id) inFlight = undefined;
+			};
+			const onMessage = (event: MessageEvent<AnalysisReply>) => {
+				if (event.data.id !== id) return;
+				done();
+				if ('failure' in event.data) reject(new Error(event.data.failure));
+				else resolve(event.data);
+			};
+			const onError = (event: ErrorEvent) => {
+				done();
 				worker = undefined;
-				inFlight.reject(new SupersededError());
-			}
-			const id = ++nextId;
-			return new Promise<TextAnalysis>((resolve, reject) => {
-				const running = (worker ??= startAnalysisWorker());
-				inFlight = { id, reject };
-				const done = () => {
-					running.removeEventListener('message', onMessage);
-					running.removeEventListener('error', onError);
-					if (inFlight?.id === id) inFlight = undefined;
-				};
-				const onMessage = (event: MessageEvent<AnalysisReply>) => {
-					if (event.data.id !== id) return;
-					done();
-					if ('analysis' in event.data) resolve(unpackAnalysis(event.data.analysis));
-					else reject(new Error(event.data.failure));
-				};
-				const onError = (event: ErrorEvent) => {
-					done();
-					worker = undefined;
-					reject(new Error(`the analysis worker failed: ${event.message}`));
-				};
-				running.addEventListener('message', onMessage);
-				running.addEventListener('error', onError);
-				running.postMessage({ id, text, pick } satisfies AnalysisRequest);
-			});
-		},
+				reject(new Error(`the analysis worker failed: ${event.message}`));
+			};
+			running.addEventListener('message', onMessage);
+			running.addEventListener('error', onError);
+			running.postMessage({ id, ...job } satisfies AnalysisRequest);
+		});
 	};
 }

@@ -2,7 +2,7 @@
 
 import { findJwsAlgorithm, isNoneAlgorithm } from '../jwt/algorithms';
 import { encodeBase64url } from '../jwt/base64url';
-import { decodeToken } from '../jwt/decode';
+import { decodeHeader } from '../jwt/decode';
 import { getMember } from '../jwt/json';
 import type { KeyCandidate, ParsedKey } from './keys';
 import { keyMismatch, webCryptoAlgorithm } from './verify';
@@ -21,7 +21,7 @@ export async function signToken(
 	key: ParsedKey,
 	subtle: SubtleCrypto = globalThis.crypto.subtle,
 ): Promise<SignResult> {
-	const decoded = decodeToken(token);
+	const decoded = decodeHeader(token);
 	if (decoded.kind !== 'jws' && decoded.kind !== 'unsecured-fragment')
 		return { ok: false, reason: 'Only a JWS (header.payload.signature) can be signed.' };
 	const root = decoded.header?.root;

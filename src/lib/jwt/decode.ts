@@ -98,6 +98,19 @@ export function decodeToken(token: string): DecodedToken {
 	return { token, kind, parts, header, payload, bytes, errors, deviations, invalidUtf8 };
 }
 
+/** Only a token's header: for work that never reads the payload (signing), so a 10 MB payload is not parsed. */
+export function decodeHeader(token: string): {
+	readonly kind: TokenKind;
+	readonly parts: readonly TokenPart[];
+	readonly header?: JsonPart;
+} {
+	const { kind, parts } = splitToken(token);
+	const first = kind === 'malformed' ? undefined : parts[0];
+	const bytes = first ? decodeBase64url(first.text) : undefined;
+	const header = bytes?.ok ? readJsonPart('header', bytes.bytes, [], []) : undefined;
+	return { kind, parts, header };
+}
+
 function readJsonPart(
 	part: PartName,
 	data: Uint8Array,

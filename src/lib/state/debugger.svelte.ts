@@ -16,6 +16,7 @@ import {
 	listFindingsWith,
 	replacePart,
 	type ClaimDocs,
+	type EncodeResult,
 	type FindingReview,
 	type JsonSyntaxError,
 	type PartName,
@@ -365,7 +366,27 @@ export class DebuggerState {
 	#edit(part: 'header' | 'payload', text: string): void {
 		const oldToken = this.token;
 		const allowText = part === 'payload' && this.decoded?.payload.mode === 'text';
-		const result = replacePart(oldToken, part, text, allowText);
+		const offThread = this.#offThread;
+		if (!offThread || text.length < OFF_THREAD_CHARS) {
+			this.#applyEdit(part, text, oldToken, replacePart(oldToken, part, text, allowText));
+			return;
+		}
+		// Parsing and encoding megabytes per keystroke would stall typing: the worker does it, and the editor
+		// shows the text meanwhile (the token follows when it is encoded).
+		this.#setDraft(part, { text, forToken: oldToken });
+		const arrived = (result: EncodeResult) => {
+			const draft = part === 'header' ? this.#headerDraft : this.#payloadDraft;
+			if (draft?.text !== text) return; // typed on: a newer request is coming
+			if (this.token === oldToken) this.#applyEdit(part, text, oldToken, result);
+			else this.#edit(part, text); // the token changed meanwhile (a header edit): encode against it
+		};
+		offThread.replacePart(oldToken, part, text, allowText).then(arrived, (error: unknown) => {
+			if (!(error instanceof SupersededError)) arrived(replacePart(oldToken, part, text, allowText));
+		});
+	}
+
+	/** Records an edit's outcome: the draft (with its error, if any) and, when it encoded, the new token. */
+	#applyEdit(part: 'header' | 'payload', text: string, oldToken: string, result: EncodeResult): void {
 		if (!result.ok) {
 			this.#setDraft(part, { text, forToken: oldToken, error: result.error });
 			return;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { encodeBase64url, encodeBase64urlText as b64 } from '../../../src/lib/jwt/base64url';
-import { decodeToken, type DecodedToken } from '../../../src/lib/jwt/decode';
+import { decodeHeader, decodeToken, type DecodedToken } from '../../../src/lib/jwt/decode';
 import { DebuggerError, type ErrorCode } from '../../../src/lib/jwt/errors';
 import { getMember, type JsonNode } from '../../../src/lib/jwt/json';
 import { describeError } from '../../../src/lib/jwt/messages';
@@ -344,5 +344,28 @@ describe('decodeToken never throws', () => {
 			}),
 			{ numRuns: 1000 },
 		);
+	});
+});
+
+describe('decodeHeader reads the header alone', () => {
+	test('the same header, kind and parts as decodeToken, whatever the text', () => {
+		fc.assert(
+			fc.property(
+				fc.oneof(
+					fc.string(),
+					fc.tuple(fc.json(), fc.string()).map(([header, payload]) => `${b64(header)}.${b64(payload)}.c2ln`),
+				),
+				(text) => {
+					const full = decodeToken(text);
+					expect(decodeHeader(text)).toEqual({ kind: full.kind, parts: full.parts, header: full.header });
+				},
+			),
+			{ numRuns: 500 },
+		);
+	});
+
+	test('a payload that is not even base64url does not stop it', () => {
+		const header = decodeHeader(`${b64('{"alg":"HS256"}')}.***.sig`).header;
+		expect(header?.text).toBe('{"alg":"HS256"}');
 	});
 });
