@@ -20,6 +20,17 @@ function sign(header, payload) {
 }
 const now = Math.floor(Date.now() / 1000);
 
+/**
+ * A token with a 2 MB claim and `fillers` claims of about 100 bytes: decoded by the worker, cut in the table.
+ * @param {number} fillers
+ */
+function hugeToken(fillers) {
+	/** @type {Record<string, string | number>} */
+	const payload = { sub: 'user-42', exp: now + 3600, document: 'JVBERi0xLjcK'.repeat(170_000) };
+	for (let i = 0; i < fillers; i++) payload[`attribute_${i}`] = `${i}`.padStart(8, '0').repeat(10);
+	return sign('{"alg":"HS256","typ":"JWT"}', JSON.stringify(payload));
+}
+
 const server = spawn(
 	'node_modules/.bin/vite',
 	['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
@@ -140,6 +151,27 @@ try {
 				await page.getByRole('button', { name: 'Generate key' }).click();
 				await page.getByRole('button', { name: /Sign the token with this key/ }).click();
 				await page.getByText('Signature verified').waitFor();
+			},
+		],
+		[
+			'huge-decoding',
+			{ width: 1440, height: 1000 },
+			'light',
+			async (page) => {
+				await paste(page, hugeToken(80_000));
+				await page.getByRole('status', { name: 'Decoding' }).waitFor();
+			},
+		],
+		[
+			'huge',
+			{ width: 1440, height: 1000 },
+			'light',
+			async (page) => {
+				await paste(page, hugeToken(3000));
+				// The claims table: the cut value says so.
+				const cut = page.getByText(/^Showing the first 500 of/);
+				await cut.waitFor();
+				await cut.evaluate((element) => element.scrollIntoView({ block: 'center' }));
 			},
 		],
 	];

@@ -173,7 +173,11 @@ export class DebuggerState {
 	/** "2 errors, 1 warning": the findings counted by severity, for the panel and the page header. */
 	readonly findingSummary = $derived.by(() => {
 		if (this.findings.length === 0)
-			return this.decoded ? 'No findings.' : 'Findings appear here once a token is in.';
+			return this.decoded
+				? 'No findings.'
+				: this.analysing
+					? 'Findings appear here once the token is decoded.'
+					: 'Findings appear here once a token is in.';
 		const count = (severity: string) => this.findings.filter((f) => f.severity === severity).length;
 		const phrase = (n: number, one: string, many: string) => (n === 0 ? '' : `${n} ${n === 1 ? one : many}`);
 		return [
