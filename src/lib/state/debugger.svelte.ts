@@ -58,6 +58,11 @@ export class DebuggerState {
 	highlight = $state.raw<{ part?: PartName; member?: string } | undefined>();
 	/** The text currently in the editor is the built-in example. */
 	exampleText = $state('');
+	/**
+	 * The first token has been painted. The claims tables wait for it: their dates need the browser's date
+	 * formatting data, whose first use costs more than decoding, and the editors come first.
+	 */
+	painted = $state(false);
 
 	/** What is in `Secret or key`; kept in memory only, never in the URL or storage. */
 	keyText = $state('');

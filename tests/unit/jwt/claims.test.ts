@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { describeClaim, describeHeaderParameter } from '../../../src/lib/jwt/claim-docs';
 import {
@@ -44,6 +45,27 @@ describe('formatRelative says how far away a time is', () => {
 		['an infinite past (exp -1e400)', -Infinity, 'in the far past'],
 	])('%s', (_name, delta, text) => {
 		expect(formatRelative(delta, 'en')).toBe(text);
+	});
+
+	test('English without Intl says exactly what Intl.RelativeTimeFormat says', () => {
+		const intl = new Intl.RelativeTimeFormat('en', { numeric: 'always' });
+		fc.assert(
+			fc.property(fc.double({ min: -1e15, max: 1e15, noNaN: true }), (delta) => {
+				const text = formatRelative(delta);
+				if (Math.abs(delta) < 1) {
+					expect(text).toBe('now');
+					return;
+				}
+				const [count, unit] = text.replace(/^in /, '').replace(/ ago$/, '').split(' ') as [string, string];
+				const value = Number(count.replaceAll(',', '')) * Math.sign(delta);
+				expect(text).toBe(intl.format(value, unit.replace(/s$/, '') as Intl.RelativeTimeFormatUnit));
+			}),
+			{ numRuns: 2000 },
+		);
+	});
+
+	test('another locale is still formatted by Intl', () => {
+		expect(formatRelative(-3 * DAY, 'de')).toBe('vor 3 Tagen');
 	});
 });
 
