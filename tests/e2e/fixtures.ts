@@ -1,6 +1,9 @@
 // The page every browser test uses, watched: any request to another origin, any CSP violation, any uncaught error,
-// and any token or key text left in storage (local, session, cookies, IndexedDB, Cache Storage) fails the test
-// (issue 4: privacy is proven across the whole suite).
+// any token or key text left in storage (local, session, cookies, IndexedDB), and any Cache Storage entry that is
+// not one of the app's own files byte for byte fails the test (issue 4: privacy is proven across the whole suite).
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test as base } from '@playwright/test';
 
 export { expect };
@@ -35,17 +38,33 @@ export const test = base.extend<{ watchdog: void }>({
 					// IndexedDB: the page has none of its own (the service worker's Workbox may keep one).
 					for (const db of await indexedDB.databases())
 						if (!db.name?.startsWith('workbox')) found.push(`indexedDB:${db.name}`);
-					// Cache Storage holds the app's own files only, never a URL with a token in it.
-					for (const name of await caches.keys())
-						for (const request of await (await caches.open(name)).keys()) found.push(`cache:${request.url}`);
+					// Cache Storage: every entry's URL and a digest of its body, checked against dist/ below.
+					const cached: { url: string; sha256: string }[] = [];
+					for (const name of await caches.keys()) {
+						const cache = await caches.open(name);
+						for (const request of await cache.keys()) {
+							found.push(`cache:${request.url}`);
+							const body = await (await cache.match(request))!.arrayBuffer();
+							const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', body));
+							cached.push({
+								url: request.url,
+								sha256: Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join(''),
+							});
+						}
+					}
 					const violations = (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [];
 					for (const store of [localStorage, sessionStorage])
 						for (let i = 0; i < store.length; i++) {
 							const key = store.key(i) ?? '';
 							found.push(`${key}=${store.getItem(key)}`);
 						}
-					return { violations, stored: [...found, document.cookie].join('\n') };
+					return { violations, cached, stored: [...found, document.cookie].join('\n') };
 				});
+				// The service worker's cache holds the app's own files, byte for byte, and nothing else.
+				expect(
+					left.cached.filter((entry) => !isOwnFile(entry, origin)),
+					'cached responses',
+				).toEqual([]);
 				expect(left.violations, 'Content-Security-Policy violations').toEqual([]);
 				// Token text (base64url JSON starts "eyJ") and key text never reach storage or cookies.
 				expect(left.stored).not.toMatch(/eyJ|BEGIN|"kty"|secret|indexedDB:/i);
@@ -54,3 +73,16 @@ export const test = base.extend<{ watchdog: void }>({
 		{ auto: true },
 	],
 });
+
+/**
+ * A Cache Storage entry is one of the built app's files (`dist/`) with exactly its bytes: Workbox precaches
+ * them under their path, with `?__WB_REVISION__=` for files whose name has no hash.
+ */
+function isOwnFile(entry: { url: string; sha256: string }, origin: string): boolean {
+	const url = new URL(entry.url);
+	if (url.origin !== origin || url.hash !== '' || !/^(\?__WB_REVISION__=\w+)?$/.test(url.search))
+		return false;
+	const file = join('dist', decodeURIComponent(url.pathname));
+	if (!existsSync(file) || !statSync(file).isFile()) return false;
+	return createHash('sha256').update(readFileSync(file)).digest('hex') === entry.sha256;
+}

@@ -265,9 +265,9 @@ export class DebuggerState {
 		const decoded = this.decoded;
 		const embedded = this.embeddedInUse;
 		if (!crypto) {
-			// The effect runs again when the module arrives, since it read `this.crypto`.
+			// The page loads the module after first paint (App's loadTheRest); the effect runs again when it
+			// arrives, since it read `this.crypto`. Loading it here would fetch it while the page mounts.
 			this.verdict = { status: 'not-verified', reason: 'Loading the verifier…' };
-			void this.loadCrypto();
 			return;
 		}
 		const key = embedded?.keyText ? crypto.parseKeyInput(embedded.keyText) : this.parsedKey;
