@@ -26,6 +26,25 @@ export const test = base.extend<{ watchdog: void }>({
 				document.addEventListener('securitypolicyviolation', (event) =>
 					violations.push(`${event.violatedDirective} ${event.blockedURI}`),
 				);
+				// Every write to page storage, as it happens: a value written and removed again is caught too.
+				const writes: string[] = [];
+				(window as unknown as { __storageWrites: string[] }).__storageWrites = writes;
+				const record = <A extends unknown[], R>(what: string, original: (...args: A) => R) =>
+					function (this: unknown, ...args: A): R {
+						writes.push(
+							`${what}: ${args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ')}`,
+						);
+						return original.apply(this, args);
+					};
+				Storage.prototype.setItem = record('storage', Storage.prototype.setItem);
+				IDBObjectStore.prototype.put = record('indexedDB', IDBObjectStore.prototype.put);
+				IDBObjectStore.prototype.add = record('indexedDB', IDBObjectStore.prototype.add);
+				Cache.prototype.put = record('cache', Cache.prototype.put);
+				const cookie = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!;
+				Object.defineProperty(Document.prototype, 'cookie', {
+					...cookie,
+					set: record('cookie', cookie.set!),
+				});
 			});
 
 			await use();
@@ -58,7 +77,8 @@ export const test = base.extend<{ watchdog: void }>({
 							const key = store.key(i) ?? '';
 							found.push(`${key}=${store.getItem(key)}`);
 						}
-					return { violations, cached, stored: [...found, document.cookie].join('\n') };
+					const writes = (window as unknown as { __storageWrites?: string[] }).__storageWrites ?? [];
+					return { violations, cached, stored: [...found, ...writes, document.cookie].join('\n') };
 				});
 				// The service worker's cache holds the app's own files, byte for byte, and nothing else.
 				expect(

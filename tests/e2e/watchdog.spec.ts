@@ -40,3 +40,13 @@ test('control: a request to another origin fails the test', async ({ page }) => 
 	});
 	await page.waitForTimeout(200);
 });
+
+test('control: token text written to sessionStorage and removed again fails the test', async ({ page }) => {
+	test.fail();
+	await openEmpty(page);
+	await page.evaluate(() => {
+		sessionStorage.setItem('planted', 'eyJhbGciOiJIUzI1NiJ9');
+		sessionStorage.removeItem('planted');
+	});
+	expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+});
