@@ -36,10 +36,14 @@ export const test = base.extend<{ watchdog: void }>({
 						);
 						return original.apply(this, args);
 					};
-				Storage.prototype.setItem = record('storage', Storage.prototype.setItem);
-				IDBObjectStore.prototype.put = record('indexedDB', IDBObjectStore.prototype.put);
-				IDBObjectStore.prototype.add = record('indexedDB', IDBObjectStore.prototype.add);
-				Cache.prototype.put = record('cache', Cache.prototype.put);
+				// Pages without a secure origin (about:blank, data: URLs) have no Cache Storage, some no IndexedDB.
+				if (typeof Storage === 'function')
+					Storage.prototype.setItem = record('storage', Storage.prototype.setItem);
+				if (typeof IDBObjectStore === 'function') {
+					IDBObjectStore.prototype.put = record('indexedDB', IDBObjectStore.prototype.put);
+					IDBObjectStore.prototype.add = record('indexedDB', IDBObjectStore.prototype.add);
+				}
+				if (typeof Cache === 'function') Cache.prototype.put = record('cache', Cache.prototype.put);
 				const cookie = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!;
 				Object.defineProperty(Document.prototype, 'cookie', {
 					...cookie,
