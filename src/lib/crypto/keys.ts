@@ -1,17 +1,16 @@
 // Reads what a person put in `Secret or key`: an HMAC secret, PEM (SPKI, PKCS#1, certificate, PKCS#8, SEC1), a JWK or a JWKS.
 
 import { decodeBase64url } from '../jwt/base64url';
+import { readCertificate } from './certificate';
 import {
 	describePkcs8,
 	describeSpki,
-	parsePem,
-	readCertificate,
 	rsaPrivatePkcs1ToPkcs8,
 	rsaPublicPkcs1ToSpki,
 	sec1ToPkcs8,
 	type KeyInfo,
-	type PemBlock,
-} from './pem';
+} from './key-formats';
+import { parsePem, type PemBlock } from './pem';
 
 /** Where a key came from, for the verdict's provenance. */
 export type KeySource =
