@@ -11,6 +11,7 @@ import {
 	readDer,
 	readInteger,
 	readOid,
+	toHexString,
 	type DerNode,
 } from './der';
 import { KeyFormatError } from './key-format-error';
@@ -132,9 +133,25 @@ function bitLength(magnitude: Uint8Array): number {
 	return top === undefined ? 0 : (magnitude.length - 1) * 8 + (32 - Math.clz32(top));
 }
 
+/** An RSA key's modulus size, once its public exponent has been checked. */
 function rsaBits(keyBytes: Uint8Array, isPrivate: boolean): number {
-	const modulus = isPrivate ? readRsaPrivateKey(keyBytes)[1] : readRsaPublicKey(keyBytes)[0];
-	return bitLength(readContent(readInteger, modulus as DerNode, isPrivate ? RSA_PRIVATE : RSA_PUBLIC));
+	const what = isPrivate ? RSA_PRIVATE : RSA_PUBLIC;
+	const [modulus, exponent] = isPrivate
+		? readRsaPrivateKey(keyBytes).slice(1, 3)
+		: readRsaPublicKey(keyBytes);
+	const e = readContent(readInteger, exponent as DerNode, what);
+	// With e = 1 a "signature" is the padded hash itself: anyone could forge one (Wycheproof json_web_key #9).
+	if (!isRsaExponent(e))
+		throw new KeyFormatError(
+			`the RSA public exponent is ${e.length <= 6 ? parseInt(toHexString(e) || '0', 16) : 'even'}, but it must be odd and at least 3 (RFC 8017 §3.1)`,
+		);
+	return bitLength(readContent(readInteger, modulus as DerNode, what));
+}
+
+/** Whether a big-endian unsigned integer is odd and at least 3, as RSA public exponents are (RFC 8017 §3.1). */
+export function isRsaExponent(e: Uint8Array): boolean {
+	const last = e[e.length - 1] ?? 0;
+	return (last & 1) === 1 && (last >= 3 || e.subarray(0, -1).some((byte) => byte !== 0));
 }
 
 function readRsaPublicKey(bytes: Uint8Array): DerNode[] {

@@ -5,6 +5,7 @@ import { readCertificate } from './certificate';
 import {
 	describePkcs8,
 	describeSpki,
+	isRsaExponent,
 	rsaPrivatePkcs1ToPkcs8,
 	rsaPublicPkcs1ToSpki,
 	sec1ToPkcs8,
@@ -322,12 +323,6 @@ export function describeKeyInfo(info: KeyCandidate['info'], withKind = true): st
 		default:
 			return `unknown key type ${info.oid}${suffix}`;
 	}
-}
-
-/** Whether a big-endian unsigned integer is odd and at least 3, as RSA public exponents are (RFC 8017 §3.1). */
-function isRsaExponent(e: Uint8Array): boolean {
-	const last = e[e.length - 1] ?? 0;
-	return (last & 1) === 1 && (last >= 3 || e.subarray(0, -1).some((byte) => byte !== 0));
 }
 
 /** Bit length of a big-endian unsigned integer. */

@@ -14,6 +14,8 @@ import {
 	sec1ToPkcs8,
 	type KeyInfo,
 } from '$lib/crypto/key-formats';
+import { parseKeyInput } from '$lib/crypto/keys';
+import { toPem } from '$lib/crypto/pem';
 import { der, ecKeys, hex, okpKeys, rsa1024, rsaKeys, thrown } from './key-fixtures';
 
 describe('PKCS#1 and SEC1 become the SPKI and PKCS#8 node writes', () => {
@@ -255,5 +257,50 @@ describe('malformed keys throw KeyFormatError saying what was expected', () => {
 	test('a DER problem is kept as the cause', () => {
 		const error = thrown(() => describeSpki(new Uint8Array(0)));
 		expect((error as Error).cause).toBeInstanceOf(DerError);
+	});
+});
+
+describe('an RSA public exponent must be odd and at least 3 (RFC 8017 §3.1)', () => {
+	/** node's RSA key with its public exponent swapped for `e`, as PKCS#1 RSAPublicKey DER. */
+	function withExponent(e: Uint8Array): Uint8Array {
+		const pkcs1 = der(rsa1024.publicKey, 'pkcs1');
+		const modulus = readDer(pkcs1).children?.[0];
+		if (!modulus) throw new Error('no modulus');
+		const modulusDer = pkcs1.subarray(modulus.start, modulus.start + modulus.headerLength + modulus.length);
+		return encodeDer(derTags.sequence, [modulusDer, encodeDer(derTags.integer, e)]);
+	}
+
+	test.each([
+		[
+			'1 (a signature would be the padded hash itself)',
+			Uint8Array.of(1),
+			/exponent is 1, but it must be odd/,
+		],
+		['0', Uint8Array.of(0), /exponent is 0,/],
+		['65536 (even)', Uint8Array.of(1, 0, 0), /exponent is 65536,/],
+		['an even 64-bit value', Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8), /exponent is even,/],
+	])('e = %s is refused, in SPKI and PKCS#1 alike', (_name, e, message) => {
+		const spki = rsaPublicPkcs1ToSpki(withExponent(e));
+		expect(() => describeSpki(spki)).toThrow(KeyFormatError);
+		expect(() => describeSpki(spki)).toThrow(message);
+	});
+
+	test.each([
+		['3', Uint8Array.of(3)],
+		['65537', Uint8Array.of(1, 0, 1)],
+		['a large odd value', Uint8Array.of(1, 0, 0, 0, 0, 0, 0, 1)],
+	])('e = %s is accepted', (_name, e) => {
+		expect(describeSpki(rsaPublicPkcs1ToSpki(withExponent(e)))).toEqual({
+			kty: 'RSA',
+			bits: 1024,
+			private: false,
+		});
+	});
+
+	test('a pasted PEM key with e = 1 gets an error naming the exponent', () => {
+		const pem = toPem('PUBLIC KEY', rsaPublicPkcs1ToSpki(withExponent(Uint8Array.of(1))));
+		const parsed = parseKeyInput(pem);
+		expect(parsed.kind).toBe('error');
+		expect(parsed.kind === 'error' && parsed.message).toMatch(/exponent is 1/);
 	});
 });
