@@ -118,6 +118,20 @@ export const jwsAlgorithms: Readonly<Record<string, JwsAlgorithm>> = Object.free
 );
 
 /** Registered JWE key-management algorithms (RFC 7518 §4.1) and content encryptions (§5.1). */
+/**
+ * The order n of each ECDSA curve's base point, as hex (FIPS 186-5 / SP 800-186 §3.2.1 for the NIST
+ * curves, SEC 2 §2.4.1 for secp256k1). A signature's r and s must lie in [1, n − 1] (SEC 1 §4.1.4).
+ */
+export const curveOrders: Readonly<Record<string, string>> = Object.freeze({
+	'P-256': 'ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551',
+	'P-384': 'ffffffffffffffffffffffffffffffffffffffffffffffffc7634d81f4372ddf581a0db248b0a77aecec196accc52973',
+	'P-521':
+		'01ff' +
+		'ffffffff'.repeat(7) +
+		'fffffffa51868783bf2f966b7fcc0148f709a5d03bb5c9b8899c47aebb6fb71e91386409',
+	secp256k1: 'fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141',
+});
+
 export const jweAlgorithms: readonly string[] = Object.freeze([
 	'RSA1_5',
 	'RSA-OAEP',

@@ -1,9 +1,10 @@
-// Findings about a JWS signature's bytes, before any key: ECDSA zeros (psychic signatures), DER form, and lengths the alg rules out.
+// Findings about a JWS signature's bytes, before any key: ECDSA zeros (psychic signatures), r or s out of range,
+// DER form, and lengths the alg rules out.
 
 import { DerError, derTags, readDer, type DerNode } from '../crypto/der';
 import { derEcdsaToJose, isDerEcdsaSignature } from '../crypto/ecdsa';
 import { KeyFormatError } from '../crypto/key-format-error';
-import { findJwsAlgorithm, type JwsAlgorithm } from './algorithms';
+import { curveOrders, findJwsAlgorithm, type JwsAlgorithm } from './algorithms';
 import { encodeBase64url } from './base64url';
 import type { AddFinding } from './findings-core';
 import { getMember, type JsonNode } from './json';
@@ -19,7 +20,8 @@ const EDDSA_SIGNATURE_BYTES: readonly number[] = Object.freeze([64, 114]);
 
 /**
  * Checks the signature bytes of a JWS against its header's `alg`: an ECDSA signature that is all
- * zero or has r or s zero (`psychic-signature`, CVE-2022-21449), one in DER rather than r‖s form
+ * zero or has r or s zero (`psychic-signature`, CVE-2022-21449), r or s not below the curve order
+ * (`ecdsa-out-of-range`), one in DER rather than r‖s form
  * (`der-signature`, RFC 7518 §3.4), and a length no key for the `alg` can produce
  * (`signature-length`). An empty signature is left to `empty-signature`, and `none` to `alg-none`.
  */
@@ -32,7 +34,7 @@ export function checkSignature(header: JsonNode, signature: Uint8Array | undefin
 	if (!isDerForm) checkLength(algorithm, signature, add);
 }
 
-/** Raises psychic-signature and der-signature; true when the bytes are a DER SEQUENCE of two INTEGERs. */
+/** Raises psychic-signature, ecdsa-out-of-range and der-signature; true when the bytes are a DER SEQUENCE of two INTEGERs. */
 function checkEcdsa(algorithm: JwsAlgorithm, signature: Uint8Array, add: AddFinding): boolean {
 	const size = (algorithm.signatureBytes ?? 0) / 2;
 	const der = readDerPair(signature);
@@ -47,6 +49,17 @@ function checkEcdsa(algorithm: JwsAlgorithm, signature: Uint8Array, add: AddFind
 			`The ${algorithm.name} signature ${zero}${der ? ' (in DER form)' : ''}. ECDSA requires 1 ≤ r, s < n; a verifier that skips this check accepts such a signature for any payload and any key (CVE-2022-21449, "psychic signatures").`,
 			{ part: 'signature' },
 		);
+	}
+	const order = algorithm.curve ? curveOrders[algorithm.curve] : undefined;
+	const whole = der !== undefined || signature.length === size * 2;
+	if (!zero && whole && order) {
+		const high = [atLeast(r, order) && 'r', atLeast(s, order) && 's'].filter(Boolean).join(' and ');
+		if (high)
+			add(
+				'ecdsa-out-of-range',
+				`The ${algorithm.name} signature has ${high} ≥ n, the order of ${algorithm.curve}${der ? ' (in DER form)' : ''}. ECDSA requires 1 ≤ r, s < n, so no correct signer makes this; a verifier that skips the range check may take it as r or s minus n, a second signature for the same payload (RFC 7518 §3.4, SEC 1 §4.1.4).`,
+				{ part: 'signature' },
+			);
 	}
 	if (der && isDerEcdsaSignature(signature)) {
 		add(
@@ -135,6 +148,15 @@ function readDerPair(bytes: Uint8Array): [Uint8Array, Uint8Array] | undefined {
 	if (r.tag !== derTags.integer || s.tag !== derTags.integer) return undefined;
 	if (r.content.length === 0 || s.content.length === 0) return undefined;
 	return [r.content, s.content];
+}
+
+/** Whether the big-endian unsigned `value` is at least the hex `order` (both without sign). */
+function atLeast(value: Uint8Array, order: string): boolean {
+	let start = 0;
+	while (start < value.length && value[start] === 0) start++;
+	const hex = Array.from(value.subarray(start), (b) => b.toString(16).padStart(2, '0')).join('');
+	const n = order.replace(/^(00)+/, '');
+	return hex.length !== n.length ? hex.length > n.length : hex >= n;
 }
 
 function isZero(bytes: Uint8Array): boolean {

@@ -37,6 +37,7 @@ export type FindingCode =
 	| 'crit-header'
 	| 'b64-false'
 	| 'psychic-signature'
+	| 'ecdsa-out-of-range'
 	| 'der-signature'
 	| 'signature-length'
 	| 'long-lifetime'
@@ -236,6 +237,12 @@ export const findingInfo: Readonly<Record<FindingCode, FindingInfo>> = Object.fr
 		title: 'ECDSA signature with r or s zero',
 		spec: 'RFC 7518 §3.4, CVE-2022-21449',
 		url: 'https://nvd.nist.gov/vuln/detail/CVE-2022-21449',
+	},
+	'ecdsa-out-of-range': {
+		severity: 'error',
+		title: 'ECDSA signature with r or s not below the curve order',
+		spec: 'RFC 7518 §3.4, SEC 1 §4.1.4',
+		url: rfc(7518, '3.4'),
 	},
 	'der-signature': {
 		severity: 'warning',

@@ -1,6 +1,7 @@
 // Signature cases for the findings suites: ECDSA zeros and DER, lengths that do not fit the alg, and real signatures that must pass.
 
 import { generateKeyPairSync, sign } from 'node:crypto';
+import { curveOrders } from '../../../src/lib/jwt/algorithms';
 import { FRESH, jws, type FindingCase } from './findings-fixtures';
 
 const bytes = (length: number, fill = 0x5a) => new Uint8Array(length).fill(fill);
@@ -26,11 +27,56 @@ export const REAL = Object.fromEntries(
 	]),
 ) as Record<keyof typeof CURVES, { raw: Uint8Array; der: Uint8Array }>;
 
+/** The big-endian bytes of `order` + `delta` (hex order of a curve, small delta), `size` bytes long. */
+function orderPlus(curve: string, delta: number, size: number): Uint8Array {
+	const value = BigInt(`0x${curveOrders[curve]}`) + BigInt(delta);
+	return Uint8Array.from(
+		value
+			.toString(16)
+			.padStart(size * 2, '0')
+			.match(/../g)!,
+		(h) => parseInt(h, 16),
+	);
+}
+const one = (size: number) => concat(bytes(size - 1, 0), [1]);
+
+/** A DER ECDSA-Sig-Value of r and s given as unsigned bytes (each INTEGER with a 0x00 before a high bit). */
+function derOf(r: Uint8Array, s: Uint8Array): Uint8Array {
+	const integer = (v: Uint8Array) => {
+		const body = v[0]! & 0x80 ? concat([0], v) : v;
+		return concat([0x02, body.length], body);
+	};
+	const inner = concat(integer(r), integer(s));
+	return concat([0x30, inner.length], inner);
+}
+
 /** A DER ECDSA-Sig-Value with one-byte r and s. */
 const tinyDer = (r: number, s: number) => Uint8Array.of(0x30, 0x06, 0x02, 0x01, r, 0x02, 0x01, s);
 
 /** Each case raises its code. */
 export const RAISING: FindingCase[] = [
+	['ES256 with s = n', token('ES256', concat(one(32), orderPlus('P-256', 0, 32))), {}, 'ecdsa-out-of-range'],
+	[
+		'ES256 with r = n + 1',
+		token('ES256', concat(orderPlus('P-256', 1, 32), one(32))),
+		{},
+		'ecdsa-out-of-range',
+	],
+	['ES384 with r = n', token('ES384', concat(orderPlus('P-384', 0, 48), one(48))), {}, 'ecdsa-out-of-range'],
+	['ES512 with s = n', token('ES512', concat(one(66), orderPlus('P-521', 0, 66))), {}, 'ecdsa-out-of-range'],
+	[
+		'ES256K with s = n',
+		token('ES256K', concat(one(32), orderPlus('secp256k1', 0, 32))),
+		{},
+		'ecdsa-out-of-range',
+	],
+	['ES256 with r and s all 0xff', token('ES256', bytes(64, 0xff)), {}, 'ecdsa-out-of-range'],
+	[
+		'ES256 in DER with s = n',
+		token('ES256', derOf(one(1), orderPlus('P-256', 0, 32))),
+		{},
+		'ecdsa-out-of-range',
+	],
 	['ES256 with 64 zero bytes', token('ES256', bytes(64, 0)), {}, 'psychic-signature'],
 	['ES384 with 96 zero bytes', token('ES384', bytes(96, 0)), {}, 'psychic-signature'],
 	['ES512 with 132 zero bytes', token('ES512', bytes(132, 0)), {}, 'psychic-signature'],
@@ -67,6 +113,26 @@ export const RAISING: FindingCase[] = [
 
 /** Each case must not raise its code. */
 export const NEAR_MISSES: FindingCase[] = [
+	[
+		'ES256 with s = n − 1',
+		token('ES256', concat(one(32), orderPlus('P-256', -1, 32))),
+		{},
+		'ecdsa-out-of-range',
+	],
+	[
+		'ES512 with r = n − 1',
+		token('ES512', concat(orderPlus('P-521', -1, 66), one(66))),
+		{},
+		'ecdsa-out-of-range',
+	],
+	['ES256 r‖s from node:crypto is in range', token('ES256', REAL.ES256.raw), {}, 'ecdsa-out-of-range'],
+	['ES384 DER from node:crypto is in range', token('ES384', REAL.ES384.der), {}, 'ecdsa-out-of-range'],
+	[
+		'ES256 with 64 zero bytes is psychic, not also out of range',
+		token('ES256', bytes(64, 0)),
+		{},
+		'ecdsa-out-of-range',
+	],
 	['ES256 r‖s from node:crypto', token('ES256', REAL.ES256.raw), {}, 'der-signature'],
 	['ES384 r‖s from node:crypto', token('ES384', REAL.ES384.raw), {}, 'der-signature'],
 	['ES512 r‖s from node:crypto', token('ES512', REAL.ES512.raw), {}, 'der-signature'],
