@@ -1,5 +1,6 @@
 // Builders shared by the findings-*.test.ts suites: a fixed now, tokens from objects or bytes, and checks on findings.
 
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { encodeBase64url, encodeBase64urlText } from '../../../src/lib/jwt/base64url';
 import { decodeToken } from '../../../src/lib/jwt/decode';
@@ -80,4 +81,19 @@ export function describeFindingCases(
 			expect(codes(token, context)).not.toContain(code);
 		});
 	});
+}
+
+/** One test of Wycheproof's json_web_signature_test.json (tests/vectors/wycheproof). */
+export interface WycheproofJwsVector {
+	readonly tcId: number;
+	readonly comment: string;
+	readonly jws: unknown;
+}
+
+/** Every test of Wycheproof's json_web_signature_test.json, across its groups. */
+export function wycheproofJwsVectors(): WycheproofJwsVector[] {
+	const file = JSON.parse(
+		readFileSync(new URL('../../vectors/wycheproof/json_web_signature_test.json', import.meta.url), 'utf8'),
+	) as { testGroups: { tests: WycheproofJwsVector[] }[] };
+	return file.testGroups.flatMap((g) => g.tests);
 }

@@ -1,7 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { NEAR_MISSES, RAISING } from './findings-header.cases';
-import { describeFindingCases, codes, find, findCode, FRESH, HS, jws } from './findings-fixtures';
+import {
+	describeFindingCases,
+	codes,
+	find,
+	findCode,
+	FRESH,
+	HS,
+	jws,
+	wycheproofJwsVectors,
+} from './findings-fixtures';
 
 describeFindingCases(
 	{ raised: 'header findings are raised', notRaised: 'header findings are not raised just across the line' },
@@ -91,15 +99,7 @@ describe('header findings explain themselves', () => {
 });
 
 describe('Wycheproof json_web_signature_test.json', () => {
-	interface Vector {
-		tcId: number;
-		comment: string;
-		jws: unknown;
-	}
-	const file = JSON.parse(
-		readFileSync(new URL('../../vectors/wycheproof/json_web_signature_test.json', import.meta.url), 'utf8'),
-	) as { testGroups: { tests: Vector[] }[] };
-	const vectors = file.testGroups.flatMap((g) => g.tests);
+	const vectors = wycheproofJwsVectors();
 
 	test.each(vectors.filter((v) => v.comment === 'rejectsAttackerProvidedEmbeddedJwk'))(
 		'wycheproof #$tcId $comment raises embedded-jwk',

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { encodeBase64url } from '../../../src/lib/jwt/base64url';
-import { describeFindingCases, codes, findCode, FRESH, jws } from './findings-fixtures';
+import { describeFindingCases, codes, findCode, FRESH, jws, wycheproofJwsVectors } from './findings-fixtures';
 import { NEAR_MISSES, RAISING, REAL } from './findings-signature.cases';
 
 describeFindingCases(
@@ -54,21 +53,11 @@ describe('signature findings explain themselves', () => {
 });
 
 describe('Wycheproof json_web_signature_test.json ES256 edge cases', () => {
-	interface Vector {
-		tcId: number;
-		comment: string;
-		jws: unknown;
-	}
-	const file = JSON.parse(
-		readFileSync(new URL('../../vectors/wycheproof/json_web_signature_test.json', import.meta.url), 'utf8'),
-	) as { testGroups: { tests: Vector[] }[] };
-	const es256 = file.testGroups
-		.flatMap((g) => g.tests)
-		.filter(
-			(v) =>
-				typeof v.jws === 'string' &&
-				(v.jws as string).startsWith('eyJhbGciOiJFUzI1NiIsImtpZCI6ImtpZC1lYy1zaWduIn0.'),
-		);
+	const es256 = wycheproofJwsVectors().filter(
+		(v) =>
+			typeof v.jws === 'string' &&
+			(v.jws as string).startsWith('eyJhbGciOiJFUzI1NiIsImtpZCI6ImtpZC1lYy1zaWduIn0.'),
+	);
 	const named = (pattern: RegExp) => es256.filter((v) => pattern.test(v.comment));
 
 	test('the file holds the cases this suite expects', () => {
