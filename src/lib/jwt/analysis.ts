@@ -16,9 +16,9 @@ import { timeClaims } from './time-claims';
 export const OFF_THREAD_CHARS = 256 * 1024;
 
 /**
- * Claims-table rows a worker posts per part. Copying a row costs the page more than drawing it later, and
- * 100 000 rows would take the page longer to receive than the whole decode; the table says when it lists
- * only the first ones, and the editor above it holds every member.
+ * Claims-table rows listed per part of a huge text. Listing and copying a row to the page costs more than
+ * drawing it later, and 100 000 rows would take the page longer to receive than the whole decode; the table
+ * says when it lists only the first ones, and the editor above it holds every member.
  */
 export const ROWS_POSTED = 1000;
 
@@ -28,16 +28,17 @@ export interface TextAnalysis {
 	/** Header and payload as the editors show them (indented JSON, or the text as it is). */
 	readonly headerText: string;
 	readonly payloadText: string;
+	/** The first ROWS_POSTED members of each part, as claims-table rows. */
 	readonly headerRows: readonly ClaimRow[];
 	readonly payloadRows: readonly ClaimRow[];
-	/** How many members each part has; more than its rows when only the first rows were posted. */
+	/** How many members each part has; more than its rows when only the first were listed. */
 	readonly headerMembers: number;
 	readonly payloadMembers: number;
 	/** Findings about the token itself (`token` scope); the time checks run on the page as the clock moves. */
 	readonly tokenFindings: readonly Finding[];
 }
 
-/** Decodes `text` (the token at `pick`) and works out everything the panels show of it. */
+/** Decodes a huge `text` (the token at `pick`) and works out everything the panels show of it. */
 export function analyzeText(
 	text: string,
 	pick: number,
@@ -45,29 +46,54 @@ export function analyzeText(
 	docs?: ClaimDocs,
 ): TextAnalysis {
 	const inspection = inspectText(text, pick);
-	const decoded = inspection.decoded;
-	const header = decoded?.header;
-	const payload = decoded?.payload;
-	const headerRows = header?.root ? listClaimRows(header.root, header.text, 'header', {}, docs) : [];
-	const payloadRows =
-		payload?.mode === 'json' ? listClaimRows(payload.root, payload.text, 'payload', {}, docs) : [];
+	const { decoded } = inspection;
 	return {
 		inspection,
-		headerText: formatJson(header?.text ?? ''),
-		payloadText: showPayload(payload),
-		headerRows,
-		payloadRows,
-		headerMembers: headerRows.length,
-		payloadMembers: payloadRows.length,
-		tokenFindings: decoded
-			? listFindingsWith(
-					decoded,
-					{ now: 0, hadInnerWhitespace: inspection.candidate?.hasInnerWhitespace },
-					review,
-					'token',
-				)
-			: [],
+		headerText: formatJson(decoded?.header?.text ?? ''),
+		payloadText: showPayload(decoded?.payload),
+		headerRows: listPartRows(decoded, 'header', docs, ROWS_POSTED),
+		payloadRows: listPartRows(decoded, 'payload', docs, ROWS_POSTED),
+		headerMembers: countMembers(decoded, 'header'),
+		payloadMembers: countMembers(decoded, 'payload'),
+		tokenFindings: listTokenFindings(inspection, review),
 	};
+}
+
+/** The claims-table rows of the header or of a JSON payload (the first `limit`); none for other parts. */
+export function listPartRows(
+	decoded: DecodedToken | undefined,
+	part: 'header' | 'payload',
+	docs?: ClaimDocs,
+	limit = Infinity,
+): ClaimRow[] {
+	const json = jsonOf(decoded, part);
+	return json ? listClaimRows(json.root, json.text, part, {}, docs, limit) : [];
+}
+
+/** How many members the header or a JSON payload object has (its rows, when all are listed). */
+function countMembers(decoded: DecodedToken | undefined, part: 'header' | 'payload'): number {
+	const root = jsonOf(decoded, part)?.root;
+	return root?.kind === 'object' ? root.entries.length : 0;
+}
+
+function jsonOf(
+	decoded: DecodedToken | undefined,
+	part: 'header' | 'payload',
+): { root: JsonNode; text: string } | undefined {
+	const json = part === 'header' ? decoded?.header : decoded?.payload;
+	return json && 'root' in json && json.root ? { root: json.root, text: json.text } : undefined;
+}
+
+/** The findings about the inspected token itself (`token` scope), with the review when it is given. */
+export function listTokenFindings(inspection: Inspection, review?: FindingReview): Finding[] {
+	const { decoded, candidate } = inspection;
+	if (!decoded) return [];
+	return listFindingsWith(
+		decoded,
+		{ now: 0, hadInnerWhitespace: candidate?.hasInnerWhitespace },
+		review,
+		'token',
+	);
 }
 
 /** The payload as its editor shows it: indented JSON, text as it is, hex for bytes, nothing when encrypted. */
@@ -95,15 +121,13 @@ export interface PackedAnalysis extends Omit<TextAnalysis, 'inspection'> {
 /**
  * Makes an analysis cheap to post to the page. Copying a megabyte payload's tree of nodes would take the
  * page longer than decoding it, and the page only reads the time claims from it (for the time findings and
- * the validity badge); rows, formatted text and the other findings were worked out from the whole tree.
+ * the validity badge); the rows, formatted text and other findings were worked out from the whole tree.
  */
 export function packAnalysis(analysis: TextAnalysis): PackedAnalysis {
 	const { inspection } = analysis;
 	const decoded = inspection.decoded;
 	return {
 		...analysis,
-		headerRows: analysis.headerRows.slice(0, ROWS_POSTED),
-		payloadRows: analysis.payloadRows.slice(0, ROWS_POSTED),
 		inspection: {
 			...inspection,
 			error: inspection.error && plainError(inspection.error),

@@ -184,8 +184,9 @@ export interface ClaimRow {
 export const MAX_VALUE_LENGTH = 500;
 
 /**
- * Lists every member of a header or payload object in the token's order (duplicates included), documented by
- * `docs` when given. Nothing in a row depends on the clock, so a payload of thousands of claims is listed once.
+ * Lists the members of a header or payload object in the token's order (duplicates included), the first
+ * `limit` of them, documented by `docs` when given. Nothing in a row depends on the clock, so a payload of
+ * thousands of claims is listed once.
  */
 export function listClaimRows(
 	root: JsonNode,
@@ -193,9 +194,11 @@ export function listClaimRows(
 	where: 'header' | 'payload',
 	options: FormatOptions = {},
 	docs?: ClaimDocs,
+	limit = Infinity,
 ): ClaimRow[] {
 	if (root.kind !== 'object') return [];
-	return root.entries.map((entry) => {
+	const entries = root.entries.length > limit ? root.entries.slice(0, limit) : root.entries;
+	return entries.map((entry) => {
 		const node = entry.value;
 		const written = node.kind === 'string' ? node.value : text.slice(node.start, node.end);
 		const nested = node.kind === 'object' || node.kind === 'array';

@@ -2,6 +2,8 @@
 
 export {
 	analyzeText,
+	listPartRows,
+	listTokenFindings,
 	OFF_THREAD_CHARS,
 	showPayload,
 	type PackedAnalysis,

@@ -7,8 +7,8 @@ import {
 	formatJson,
 	getMember,
 	inspectText,
-	listClaimRows,
-	listFindingsWith,
+	listPartRows,
+	listTokenFindings,
 	OFF_THREAD_CHARS,
 	showPayload,
 	type ClaimDocs,
@@ -105,16 +105,7 @@ export class TokenView {
 
 	/** Findings that stay the same while the token does: worked out once per token, not at every clock tick. */
 	protected readonly tokenFindings = $derived(
-		this.#analysis
-			? this.#analysis.tokenFindings
-			: this.decoded
-				? listFindingsWith(
-						this.decoded,
-						{ now: 0, hadInnerWhitespace: this.inspection.candidate?.hasInnerWhitespace },
-						this.review,
-						'token',
-					)
-				: [],
+		this.#analysis?.tokenFindings ?? listTokenFindings(this.inspection, this.review),
 	);
 	readonly headerText = $derived(
 		this.draftFor(this.headerDraft) ??
@@ -129,18 +120,10 @@ export class TokenView {
 	readonly payloadEditable = $derived(this.decoded?.kind !== 'jwe' && this.decoded?.payload.mode !== 'hex');
 
 	readonly headerRows = $derived(
-		this.#analysis
-			? this.#analysis.headerRows
-			: this.decoded?.header?.root
-				? listClaimRows(this.decoded.header.root, this.decoded.header.text, 'header', {}, this.docs)
-				: [],
+		this.#analysis?.headerRows ?? listPartRows(this.decoded, 'header', this.docs),
 	);
 	readonly payloadRows = $derived(
-		this.#analysis
-			? this.#analysis.payloadRows
-			: this.decoded?.payload.mode === 'json'
-				? listClaimRows(this.decoded.payload.root, this.decoded.payload.text, 'payload', {}, this.docs)
-				: [],
+		this.#analysis?.payloadRows ?? listPartRows(this.decoded, 'payload', this.docs),
 	);
 	/** How many members header and payload have: more than their rows when a worker posted only the first. */
 	readonly headerMembers = $derived(this.#analysis?.headerMembers ?? this.headerRows.length);

@@ -257,6 +257,13 @@ describe('listClaimRows lists every member in the token’s order', () => {
 		]);
 	});
 
+	test('a limit lists only the first members, in order', () => {
+		expect(listClaimRows(json(text), text, 'payload', PINNED, undefined, 2).map((r) => r.name)).toEqual([
+			'sub',
+			'exp',
+		]);
+	});
+
 	test('a value of exactly 500 characters is whole and says nothing of a cut', () => {
 		const text = JSON.stringify({ blob: 'y'.repeat(500) });
 		expect(listClaimRows(json(text), text, 'payload', PINNED)[0]).toMatchObject({
