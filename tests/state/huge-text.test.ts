@@ -1,15 +1,17 @@
 // The debugger state with a huge text: analysed off the main thread, stale results dropped, edits kept while it runs.
+import { createHmac } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { SupersededError, type OffThreadAnalyzer } from '../../src/lib/browser/analysis-client';
 import {
 	analyzeText,
+	encodeEdit,
 	OFF_THREAD_CHARS,
 	packAnalysis,
 	unpackAnalysis,
+	type EncodedEdit,
 	type TextAnalysis,
 } from '../../src/lib/jwt/analysis';
 import * as docs from '../../src/lib/jwt/claim-docs';
-import { replacePart, type EncodeResult } from '../../src/lib/jwt/encode';
 import { review } from '../../src/lib/jwt/findings-review';
 import { DebuggerState } from '../../src/lib/state/debugger.svelte';
 import { HS, jws, NOW } from '../unit/jwt/findings-fixtures';
@@ -30,7 +32,7 @@ class ManualAnalyzer implements OffThreadAnalyzer {
 	readonly encodes: Held[] = [];
 	analyze(text: string, pick: number): Promise<TextAnalysis> {
 		return this.#hold(this.analyses, { text }, () =>
-			unpackAnalysis(structuredClone(packAnalysis(analyzeText(text, pick, review, docs)))),
+			unpackAnalysis(structuredClone(packAnalysis(analyzeText(text, pick, review, docs), text)), text),
 		);
 	}
 	replacePart(
@@ -38,9 +40,11 @@ class ManualAnalyzer implements OffThreadAnalyzer {
 		part: 'header' | 'payload',
 		text: string,
 		allowText: boolean,
-	): Promise<EncodeResult> {
-		return this.#hold(this.encodes, {}, () => structuredClone(replacePart(token, part, text, allowText)));
+	): Promise<EncodedEdit> {
+		return this.#hold(this.encodes, {}, () => structuredClone(encodeEdit(token, part, text, allowText)));
 	}
+	/** The worker's work is running (in this process, as the test says when). */
+	working = false;
 	/** Lets the latest analysis finish. */
 	finish(): void {
 		this.analyses.at(-1)?.settle(true);
@@ -58,8 +62,13 @@ class ManualAnalyzer implements OffThreadAnalyzer {
 				settle: (ok) => {
 					if (settled) return;
 					settled = true;
-					if (ok) resolve(work());
-					else reject(new SupersededError());
+					if (!ok) return reject(new SupersededError());
+					this.working = true;
+					try {
+						resolve(work());
+					} finally {
+						this.working = false;
+					}
 				},
 			});
 		});
@@ -214,5 +223,52 @@ describe('editing a huge token', () => {
 		await settled();
 		expect(app.payloadError?.message).toBeDefined();
 		expect(app.token).toBe(token);
+	});
+
+	test('with a secret, the page verifies and re-signs from the bytes the worker encoded, never encoding them itself', async () => {
+		const secret = 'a-secret-for-the-huge-token';
+		const unsigned = jws(HS, hugePayload(), '');
+		const input = unsigned.slice(0, -1);
+		const signed = `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
+		const analyzer = new ManualAnalyzer();
+		const app = new DebuggerState(analyzer);
+		app.keyText = secret;
+		await app.loadCrypto();
+		// Every encoding of a huge text done on the page, not in the (in-process) worker.
+		const hugeEncodes: number[] = [];
+		const encode = TextEncoder.prototype.encode;
+		TextEncoder.prototype.encode = function (text?: string) {
+			if (!analyzer.working && (text?.length ?? 0) >= OFF_THREAD_CHARS) hugeEncodes.push(text!.length);
+			return encode.call(this, text);
+		};
+		try {
+			app.setText(signed);
+			const first = app.analyseHugeText();
+			analyzer.finish();
+			await first;
+			await app.refreshVerdict();
+			expect(app.verdict.status).toBe('verified');
+
+			app.editPayload(app.payloadText.replace('"sub": "big"', '"sub": "edited"'));
+			const before = app.token;
+			analyzer.finishEncoding();
+			while (app.token === before) await Promise.resolve();
+			// The edit is in and its signature on the way: the unsigned token is not posted for analysis.
+			void app.analyseHugeText();
+			expect(analyzer.analyses).toHaveLength(1);
+			await settled();
+			expect(app.signNote).toMatch(/^Signed with the HMAC secret/);
+			const again = app.analyseHugeText();
+			analyzer.finish();
+			await again;
+			await app.refreshVerdict();
+			expect(app.verdict.status).toBe('verified');
+			expect(JSON.parse(app.payloadText)).toMatchObject({ sub: 'edited' });
+			await app.sign();
+			expect(app.signNote).toMatch(/^Signed with the HMAC secret/);
+		} finally {
+			TextEncoder.prototype.encode = encode;
+		}
+		expect(hugeEncodes).toEqual([]);
 	});
 });

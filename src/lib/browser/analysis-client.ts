@@ -1,8 +1,7 @@
 // The page's side of the analysis worker: decoding huge texts and re-encoding huge edits, each in a worker of its
 // own that starts on first use and is replaced when a newer request makes its work void.
 
-import { unpackAnalysis, type PackedAnalysis, type TextAnalysis } from '$lib/jwt/analysis';
-import type { EncodeResult } from '$lib/jwt/encode';
+import { unpackAnalysis, type EncodedEdit, type PackedAnalysis, type TextAnalysis } from '$lib/jwt/analysis';
 import { startAnalysisWorker } from './start-worker';
 
 /** What the page posts: a text to analyse, or an edited part to encode into a token. */
@@ -20,7 +19,7 @@ export type AnalysisRequest =
 /** What the worker posts back: the result, or why it could not make one. */
 export type AnalysisReply =
 	| { readonly id: number; readonly analysis: PackedAnalysis }
-	| { readonly id: number; readonly encoded: EncodeResult }
+	| { readonly id: number; readonly encoded: EncodedEdit }
 	| { readonly id: number; readonly failure: string };
 
 /** The request was stopped because a newer one made it void; nothing is wrong. */
@@ -41,7 +40,7 @@ export interface OffThreadAnalyzer {
 		part: 'header' | 'payload',
 		text: string,
 		allowText: boolean,
-	): Promise<EncodeResult>;
+	): Promise<EncodedEdit>;
 }
 
 type Job =
@@ -55,7 +54,7 @@ export function createWorkerAnalyzer(): OffThreadAnalyzer | undefined {
 	return {
 		async analyze(text, pick) {
 			const reply = await analysing({ kind: 'analyse', text, pick });
-			if ('analysis' in reply) return unpackAnalysis(reply.analysis);
+			if ('analysis' in reply) return unpackAnalysis(reply.analysis, text);
 			throw new Error('the analysis worker answered with something else');
 		},
 		async replacePart(token, part, text, allowText) {

@@ -3,5 +3,5 @@
 export { findEmbeddedKeys, type EmbeddedKey } from './embedded';
 export { listKeyFindings } from './key-findings';
 export { parseKeyInput, suggestAlgorithm, type KeyCandidate, type ParsedKey } from './keys';
-export { signToken, type SignResult } from './sign';
+export { signToken, type SignOptions, type SignResult } from './sign';
 export { verifyToken, type Verdict } from './verify';

@@ -12,6 +12,12 @@ export type SignResult =
 	| { readonly ok: true; readonly token: string; readonly key: KeyCandidate }
 	| { readonly ok: false; readonly reason: string };
 
+/** How to sign: `signingInput` is the token's `header.payload` as bytes when a worker has encoded them already. */
+export interface SignOptions {
+	readonly signingInput?: Uint8Array;
+	readonly subtle?: SubtleCrypto;
+}
+
 /**
  * Re-signs `token` (header and payload as they are) with the key that fits its `alg`: the secret,
  * or a private key (from a JWKS, the one whose `kid` matches). `alg` `none` gets an empty signature.
@@ -19,7 +25,7 @@ export type SignResult =
 export async function signToken(
 	token: string,
 	key: ParsedKey,
-	subtle: SubtleCrypto = globalThis.crypto.subtle,
+	{ signingInput, subtle = globalThis.crypto.subtle }: SignOptions = {},
 ): Promise<SignResult> {
 	const decoded = decodeHeader(token);
 	if (decoded.kind !== 'jws' && decoded.kind !== 'unsecured-fragment')
@@ -59,7 +65,14 @@ export async function signToken(
 	try {
 		const cryptoKey = await importSignKey(subtle, chosen, crypto.importParams);
 		const signature = new Uint8Array(
-			await subtle.sign(crypto.signParams, cryptoKey, new TextEncoder().encode(input) as BufferSource),
+			await subtle.sign(
+				crypto.signParams,
+				cryptoKey,
+				// Bytes given for another token (a length that differs) are not used.
+				(signingInput?.length === input.length
+					? signingInput
+					: new TextEncoder().encode(input)) as BufferSource,
+			),
 		);
 		return { ok: true, token: `${input}.${encodeBase64url(signature)}`, key: chosen };
 	} catch (error) {

@@ -2,7 +2,7 @@
 
 import { findJwsAlgorithm, isNoneAlgorithm, type JwsAlgorithm } from '../jwt/algorithms';
 import { decodeBase64url } from '../jwt/base64url';
-import type { DecodedToken } from '../jwt/decode';
+import { signingInput, type DecodedToken } from '../jwt/decode';
 import { getMember } from '../jwt/json';
 import { describeKeyInfo, type KeyCandidate, type ParsedKey } from './keys';
 import { isDerEcdsaSignature } from './ecdsa';
@@ -120,6 +120,11 @@ export interface VerifyInput {
 	readonly key: ParsedKey;
 	/** The secret exactly as typed, to diagnose a wrong encoding when it fails. */
 	readonly secretText?: string;
+	/**
+	 * `signingInput(decoded)`, when it is already at hand: a worker encodes a huge token's, since encoding
+	 * megabytes here would block the page.
+	 */
+	readonly signingInput?: Uint8Array;
 }
 
 /**
@@ -204,7 +209,7 @@ export async function verifyToken(
 		};
 	}
 
-	const data = signingInput(decoded);
+	const data = input.signingInput ?? signingInput(decoded);
 	let lastError: string | undefined;
 	for (const candidate of fitting) {
 		try {
@@ -230,12 +235,6 @@ export async function verifyToken(
 	const hint =
 		key.kind === 'secret' && alg.family === 'hmac' ? await diagnoseSecret(input, alg, subtle) : undefined;
 	return { status: 'invalid', reason, hint, key: fitting.length === 1 ? fitting[0] : undefined };
-}
-
-/** The bytes a JWS signs: the ASCII of `header.payload` exactly as in the token (RFC 7515 §5.1). */
-export function signingInput(decoded: DecodedToken): Uint8Array {
-	const [header, payload] = decoded.parts;
-	return new TextEncoder().encode(`${header?.text ?? ''}.${payload?.text ?? ''}`);
 }
 
 /** Secret encodings people mix up, tried when a text secret fails (the issue of "is my secret base64?"). */
@@ -275,7 +274,7 @@ async function diagnoseSecret(
 		]);
 	const crypto = webCryptoAlgorithm(alg)!;
 	const signature = input.decoded.bytes.signature!;
-	const data = signingInput(input.decoded);
+	const data = input.signingInput ?? signingInput(input.decoded);
 	for (const [hint, bytes] of attempts) {
 		if (!bytes || bytes.length === 0) continue;
 		const cryptoKey = await subtle.importKey('raw', bytes as BufferSource, crypto.importParams, false, [

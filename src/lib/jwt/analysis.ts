@@ -1,12 +1,15 @@
 // Everything the page works out from the token editor's text in one call, and its plain-data form for a worker's reply.
 
 import { listClaimRows, type ClaimDocs, type ClaimRow } from './claims';
-import type { DecodedToken, PayloadView } from './decode';
+import { signingInput, type DecodedToken, type PayloadView } from './decode';
+import { replacePart, type EncodeResult } from './encode';
 import { DebuggerError, type ErrorCode, type PartName } from './errors';
 import { listFindingsWith, type Finding } from './findings-core';
 import type { FindingReview } from './findings-review';
+import type { TokenCandidate } from './extract';
 import { inspectText, type Inspection } from './inspect';
 import { formatJson, type JsonNode } from './json';
+import { splitToken, type TokenPart } from './segments';
 import { timeClaims } from './time-claims';
 
 /**
@@ -36,6 +39,8 @@ export interface TextAnalysis {
 	readonly payloadMembers: number;
 	/** Findings about the token itself (`token` scope); the time checks run on the page as the clock moves. */
 	readonly tokenFindings: readonly Finding[];
+	/** The bytes a JWS signature covers (`signingInput`), so the page need not encode megabytes to verify. */
+	readonly signingInput?: Uint8Array;
 }
 
 /** Decodes a huge `text` (the token at `pick`) and works out everything the panels show of it. */
@@ -56,6 +61,8 @@ export function analyzeText(
 		headerMembers: countMembers(decoded, 'header'),
 		payloadMembers: countMembers(decoded, 'payload'),
 		tokenFindings: listTokenFindings(inspection, review),
+		signingInput:
+			decoded?.kind === 'jws' || decoded?.kind === 'unsecured-fragment' ? signingInput(decoded) : undefined,
 	};
 }
 
@@ -110,29 +117,46 @@ interface PlainError {
 	readonly part?: PartName;
 }
 
-/** A `TextAnalysis` as a worker posts it: errors as plain data, and the payload tree cut to what the page reads. */
+/** `T` with `K` left out when the page can cut it from a text it already has. */
+type Elided<T, K extends keyof T> = Omit<T, K> & { readonly [P in K]?: T[P] };
+
+/**
+ * A `TextAnalysis` as a worker posts it: errors as plain data, the payload tree cut to what the page reads,
+ * and the token and its parts left out wherever they are slices of the text the page sent.
+ */
 export interface PackedAnalysis extends Omit<TextAnalysis, 'inspection'> {
-	readonly inspection: Omit<Inspection, 'error' | 'decoded'> & {
+	readonly inspection: Omit<Inspection, 'error' | 'decoded' | 'candidates' | 'candidate'> & {
+		readonly candidates: readonly Elided<TokenCandidate, 'token'>[];
+		/** `candidates[chosen]` is the candidate shown (an inspection with a token always has one). */
+		readonly hasCandidate: boolean;
 		readonly error?: PlainError;
-		readonly decoded?: Omit<DecodedToken, 'errors'> & { readonly errors: readonly PlainError[] };
+		readonly decoded?: Elided<Omit<DecodedToken, 'errors' | 'parts'>, 'token'> & {
+			readonly parts: readonly Elided<TokenPart, 'text'>[];
+			readonly errors: readonly PlainError[];
+		};
 	};
 }
 
 /**
- * Makes an analysis cheap to post to the page. Copying a megabyte payload's tree of nodes would take the
- * page longer than decoding it, and the page only reads the time claims from it (for the time findings and
- * the validity badge); the rows, formatted text and other findings were worked out from the whole tree.
+ * Makes the analysis of `text` cheap to post to the page. Copying a megabyte payload's tree of nodes would
+ * take the page longer than decoding it, and the page only reads the time claims from it (for the time
+ * findings and the validity badge); the rows, formatted text and other findings were worked out from the
+ * whole tree. The token appears four times over (candidate, decoded token, parts): the page cuts each from
+ * the text it sent, which costs it nothing, rather than receive megabytes it has.
  */
-export function packAnalysis(analysis: TextAnalysis): PackedAnalysis {
-	const { inspection } = analysis;
-	const decoded = inspection.decoded;
+export function packAnalysis(analysis: TextAnalysis, text: string): PackedAnalysis {
+	const { candidate, decoded, error, ...inspection } = analysis.inspection;
 	return {
 		...analysis,
 		inspection: {
 			...inspection,
-			error: inspection.error && plainError(inspection.error),
+			candidates: inspection.candidates.map((c) => elide(c, 'token', text, c.start)),
+			hasCandidate: candidate !== undefined,
+			error: error && plainError(error),
 			decoded: decoded && {
 				...decoded,
+				token: decoded.token === candidate?.token ? undefined : decoded.token,
+				parts: decoded.parts.map((part) => elide(part, 'text', decoded.token, part.start)),
 				payload:
 					decoded.payload.mode === 'json'
 						? { ...decoded.payload, root: timeMembers(decoded.payload.root) }
@@ -143,18 +167,70 @@ export function packAnalysis(analysis: TextAnalysis): PackedAnalysis {
 	};
 }
 
-/** The analysis again as the page uses it, errors as `DebuggerError`s. */
-export function unpackAnalysis(packed: PackedAnalysis): TextAnalysis {
-	const { inspection } = packed;
-	const decoded = inspection.decoded;
+/** `item` without its string `key` when that string stands in `source` at `start`. */
+function elide<T, K extends keyof T>(item: T, key: K, source: string, start: number): Elided<T, K> {
+	const value = item[key];
+	if (typeof value !== 'string' || value === '' || !source.startsWith(value, start)) return item;
+	return { ...item, [key]: undefined };
+}
+
+/** The buffers of a packed analysis's bytes, which a worker hands over to the page instead of copying them. */
+export function transferableBuffers(packed: PackedAnalysis): ArrayBuffer[] {
+	const arrays = [packed.signingInput, ...Object.values(packed.inspection.decoded?.bytes ?? {})];
+	const buffers = new Set<ArrayBuffer>();
+	for (const array of arrays) if (array?.buffer instanceof ArrayBuffer) buffers.add(array.buffer);
+	return [...buffers];
+}
+
+/** The analysis of `text` again as the page uses it: errors as `DebuggerError`s, tokens cut from `text`. */
+export function unpackAnalysis(packed: PackedAnalysis, text: string): TextAnalysis {
+	const { hasCandidate, decoded, error, ...inspection } = packed.inspection;
+	const candidates = inspection.candidates.map((c) => ({
+		...c,
+		token: c.token ?? text.slice(c.start, c.end),
+	}));
+	const candidate = hasCandidate ? candidates[inspection.chosen] : undefined;
 	return {
 		...packed,
 		inspection: {
 			...inspection,
-			error: inspection.error && toDebuggerError(inspection.error),
-			decoded: decoded && { ...decoded, errors: decoded.errors.map(toDebuggerError) },
+			candidates,
+			candidate,
+			error: error && toDebuggerError(error),
+			decoded: decoded && unpackDecoded(decoded, decoded.token ?? candidate?.token ?? ''),
 		},
 	};
+}
+
+function unpackDecoded(
+	decoded: NonNullable<PackedAnalysis['inspection']['decoded']>,
+	token: string,
+): DecodedToken {
+	return {
+		...decoded,
+		token,
+		parts: decoded.parts.map((p) => ({ ...p, text: p.text ?? token.slice(p.start, p.end) })),
+		errors: decoded.errors.map(toDebuggerError),
+	};
+}
+
+/** An encoded edit, with the bytes the new token's signature covers when they were worked out with it. */
+export type EncodedEdit = EncodeResult & { readonly signingInput?: Uint8Array };
+
+/**
+ * `replacePart`, plus the new token's signing input: a worker encodes a huge edit, and the page signs the
+ * result next without encoding megabytes itself.
+ */
+export function encodeEdit(
+	token: string,
+	part: 'header' | 'payload',
+	text: string,
+	allowText: boolean,
+): EncodedEdit {
+	const encoded = replacePart(token, part, text, allowText);
+	if (!encoded.ok) return encoded;
+	const split = splitToken(encoded.token);
+	return split.kind === 'jws' ? { ...encoded, signingInput: signingInput(split) } : encoded;
 }
 
 /** An object with only its time claims (offsets kept); any other value as an empty one of its kind. */

@@ -148,3 +148,9 @@ function readPayload(data: Uint8Array, invalidUtf8: { part: PartName; offset: nu
 	}
 	return { mode: 'json', text: utf8.text, root: parsed.root, duplicates: parsed.duplicates };
 }
+
+/** The bytes a JWS signs: the ASCII of `header.payload` exactly as in the token (RFC 7515 §5.1). */
+export function signingInput(decoded: Pick<DecodedToken, 'parts'>): Uint8Array {
+	const [header, payload] = decoded.parts;
+	return new TextEncoder().encode(`${header?.text ?? ''}.${payload?.text ?? ''}`);
+}

@@ -34,3 +34,16 @@ export function replacePart(
 	if (kind === 'unsecured-fragment') texts.push('');
 	return { ok: true, token: texts.join('.') };
 }
+
+/**
+ * `token` without its payload, where `replacePart(token, 'payload', …)` does not read it: a JWS or
+ * `header.payload` (`h..s`, `h.`). A JWE or malformed token comes back as it is. Posting a huge edit to a
+ * worker then copies the edited text once, not the old payload as well.
+ */
+export function withoutPayload(token: string): string {
+	const first = token.indexOf('.');
+	if (first < 0) return token;
+	const second = token.indexOf('.', first + 1);
+	if (second < 0) return token.slice(0, first + 1);
+	return token.indexOf('.', second + 1) < 0 ? token.slice(0, first + 1) + token.slice(second) : token;
+}

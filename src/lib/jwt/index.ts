@@ -6,6 +6,7 @@ export {
 	listTokenFindings,
 	OFF_THREAD_CHARS,
 	showPayload,
+	type EncodedEdit,
 	type PackedAnalysis,
 	type TextAnalysis,
 } from './analysis';
@@ -24,8 +25,8 @@ export {
 	type TimeDisplay,
 	type Validity,
 } from './claims';
-export type { DecodedToken, JsonPart, PayloadView } from './decode';
-export { replacePart, type EncodeResult } from './encode';
+export { signingInput, type DecodedToken, type JsonPart, type PayloadView } from './decode';
+export { replacePart, withoutPayload, type EncodeResult } from './encode';
 export { DebuggerError, type ErrorCode, type PartName } from './errors';
 export type { TokenCandidate } from './extract';
 export { bySeverity, listFindingsWith, type Finding, type FindingContext } from './findings-core';

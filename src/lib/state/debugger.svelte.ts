@@ -9,12 +9,13 @@ import {
 	listFindingsWith,
 	OFF_THREAD_CHARS,
 	replacePart,
-	type EncodeResult,
+	withoutPayload,
+	type EncodedEdit,
 } from '$lib/jwt';
 import { SupersededError } from '$lib/browser/analysis-client';
 // Type-only: the crypto code loads after first paint (see loadCrypto).
 import type * as CryptoModule from '$lib/crypto';
-import type { EmbeddedKey, ParsedKey, Verdict } from '$lib/crypto';
+import type { EmbeddedKey, ParsedKey, SignResult, Verdict } from '$lib/crypto';
 import { TokenView } from './token-view.svelte';
 
 type Crypto = typeof CryptoModule;
@@ -97,6 +98,7 @@ export class DebuggerState extends TokenView {
 	async refreshVerdict(): Promise<void> {
 		const crypto = this.crypto;
 		const decoded = this.decoded;
+		const signingInput = this.signingBytes;
 		const embedded = this.embeddedInUse;
 		if (!crypto) {
 			// The page loads the module after first paint (App's loadTheRest); the effect runs again when it
@@ -111,7 +113,7 @@ export class DebuggerState extends TokenView {
 			this.verdict = { status: 'not-verified', reason: 'No token to verify.' };
 			return;
 		}
-		let verdict = await crypto.verifyToken({ decoded, key, secretText });
+		let verdict = await crypto.verifyToken({ decoded, key, secretText, signingInput });
 		if (embedded) verdict = fromTheToken(verdict, embedded);
 		if (run === this.#verifyRun) this.verdict = verdict;
 	}
@@ -162,7 +164,7 @@ export class DebuggerState extends TokenView {
 
 	/** Signs the current token with the key at hand (the `Sign` action); the key alone never changes the token. */
 	async sign(): Promise<void> {
-		await this.#signAndReplace(this.token);
+		await this.#signAndReplace(this.token, this.signingBytes);
 	}
 
 	/** Replaces the editor text; what the last edit or `Sign` did to the signature no longer applies. */
@@ -193,19 +195,21 @@ export class DebuggerState extends TokenView {
 		// Parsing and encoding megabytes per keystroke would stall typing: the worker does it, and the editor
 		// shows the text meanwhile (the token follows when it is encoded).
 		this.setDraft(part, { text, forToken: oldToken });
-		const arrived = (result: EncodeResult) => {
+		const arrived = (result: EncodedEdit) => {
 			const draft = part === 'header' ? this.headerDraft : this.payloadDraft;
 			if (draft?.text !== text) return; // typed on: a newer request is coming
 			if (this.token === oldToken) this.#applyEdit(part, text, oldToken, result);
 			else this.#edit(part, text); // the token changed meanwhile (a header edit): encode against it
 		};
-		offThread.replacePart(oldToken, part, text, allowText).then(arrived, (error: unknown) => {
+		// A payload edit replaces the old payload: the worker needs only the parts around it.
+		const around = part === 'payload' ? withoutPayload(oldToken) : oldToken;
+		offThread.replacePart(around, part, text, allowText).then(arrived, (error: unknown) => {
 			if (!(error instanceof SupersededError)) arrived(replacePart(oldToken, part, text, allowText));
 		});
 	}
 
 	/** Records an edit's outcome: the draft (with its error, if any) and, when it encoded, the new token. */
-	#applyEdit(part: 'header' | 'payload', text: string, oldToken: string, result: EncodeResult): void {
+	#applyEdit(part: 'header' | 'payload', text: string, oldToken: string, result: EncodedEdit): void {
 		if (!result.ok) {
 			this.setDraft(part, { text, forToken: oldToken, error: result.error });
 			return;
@@ -218,13 +222,22 @@ export class DebuggerState extends TokenView {
 		}
 		this.replaceToken(result.token);
 		if (this.parsedKey.kind === 'empty') this.signNote = '';
-		else void this.#signAndReplace(result.token);
+		else void this.#signAndReplace(result.token, result.signingInput);
 	}
 
-	/** Signs `token` and, if it is still the one shown, puts the signed token in its place, drafts and all. */
-	async #signAndReplace(token: string): Promise<void> {
-		const crypto = await this.loadCrypto();
-		const result = await crypto.signToken(token, this.parsedKey);
+	/**
+	 * Signs `token` and, if it is still the one shown, puts the signed token in its place, drafts and all.
+	 * `signingInput` is the token's `header.payload` as bytes, when a worker has encoded them.
+	 */
+	async #signAndReplace(token: string, signingInput?: Uint8Array): Promise<void> {
+		this.signing++;
+		let result: SignResult;
+		try {
+			const crypto = await this.loadCrypto();
+			result = await crypto.signToken(token, this.parsedKey, { signingInput });
+		} finally {
+			this.signing--;
+		}
 		if (this.token !== token) return;
 		if (!result.ok) {
 			this.signNote = `${result.reason} The token keeps its old signature.`;

@@ -68,6 +68,12 @@ export class TokenView {
 	/** Where the last edit or signature put its token in the text: known before a huge text's analysis arrives. */
 	protected written = $state.raw<{ text: string; token: string; start: number } | undefined>();
 
+	/**
+	 * Signatures being made for tokens just written; each signed token takes its token's place at once, so
+	 * analysing the unsigned one meanwhile would post megabytes to the worker for nothing.
+	 */
+	protected signing = $state(0);
+
 	protected headerDraft = $state.raw<Draft | undefined>();
 	protected payloadDraft = $state.raw<Draft | undefined>();
 
@@ -80,6 +86,8 @@ export class TokenView {
 		const remote = this.#remote;
 		return this.huge && remote?.text === this.text && remote.pick === this.pick ? remote.analysis : undefined;
 	});
+	/** The bytes the token's signature covers, when the worker encoded them (a huge text). */
+	protected readonly signingBytes = $derived(this.#analysis?.signingInput);
 	/** A huge text is being decoded in the background; the panels fill in when it is done. */
 	readonly analysing = $derived(this.huge && !this.#analysis);
 	readonly inspection = $derived(
@@ -145,7 +153,7 @@ export class TokenView {
 	 */
 	async analyseHugeText(): Promise<void> {
 		const { text, pick } = this;
-		if (!this.huge || (this.#remote?.text === text && this.#remote.pick === pick)) return;
+		if (!this.huge || this.signing > 0 || (this.#remote?.text === text && this.#remote.pick === pick)) return;
 		let analysis: TextAnalysis;
 		try {
 			if (!this.offThread) throw new Error('no worker here');

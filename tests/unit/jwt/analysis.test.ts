@@ -2,21 +2,33 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
 	analyzeText,
+	encodeEdit,
 	packAnalysis,
 	ROWS_POSTED,
+	transferableBuffers,
 	unpackAnalysis,
 	type TextAnalysis,
 } from '../../../src/lib/jwt/analysis';
+import type { ClaimDocs } from '../../../src/lib/jwt/claims';
 import * as docs from '../../../src/lib/jwt/claim-docs';
 import { DebuggerError } from '../../../src/lib/jwt/errors';
 import { listFindings, listFindingsWith } from '../../../src/lib/jwt/findings';
-import { review } from '../../../src/lib/jwt/findings-review';
+import { review, type FindingReview } from '../../../src/lib/jwt/findings-review';
 import { formatJson } from '../../../src/lib/jwt/json';
-import { encodePart, FRESH, HS, jws, NOW } from './findings-fixtures';
+import { encodePart, FRESH, HS, jwe, jws, NOW } from './findings-fixtures';
 
-/** What a worker's reply becomes on the page: packed, copied as postMessage copies, unpacked. */
-function throughWorker(analysis: TextAnalysis): TextAnalysis {
-	return unpackAnalysis(structuredClone(packAnalysis(analysis)));
+/**
+ * What the worker's analysis of `text` becomes on the page: packed, posted as postMessage posts it (bytes
+ * handed over, so the worker's copies are detached), unpacked. Compare it with an analysis of its own.
+ */
+function throughWorker(
+	text: string,
+	pick = 0,
+	withReview?: FindingReview,
+	withDocs?: ClaimDocs,
+): TextAnalysis {
+	const packed = packAnalysis(analyzeText(text, pick, withReview, withDocs), text);
+	return unpackAnalysis(structuredClone(packed, { transfer: transferableBuffers(packed) }), text);
 }
 
 describe('analyzeText works out what every panel shows', () => {
@@ -51,7 +63,7 @@ describe('analyzeText works out what every panel shows', () => {
 describe('a worker posts the analysis as plain data and the page gets it back whole', () => {
 	test('errors come back as DebuggerErrors with their code and part', () => {
 		const broken = `${encodePart(HS)}.e30.not*base64`;
-		const back = throughWorker(analyzeText(broken, 0));
+		const back = throughWorker(broken);
 		const errors = back.inspection.decoded?.errors ?? [];
 		expect(errors.length).toBeGreaterThan(0);
 		for (const error of errors) {
@@ -59,7 +71,7 @@ describe('a worker posts the analysis as plain data and the page gets it back wh
 			expect(error.code).toBe('bad-base64url');
 			expect(error.part).toBe('signature');
 		}
-		const none = throughWorker(analyzeText('   ', 0)).inspection.error;
+		const none = throughWorker('   ').inspection.error;
 		expect(none).toBeInstanceOf(DebuggerError);
 		expect(none?.code).toBe('empty');
 	});
@@ -67,7 +79,7 @@ describe('a worker posts the analysis as plain data and the page gets it back wh
 	test('the payload tree keeps only its time claims, with their offsets; everything else is as analysed', () => {
 		const token = jws(HS, { sub: 'u', nbf: NOW - 5, data: { deep: [1, 2] }, exp: NOW + 60 });
 		const analysis = analyzeText(token, 0, review, docs);
-		const back = throughWorker(analysis);
+		const back = throughWorker(token, 0, review, docs);
 		const payload = back.inspection.decoded?.payload;
 		const original = analysis.inspection.decoded?.payload;
 		if (payload?.mode !== 'json' || payload.root.kind !== 'object' || original?.mode !== 'json')
@@ -87,7 +99,7 @@ describe('a worker posts the analysis as plain data and the page gets it back wh
 		const token = jws(HS, { iat: NOW - 400 * 86400, exp: NOW - 60, filler: 'x'.repeat(100), nbf: 'soon' });
 		const analysis = analyzeText(token, 0, review);
 		const full = analysis.inspection.decoded!;
-		const cut = throughWorker(analysis).inspection.decoded!;
+		const cut = throughWorker(token, 0, review).inspection.decoded!;
 		const context = { now: NOW, clockSkew: 30, lifetimeThreshold: 3600 };
 		const time = listFindingsWith(cut, context, undefined, 'time');
 		expect(time.map((f) => f.code).sort()).toEqual(['expired', 'invalid-time-claim', 'long-lifetime']);
@@ -101,7 +113,7 @@ describe('a worker posts the analysis as plain data and the page gets it back wh
 
 	test(`at most ${ROWS_POSTED} rows per part are posted; the member counts say how many there are`, () => {
 		const claims = Object.fromEntries(Array.from({ length: ROWS_POSTED + 250 }, (_, i) => [`c${i}`, i]));
-		const back = throughWorker(analyzeText(jws(HS, claims), 0));
+		const back = throughWorker(jws(HS, claims));
 		expect(back.payloadRows).toHaveLength(ROWS_POSTED);
 		expect(back.payloadRows.at(-1)?.name).toBe(`c${ROWS_POSTED - 1}`);
 		expect(back.payloadMembers).toBe(ROWS_POSTED + 250);
@@ -117,7 +129,7 @@ describe('a worker posts the analysis as plain data and the page gets it back wh
 				fc.nat(3),
 				(text, pick) => {
 					const analysis = analyzeText(text, pick);
-					const back = throughWorker(analysis);
+					const back = throughWorker(text, pick);
 					const strip = (a: TextAnalysis) => {
 						const decoded = a.inspection.decoded;
 						return {
@@ -139,5 +151,62 @@ describe('a worker posts the analysis as plain data and the page gets it back wh
 			),
 			{ numRuns: 300 },
 		);
+	});
+
+	test('the token and its parts are not posted where the page can cut them from its text', () => {
+		const token = jws(HS, { sub: 'u', exp: NOW + 60 });
+		for (const text of [`Bearer ${token}`, `a\n${token}\n${jws(HS, { n: 2 })}`]) {
+			const packed = packAnalysis(analyzeText(text, 0), text);
+			expect(packed.inspection.candidates.every((c) => c.token === undefined)).toBe(true);
+			expect(packed.inspection.decoded?.token).toBeUndefined();
+			expect(packed.inspection.decoded?.parts.every((p) => p.text === undefined)).toBe(true);
+			const back = throughWorker(text);
+			expect(back.inspection.candidate?.token).toBe(token);
+			expect(back.inspection.decoded?.token).toBe(token);
+			expect(back.inspection.decoded?.parts.map((p) => p.text)).toEqual(token.split('.'));
+		}
+	});
+
+	test('a token that is not a slice of the text (spaces inside, %-escapes) is posted whole', () => {
+		const token = jws(HS, { sub: 'u' });
+		const [h, p, sig] = token.split('.') as [string, string, string];
+		for (const text of [`${h}.\n  ${p}.${sig}`, `https://app.example/cb#id_token=${h}%2E${p}%2E${sig}`]) {
+			const packed = packAnalysis(analyzeText(text, 0), text);
+			expect(packed.inspection.candidates[0]?.token).toBe(token);
+			expect(throughWorker(text).inspection.candidate?.token).toBe(token);
+			expect(throughWorker(text).inspection.decoded?.parts.map((part) => part.text)).toEqual([h, p, sig]);
+		}
+	});
+
+	test('the signing input arrives as bytes: the ASCII of header.payload, handed over, not copied', () => {
+		const token = jws(HS, { sub: 'u', exp: NOW + 60 });
+		const text = `Bearer ${token}`;
+		const packed = packAnalysis(analyzeText(text, 0), text);
+		const buffers = transferableBuffers(packed);
+		expect(buffers).toContain(packed.signingInput?.buffer);
+		expect(buffers).toContain(packed.inspection.decoded?.bytes.signature?.buffer);
+		const back = unpackAnalysis(structuredClone(packed, { transfer: buffers }), text);
+		expect(packed.signingInput?.byteLength).toBe(0); // detached: it moved
+		expect(new TextDecoder().decode(back.signingInput)).toBe(token.slice(0, token.lastIndexOf('.')));
+		expect(analyzeText(jwe(HS), 0).signingInput).toBeUndefined();
+	});
+});
+
+describe('encodeEdit re-encodes an edited part and gives the bytes to sign', () => {
+	test('a payload edit: the new token and its header.payload as bytes', () => {
+		const token = jws(HS, { sub: 'u' });
+		const edit = encodeEdit(token, 'payload', '{ "sub": "v" }', false);
+		if (!edit.ok) throw new Error('expected the edit to encode');
+		expect(edit.token.split('.')[1]).toBe(encodePart({ sub: 'v' }));
+		const input = edit.token.slice(0, edit.token.lastIndexOf('.'));
+		expect(new TextDecoder().decode(edit.signingInput)).toBe(input);
+	});
+
+	test('JSON that does not parse gives the error and no bytes; a JWE gives no bytes', () => {
+		const broken = encodeEdit(jws(HS, { sub: 'u' }), 'payload', '{ "sub": ', false);
+		expect(broken.ok).toBe(false);
+		expect(broken.signingInput).toBeUndefined();
+		const encrypted = encodeEdit(jwe(HS), 'header', '{"alg":"dir","enc":"A128GCM"}', false);
+		expect(encrypted.ok && encrypted.signingInput).toBe(undefined);
 	});
 });

@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { encodeBase64urlText as b64 } from '../../../src/lib/jwt/base64url';
 import { decodeToken } from '../../../src/lib/jwt/decode';
-import { replacePart, type EncodeResult } from '../../../src/lib/jwt/encode';
+import { replacePart, withoutPayload, type EncodeResult } from '../../../src/lib/jwt/encode';
 
 const H = b64('{"alg":"HS256","typ":"JWT"}');
 const P = b64('{"sub":"x"}');
@@ -104,5 +105,37 @@ describe('replacePart in other token shapes', () => {
 		['payload', '{"sub":"x"}', `.${b64('{"sub":"x"}')}.`],
 	] as const)('editing the %s of a malformed token starts a new three-part token', (part, text, token) => {
 		expect(encoded(replacePart('not-a-token', part, text))).toBe(token);
+	});
+});
+
+describe('withoutPayload leaves out what a payload edit replaces', () => {
+	test.each([
+		[TOKEN, `${H}..${S}`],
+		[`${H}.${P}`, `${H}.`],
+		[`${H}.${P}.`, `${H}..`],
+		['a.b.c.d.e', 'a.b.c.d.e'],
+		['a.b.c.d', 'a.b.c.d'],
+		['no-dots', 'no-dots'],
+	])('%s → %s', (token, stripped) => {
+		expect(withoutPayload(token)).toBe(stripped);
+	});
+
+	test('any text and any edit: replacePart gives the same result with or without the old payload', () => {
+		const tokenish = fc.array(fc.constantFrom('eyJ9', 'e30', 'c2ln', '', '.', '..', 'x y', '{'), {
+			maxLength: 8,
+		});
+		fc.assert(
+			fc.property(
+				tokenish.map((pieces) => pieces.join('')),
+				fc.oneof(fc.json(), fc.string()),
+				fc.boolean(),
+				(token, text, allowText) => {
+					expect(replacePart(withoutPayload(token), 'payload', text, allowText)).toEqual(
+						replacePart(token, 'payload', text, allowText),
+					);
+				},
+			),
+			{ numRuns: 2000 },
+		);
 	});
 });
