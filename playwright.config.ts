@@ -20,6 +20,12 @@ export default defineConfig({
 		// plus no QUIC, so nothing tries another protocol to any host.
 		launchOptions: { ...chromiumLaunchOptions, args: [...chromiumLaunchOptions.args, '--disable-quic'] },
 	},
+	projects: [
+		{ name: 'app', testIgnore: /size\.spec\.ts/ },
+		// Huge input runs last and alone: its tests check that the page answers within a second while it
+		// decodes 13 MB, which is the app's own time, not time shared with other tests' browsers.
+		{ name: 'huge input', testMatch: /size\.spec\.ts/, dependencies: ['app'], workers: 1 },
+	],
 	webServer: {
 		// `npm test` builds once before Playwright (PRISM_BUILT); `npm run e2e` alone builds here.
 		command: process.env.PRISM_BUILT
