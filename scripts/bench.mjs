@@ -1,13 +1,16 @@
 // Measures what a person waits for in the built app: bytes of the first load, a cold navigation to a decoded
-// token, paste → Payload for 1 KB, 100 KB, 1 MB and 10 MB payloads, and verification per algorithm, in Chromium.
+// token, paste → Payload for 1 KB, 100 KB, 1 MB and 10 MB payloads, verification per algorithm, and typing in the
+// Header and Payload editors (keystroke → token re-encoded), in Chromium.
 //
 // Usage: npm run bench -- [options]
 //   --no-build              measure the existing dist/ instead of running `vite build` first
-//   --runs N                run every timing N times (defaults: cold navigation 7, paste 5, 3 for 1 MB and 2 for 10 MB, verify 5)
+//   --runs N                run every timing N times (defaults: cold navigation 7, paste 5, 3 for 1 MB and 2 for 10 MB,
+//                           verify 5, typing 3)
 //   --out FILE              where to write every number (default bench-results.json)
 //   --compare DIR           also serve DIR (another static build, say a previous release's dist/) and run the same
 //                           measurements on it, interleaved A, B, A, B… for the timings, then print this / other
 //   --compare-selector CSS  the compare build's payload view, when it is not [aria-label="Payload"]
+//   --only LIST             measure only these sections, comma-separated: load, cold, paste, verify, typing
 //
 // The compare build may not have our UI names. Its first load waits for its payload view to show `"name"` (the
 // example token's claim); paste is skipped for it when it has no [aria-label="Encoded token"] editor, and verify
@@ -48,6 +51,7 @@ import { chromiumLaunchOptions } from './chromium.mjs';
  * @property {number | undefined} inputAt when the first 'input' event after watchVerdict was dispatched
  * @property {number | undefined} verifiedAt when the Signature status first said "Signature verified"
  * @property {string} [pasteText] the text the next paste carries
+ * @property {{ handled: number, frame: number }[]} [keystrokes] per typed character: keydown → token re-encoded, → next frame
  */
 /** @typedef {Window & typeof globalThis & { __bench: Probe }} ProbedWindow */
 /** @typedef {{ median: number, min: number, max: number, runs: number, samples: number[] }} Summary */
@@ -91,6 +95,17 @@ const PASTE_SIZES = [
 	// The size of tests/e2e/size.spec.ts's 13 MB token: decoded in a worker, the page must keep answering.
 	{ label: '10 MB', bytes: 10_000_000, runs: 2 },
 ];
+/** @typedef {'load' | 'cold' | 'paste' | 'verify' | 'typing'} Section */
+/** What `--only` can pick, in the order the bench measures them. */
+const SECTIONS = /** @type {Section[]} */ (['load', 'cold', 'paste', 'verify', 'typing']);
+/** Characters typed per run into each editor; each keystroke is one sample. */
+const TYPED = 'typing-latency';
+/** Editors typed into, with what to click first: the marker claim's value, or the header's `typ`. */
+const TYPING_EDITORS = /** @type {const} */ ([
+	{ label: 'Payload', id: 'payload', clickText: (/** @type {string} */ marker) => marker },
+	{ label: 'Header', id: 'header', clickText: () => '"JWT"' },
+]);
+
 const gzip = promisify(gzipCallback);
 
 const options = parseOptions(process.argv.slice(2));
@@ -149,8 +164,12 @@ function parseOptions(args) {
 			out: { type: 'string', default: 'bench-results.json' },
 			compare: { type: 'string' },
 			'compare-selector': { type: 'string', default: PAYLOAD_SELECTOR },
+			only: { type: 'string' },
 		},
 	});
+	const only = values.only === undefined ? undefined : values.only.split(',');
+	const unknown = only?.filter((name) => !SECTIONS.includes(/** @type {Section} */ (name)));
+	if (unknown?.length) throw new Error(`--only takes ${SECTIONS.join(', ')}; not ${unknown.join(', ')}`);
 	const runs = values.runs === undefined ? undefined : Number(values.runs);
 	if (runs !== undefined && !(Number.isInteger(runs) && runs > 0))
 		throw new Error(`--runs wants a positive integer, got ${values.runs}`);
@@ -160,6 +179,8 @@ function parseOptions(args) {
 		out: values.out,
 		compare: values.compare,
 		compareSelector: values['compare-selector'],
+		/** The sections to measure; all when --only is not given. */
+		sections: /** @type {Section[]} */ (only ?? SECTIONS),
 	};
 }
 
@@ -271,14 +292,16 @@ async function measureAll(browser, targets) {
 	const metrics = [];
 	/** @type {Record<string, unknown>} */
 	const firstLoad = {};
-	for (const target of targets) {
+	const measuring = (/** @type {Section} */ section) => options.sections.includes(section);
+	for (const target of measuring('load') ? targets : []) {
 		const load = await attempt(`first load of ${target.name}`, () => measureFirstLoad(browser, target));
 		firstLoad[target.name] = load;
 		addSizeMetrics(metrics, target, load);
 	}
-	await measureColdNavigation(browser, targets, metrics);
-	await measurePasteSizes(browser, targets, metrics);
-	await measureVerifyAlgorithms(browser, targets, metrics);
+	if (measuring('cold')) await measureColdNavigation(browser, targets, metrics);
+	if (measuring('paste')) await measurePasteSizes(browser, targets, metrics);
+	if (measuring('verify')) await measureVerifyAlgorithms(browser, targets, metrics);
+	if (measuring('typing')) await measureTyping(browser, targets, metrics);
 	for (const metric of metrics) metric.ratio = ratioOf(metric);
 	return {
 		environment: {
@@ -771,6 +794,116 @@ function watchVerdict(status) {
 }
 
 /**
+ * Typing into the Header and Payload editors of a typical token with its secret filled, so every keystroke
+ * re-encodes and re-signs the token: keydown → encoded token in the DOM, and → the frame after it. One frame
+ * (16.7 ms at 60 Hz) is the target for a typical token.
+ * @param {Browser} browser
+ * @param {Target[]} targets
+ * @param {Metric[]} metrics
+ */
+async function measureTyping(browser, targets, metrics) {
+	const runs = options.runs ?? 3;
+	const [{ token, key, marker }] = buildVerifyCases();
+	for (const editor of TYPING_EDITORS) {
+		// Only our UI: another build's editors have other names and may not re-encode as one types.
+		const typingTargets = targets.filter((target) => target.name === 'this');
+		const samples = await interleave(typingTargets, runs, `typing in ${editor.label}`, (target) =>
+			measureTypingRun(browser, target, token, key, editor.label, editor.clickText(marker)),
+		);
+		for (const target of targets) {
+			const list = samples.get(target)?.flat();
+			const section = `Typing → token re-encoded (ms; ${TYPED.length} keystrokes × ${plural(runs, 'run')} per editor)`;
+			/** @param {(keystroke: { handled: number, frame: number }) => number} pick */
+			const summary = (pick) => (list ? summarize(list.map(pick)) : null);
+			recordMetric(metrics, {
+				id: `typing.${editor.id}.handled`,
+				section,
+				label: `${editor.label} encoded`,
+				unit: 'ms',
+				target,
+				summary: summary((k) => k.handled),
+			});
+			recordMetric(metrics, {
+				id: `typing.${editor.id}.frame`,
+				section,
+				label: `${editor.label} next frame`,
+				unit: 'ms',
+				target,
+				summary: summary((k) => k.frame),
+			});
+		}
+	}
+}
+
+/**
+ * One run: a fresh page with the token and its secret, a click into `label`'s text at `clickText`, then TYPED
+ * typed a character at a time (100 ms apart, as a person types).
+ * @param {Browser} browser
+ * @param {Target} target
+ * @param {string} token
+ * @param {string} key
+ * @param {string} label
+ * @param {string} clickText
+ */
+async function measureTypingRun(browser, target, token, key, label, clickText) {
+	return withPage(browser, async (page) => {
+		await installProbe(page, target.payloadSelector, clickText);
+		await page.goto(`${target.base}#token=${token}`);
+		await page.getByRole('textbox', { name: 'Secret or key', exact: true }).fill(key);
+		await page.getByText('Signature verified').first().waitFor({ timeout: 20_000 });
+		await waitForQuiet(page);
+		const editor = page.getByRole('textbox', { name: label, exact: true });
+		await editor.getByText(clickText).first().click();
+		await page.keyboard.press('End');
+		await page.keyboard.press('ArrowLeft');
+		await page.evaluate(watchKeystrokes, TOKEN_SELECTOR);
+		await page.keyboard.type(TYPED, { delay: 100 });
+		await page.waitForFunction(
+			(count) => /** @type {ProbedWindow} */ ((window).__bench.keystrokes?.length ?? 0) >= count,
+			TYPED.length,
+			{ timeout: 20_000 },
+		);
+		return /** @type {{ handled: number, frame: number }[]} */ (
+			await page.evaluate(() => /** @type {ProbedWindow} */ (window).__bench.keystrokes)
+		);
+	});
+}
+
+/**
+ * In the page: for each printable keydown, the time until the token editor changes (the edit re-encoded) and
+ * until the frame after that change. The capture listener on window sees the key before any editor does.
+ * @param {string} tokenSelector
+ */
+function watchKeystrokes(tokenSelector) {
+	const probe = /** @type {ProbedWindow} */ (window).__bench;
+	const keystrokes = (probe.keystrokes = /** @type {{ handled: number, frame: number }[]} */ ([]));
+	const token = document.querySelector(tokenSelector);
+	if (!token) throw new Error(`no ${tokenSelector}`);
+	/** @type {{ start: number, handled?: number } | undefined} */
+	let pending;
+	addEventListener(
+		'keydown',
+		(event) => {
+			if (event.key.length === 1) pending = { start: event.timeStamp };
+		},
+		{ capture: true },
+	);
+	new MutationObserver(() => {
+		const keystroke = pending;
+		if (!keystroke || keystroke.handled !== undefined) return;
+		keystroke.handled = performance.now();
+		requestAnimationFrame(() =>
+			setTimeout(() =>
+				keystrokes.push({
+					handled: /** @type {number} */ (keystroke.handled) - keystroke.start,
+					frame: performance.now() - keystroke.start,
+				}),
+			),
+		);
+	}).observe(token, { childList: true, subtree: true, characterData: true });
+}
+
+/**
  * Before any page script runs: records long tasks, and when the payload view first contains `marker`.
  * @param {Page} page
  * @param {string} payloadSelector
@@ -945,7 +1078,7 @@ function printResults(results) {
 	console.log(
 		`JWT Prism bench: ${environment.date}, node ${environment.node}, Chromium ${environment.chromium}, ${environment.cpu}, load average ${environment.loadAverage.before} → ${environment.loadAverage.after}`,
 	);
-	printFirstLoad(metrics, compare);
+	if (metrics.some((m) => m.section === 'First load')) printFirstLoad(metrics, compare);
 	const sections = [...new Set(metrics.map((m) => m.section))].filter((s) => s !== 'First load');
 	for (const section of sections)
 		printTimings(
@@ -953,6 +1086,7 @@ function printResults(results) {
 			metrics.filter((m) => m.section === section),
 			compare,
 		);
+	if (!metrics.some((m) => m.id.startsWith('paste.'))) return;
 	const payloads = results.pastePayloads.map(
 		(p) => `${p.label} = ${p.payloadBytes} bytes, ${p.claims} claims, ${p.tokenChars}-character token`,
 	);
