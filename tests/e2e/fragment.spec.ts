@@ -1,6 +1,6 @@
 // The URL fragment opens a token, follows hashchange, and Share link / Copy token put the right text on the clipboard.
 import { expect, test } from './fixtures';
-import { freshToken, openEmpty, payloadEditor, tokenEditor } from './support';
+import { freshToken, openEmpty, pasteOverToken, payloadEditor, tokenEditor } from './support';
 
 test.describe('tokens in the fragment', () => {
 	const token = freshToken({ name: 'From the fragment' });
@@ -52,4 +52,35 @@ test('Share link copies a #token= link that opens the same token; Copy token cop
 	const other = await context.newPage();
 	await other.goto(link);
 	await expect(payloadEditor(other)).toContainText('"name": "Shared"');
+});
+
+test.describe('the editors load after first paint', () => {
+	// The editors' code is held back at the network; a service worker would fetch it out of Playwright's sight.
+	test.use({ serviceWorkers: 'block' });
+
+	test('a link’s token shows decoded before they load; a paste meanwhile is kept, and then they edit', async ({
+		page,
+	}) => {
+		let release = () => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/assets/editor-*.js', async (route) => {
+			await held;
+			await route.continue();
+		});
+		await page.goto(`./#token=${freshToken({ name: 'Before the editors' })}`);
+		await expect(payloadEditor(page)).toContainText('"name": "Before the editors"');
+		await expect(payloadEditor(page)).not.toBeEditable();
+		await expect(tokenEditor(page)).not.toBeEditable();
+
+		await pasteOverToken(page, freshToken({ name: 'Pasted early' }));
+		await expect(payloadEditor(page)).toContainText('"name": "Pasted early"');
+
+		release();
+		await expect(tokenEditor(page)).toBeEditable();
+		await expect(payloadEditor(page)).toContainText('"name": "Pasted early"');
+		await payloadEditor(page).fill('{"name":"Typed"}');
+		await expect(tokenEditor(page)).toContainText(
+			`.${Buffer.from('{"name":"Typed"}').toString('base64url')}.`,
+		);
+	});
 });

@@ -2,28 +2,18 @@
 
 import { RangeSetBuilder, type Extension } from '@codemirror/state';
 import { Decoration, EditorView, ViewPlugin, type DecorationSet, type ViewUpdate } from '@codemirror/view';
+import { classifyToken, JSON_TOKEN as TOKEN, tokenClasses } from './json-tokens';
 
-/** JSON strings cannot span lines (RFC 8259 §7), so each line can be tokenized on its own. */
-const TOKEN = /"(?:[^"\\]|\\.)*"?|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|\btrue\b|\bfalse\b|\bnull\b|[{}[\],:]/g;
 /** Characters tokenized around the visible part of one very long line (a minified or text payload). */
 const LONG_LINE_WINDOW = 4000;
 
 const marks = {
-	key: Decoration.mark({ class: 'tok-key' }),
-	string: Decoration.mark({ class: 'tok-string' }),
-	number: Decoration.mark({ class: 'tok-number' }),
-	literal: Decoration.mark({ class: 'tok-literal' }),
-	punctuation: Decoration.mark({ class: 'tok-punctuation' }),
+	key: Decoration.mark({ class: tokenClasses.key }),
+	string: Decoration.mark({ class: tokenClasses.string }),
+	number: Decoration.mark({ class: tokenClasses.number }),
+	literal: Decoration.mark({ class: tokenClasses.literal }),
+	punctuation: Decoration.mark({ class: tokenClasses.punctuation }),
 };
-
-/** The kind of one token of JSON text, or undefined for text that is not a token. */
-export function classifyToken(token: string, rest: string): keyof typeof marks | undefined {
-	const first = token.charCodeAt(0);
-	if (first === 34 /* " */) return /^\s*:/.test(rest) ? 'key' : 'string';
-	if (first === 45 /* - */ || (first >= 48 && first <= 57)) return 'number';
-	if (token === 'true' || token === 'false' || token === 'null') return 'literal';
-	return 'punctuation';
-}
 
 function buildDecorations(view: EditorView): DecorationSet {
 	const builder = new RangeSetBuilder<Decoration>();

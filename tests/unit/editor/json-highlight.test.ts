@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { classifyToken } from '../../../src/lib/editor/json-highlight';
+import { classifyToken } from '../../../src/lib/editor/json-tokens';
 
 describe('classifyToken', () => {
 	test.each([
