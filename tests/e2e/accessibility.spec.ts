@@ -24,13 +24,24 @@ async function expectNoAxeViolations(page: Page): Promise<void> {
 
 for (const scheme of ['light', 'dark'] as const) {
 	test.describe(`${scheme} scheme`, () => {
-		test.use({ colorScheme: scheme });
+		test.use({ colorScheme: scheme, serviceWorkers: 'block' });
 
 		test('axe finds no violations on the empty page', async ({ page }) => {
 			await openEmpty(page);
 			await page.getByRole('button', { name: 'Clear' }).click();
 			await expect(page.getByRole('button', { name: 'Clear' })).toBeDisabled();
 			await expect(tokenEditor(page)).toHaveText(/^Paste a token/);
+			await expectNoAxeViolations(page);
+		});
+
+		test('axe finds no violations before the editors have loaded, their text shown read-only', async ({
+			page,
+		}) => {
+			// The editors' code never arrives; a service worker would fetch it out of Playwright's sight.
+			await page.context().route('**/assets/editor-*.js', (route) => route.abort());
+			await page.goto(`./#token=${freshToken({ name: 'Read-only for now' })}`, { waitUntil: 'load' });
+			await expect(payloadEditor(page)).toContainText('Read-only for now');
+			await expect(payloadEditor(page)).not.toBeEditable();
 			await expectNoAxeViolations(page);
 		});
 

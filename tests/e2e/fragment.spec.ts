@@ -83,4 +83,21 @@ test.describe('the editors load after first paint', () => {
 			`.${Buffer.from('{"name":"Typed"}').toString('base64url')}.`,
 		);
 	});
+
+	test('when their code cannot be fetched the text stays readable, and reaching for an editor tries again', async ({
+		page,
+	}) => {
+		let online = false;
+		await page.route('**/assets/editor-*.js', (route) => (online ? route.continue() : route.abort()));
+		const failed = page.waitForEvent('requestfailed', (request) => request.url().includes('/assets/editor-'));
+		await page.goto(`./#token=${freshToken({ name: 'Offline for a moment' })}`);
+		await failed;
+		await expect(payloadEditor(page)).toContainText('"name": "Offline for a moment"');
+		await expect(payloadEditor(page)).not.toBeEditable();
+
+		online = true;
+		await payloadEditor(page).click();
+		await expect(payloadEditor(page)).toBeEditable();
+		await expect(payloadEditor(page)).toBeFocused();
+	});
 });

@@ -3,18 +3,24 @@
 
 import type * as EditorModule from './editor';
 
-let loading: Promise<typeof EditorModule> | undefined;
+let loading: Promise<typeof EditorModule | undefined> | undefined;
 let ask: () => void = () => {};
 const asked = new Promise<void>((resolve) => (ask = resolve));
 
-/** Starts loading the editor module (once) and returns it. */
-export function loadEditor(): Promise<typeof EditorModule> {
-	loading ??= import('./editor');
+/**
+ * Starts loading the editor module (once) and returns it, or undefined when it could not be fetched (the
+ * network went away): the editors then stay read-only, and the next call tries again.
+ */
+export function loadEditor(): Promise<typeof EditorModule | undefined> {
+	loading ??= import('./editor').catch(() => {
+		loading = undefined;
+		return undefined;
+	});
 	ask();
 	return loading;
 }
 
-/** The editor module, once something has asked for it with loadEditor. */
-export function editorModule(): Promise<typeof EditorModule> {
+/** The editor module, once something has asked for it with loadEditor (undefined if it failed to load). */
+export function editorModule(): Promise<typeof EditorModule | undefined> {
 	return asked.then(loadEditor);
 }
