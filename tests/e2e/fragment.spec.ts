@@ -60,14 +60,19 @@ test.describe('the editors load after first paint', () => {
 	test.use({ serviceWorkers: 'block' });
 	/** What an editor shows until it has loaded: its text, read-only, as a group with the editor's name. */
 	const early = (page: Page, name: string) => page.getByRole('group', { name, exact: true });
-
-	test('a link’s token shows decoded before they load, and then they edit', async ({ page }) => {
+	/** Holds the editors' code at the network until the returned function lets it through. */
+	async function holdEditors(page: Page): Promise<() => void> {
 		let release = () => {};
 		const held = new Promise<void>((resolve) => (release = resolve));
 		await page.route('**/assets/editor-*.js', async (route) => {
 			await held;
 			await route.continue();
 		});
+		return release;
+	}
+
+	test('a link’s token shows decoded before they load, and then they edit', async ({ page }) => {
+		const release = await holdEditors(page);
 		await page.goto(`./#token=${freshToken({ name: 'Before the editors' })}`);
 		await expect(early(page, 'Payload')).toContainText('"name": "Before the editors"');
 		await expect(early(page, 'Header')).toContainText('"alg": "HS256"');
@@ -87,12 +92,7 @@ test.describe('the editors load after first paint', () => {
 	test('a person who clicks an editor before it loads gets it focused, and types into it', async ({
 		page,
 	}) => {
-		let release = () => {};
-		const held = new Promise<void>((resolve) => (release = resolve));
-		await page.route('**/assets/editor-*.js', async (route) => {
-			await held;
-			await route.continue();
-		});
+		const release = await holdEditors(page);
 		await page.goto(`./#token=${freshToken({ name: 'Click me' })}`);
 		await early(page, 'Encoded token').click();
 		release();
