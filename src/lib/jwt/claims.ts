@@ -84,9 +84,14 @@ export function formatTime(seconds: number, now: number, options: FormatOptions 
 	return {
 		iso: date.iso,
 		local: date.local,
-		relative: date.local ? formatRelative(seconds - now, options.locale) : '',
+		relative: relativeTo(date, now, options.locale),
 		looksLikeMilliseconds: date.looksLikeMilliseconds,
 	};
+}
+
+/** How far a described date is from `now` ("in 5 minutes"), or nothing for a value that is not a date. */
+export function relativeTo(date: DateDisplay, now: number, locale?: string): string {
+	return date.local ? formatRelative(date.seconds - now, locale) : '';
 }
 
 /** A NumericDate as dates, without the relative part (which changes every second while the date does not). */

@@ -7,25 +7,23 @@ export {
 	OFF_THREAD_CHARS,
 	showPayload,
 	type EncodedEdit,
-	type PackedAnalysis,
 	type TextAnalysis,
 } from './analysis';
 export { decodeBase64url, encodeBase64url, encodeBase64urlText, toHex } from './base64url';
 export type { ClaimDoc } from './claim-docs';
 export {
-	describeDate,
 	describeValidity,
 	formatRelative,
 	formatTime,
+	relativeTo,
 	listClaimRows,
 	MAX_VALUE_LENGTH,
 	type ClaimDocs,
 	type ClaimRow,
-	type DateDisplay,
 	type TimeDisplay,
 	type Validity,
 } from './claims';
-export { signingInput, type DecodedToken, type JsonPart, type PayloadView } from './decode';
+export type { DecodedToken, JsonPart, PayloadView } from './decode';
 export { replacePart, withoutPayload, type EncodeResult } from './encode';
 export { DebuggerError, type ErrorCode, type PartName } from './errors';
 export type { TokenCandidate } from './extract';
