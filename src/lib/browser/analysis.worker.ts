@@ -1,13 +1,7 @@
 // The worker that does the page's work on huge texts away from its main thread: decoding and reviewing a pasted
 // text, and re-encoding an edited header or payload.
 
-import {
-	analyzeText,
-	encodeEdit,
-	packAnalysis,
-	transferableBuffers,
-	type EncodedEdit,
-} from '$lib/jwt/analysis';
+import { analyzeText, buffersOf, encodeEdit, packAnalysis, transferableBuffers } from '$lib/jwt/analysis';
 import * as docs from '$lib/jwt/claim-docs';
 import { review } from '$lib/jwt/findings-review';
 import type { AnalysisReply, AnalysisRequest } from './analysis-client';
@@ -34,11 +28,7 @@ self.addEventListener('message', (event: MessageEvent<AnalysisRequest>) => {
 		'analysis' in reply
 			? transferableBuffers(reply.analysis)
 			: 'encoded' in reply
-				? editBuffers(reply.encoded)
+				? buffersOf([reply.encoded.signingInput])
 				: [];
 	self.postMessage(reply, { transfer: bytes });
 });
-
-function editBuffers(edit: EncodedEdit): ArrayBuffer[] {
-	return edit.signingInput?.buffer instanceof ArrayBuffer ? [edit.signingInput.buffer] : [];
-}

@@ -176,7 +176,11 @@ function elide<T, K extends keyof T>(item: T, key: K, source: string, start: num
 
 /** The buffers of a packed analysis's bytes, which a worker hands over to the page instead of copying them. */
 export function transferableBuffers(packed: PackedAnalysis): ArrayBuffer[] {
-	const arrays = [packed.signingInput, ...Object.values(packed.inspection.decoded?.bytes ?? {})];
+	return buffersOf([packed.signingInput, ...Object.values(packed.inspection.decoded?.bytes ?? {})]);
+}
+
+/** The distinct buffers under `arrays`, each listed once (a transfer list may not repeat one). */
+export function buffersOf(arrays: readonly (Uint8Array | undefined)[]): ArrayBuffer[] {
 	const buffers = new Set<ArrayBuffer>();
 	for (const array of arrays) if (array?.buffer instanceof ArrayBuffer) buffers.add(array.buffer);
 	return [...buffers];
