@@ -117,7 +117,6 @@ export const jwsAlgorithms: Readonly<Record<string, JwsAlgorithm>> = Object.free
 	]),
 );
 
-/** Registered JWE key-management algorithms (RFC 7518 §4.1) and content encryptions (§5.1). */
 /**
  * The order n of each ECDSA curve's base point, as hex (FIPS 186-5 / SP 800-186 §3.2.1 for the NIST
  * curves, SEC 2 §2.4.1 for secp256k1). A signature's r and s must lie in [1, n − 1] (SEC 1 §4.1.4).
@@ -132,6 +131,7 @@ export const curveOrders: Readonly<Record<string, string>> = Object.freeze({
 	secp256k1: 'fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141',
 });
 
+/** Registered JWE key-management algorithms (RFC 7518 §4.1) and content encryptions (§5.1). */
 export const jweAlgorithms: readonly string[] = Object.freeze([
 	'RSA1_5',
 	'RSA-OAEP',
