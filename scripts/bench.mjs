@@ -849,7 +849,7 @@ async function measureTyping(browser, targets, metrics) {
  */
 async function measureTypingRun(browser, target, token, key, label, clickText) {
 	return withPage(browser, async (page) => {
-		await installProbe(page, target.payloadSelector, clickText);
+		await installProbe(page, target.payloadSelector, '"name"');
 		await page.goto(`${target.base}#token=${token}`);
 		await page.getByRole('textbox', { name: 'Secret or key', exact: true }).fill(key);
 		await page.getByText('Signature verified').first().waitFor({ timeout: 20_000 });
