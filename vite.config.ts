@@ -55,9 +55,7 @@ export default defineConfig({
 				? [
 						{
 							find: /^\.\/start-worker$/,
-							replacement: fileURLToPath(
-								new URL('./src/lib/browser/start-worker.inline.ts', import.meta.url),
-							),
+							replacement: fileURLToPath(new URL('./src/lib/worker/start-worker.inline.ts', import.meta.url)),
 						},
 					]
 				: []),

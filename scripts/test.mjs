@@ -9,6 +9,7 @@ const bin = (name) => `node_modules/.bin/${name}`;
 const steps = [
 	{ name: 'formatting (prettier)', command: [bin('prettier'), '--check', '.'] },
 	{ name: 'lint (eslint)', command: [bin('eslint'), '.'] },
+	{ name: 'layers and import cycles', command: ['node', 'scripts/layers.mjs'] },
 	{
 		name: 'types (svelte-check)',
 		command: [bin('svelte-check'), '--tsconfig', './tsconfig.json', '--fail-on-warnings'],

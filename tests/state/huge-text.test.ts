@@ -1,20 +1,19 @@
 // The debugger state with a huge text: analysed off the main thread, stale results dropped, edits kept while it runs.
 import { createHmac } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { SupersededError, type OffThreadAnalyzer } from '../../src/lib/browser/analysis-client';
+import { SupersededError, type OffThreadAnalyzer } from '../../src/lib/worker/client';
 import {
 	analyzeText,
 	encodeEdit,
 	OFF_THREAD_CHARS,
-	packAnalysis,
-	unpackAnalysis,
 	type EncodedEdit,
 	type TextAnalysis,
 } from '../../src/lib/jwt/analysis';
+import { packAnalysis, unpackAnalysis } from '../../src/lib/worker/protocol';
 import * as docs from '../../src/lib/jwt/claim-docs';
-import { review } from '../../src/lib/jwt/findings-review';
+import { review } from '../../src/lib/jwt/findings/review';
 import { DebuggerState } from '../../src/lib/state/debugger.svelte';
-import { HS, jws, NOW } from '../unit/jwt/findings-fixtures';
+import { HS, jws, NOW } from '../unit/jwt/findings/fixtures';
 
 /** A payload whose token is just over the off-thread threshold. */
 function hugePayload(extra: Record<string, unknown> = {}): Record<string, unknown> {

@@ -8,7 +8,11 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseKeyInput, type ParsedKey } from '../../src/lib/crypto/keys';
 import { verifyToken } from '../../src/lib/crypto/verify';
-import { decodeBase64url, encodeBase64url, encodeBase64urlText as b64 } from '../../src/lib/jwt/base64url';
+import {
+	decodeBase64url,
+	encodeBase64url,
+	encodeBase64urlText as b64,
+} from '../../src/lib/encoding/base64url';
 import { decodeToken, type DecodedToken } from '../../src/lib/jwt/decode';
 import { replacePart } from '../../src/lib/jwt/encode';
 import { DebuggerError, type ErrorCode, type PartName } from '../../src/lib/jwt/errors';

@@ -1,7 +1,7 @@
 // X.509 certificates (RFC 5280 §4.1): the key inside, the names, the validity and the serial a debugger shows.
 
-import { derTags, describeTag, readOid, toHexString, type DerNode } from './der';
-import { KeyFormatError } from './key-format-error';
+import { derTags, describeTag, readOid, toHexString, type DerNode } from '../encoding/der';
+import { KeyFormatError } from '../encoding/key-format-error';
 import { encodingOf, parseAs, readContent, sequenceOf } from './key-formats';
 
 /** Attribute type OID → the short name used when rendering a distinguished name (RFC 4514 §3). */

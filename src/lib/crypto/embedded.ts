@@ -1,6 +1,6 @@
 // Keys a token names or carries itself (`jwk`, `x5c`, `jku`, `x5u`): shown and explained, never fetched, never trusted.
 
-import { decodeBase64url } from '../jwt/base64url';
+import { decodeBase64url } from '../encoding/base64url';
 import type { DecodedToken } from '../jwt/decode';
 import { getMember, toPlainValue } from '../jwt/json';
 import { toPem } from './pem';

@@ -13,8 +13,8 @@ import {
 	readOid,
 	toHexString,
 	type DerNode,
-} from './der';
-import { KeyFormatError } from './key-format-error';
+} from '../encoding/der';
+import { KeyFormatError } from '../encoding/key-format-error';
 
 /** Object identifiers of the key algorithms and curves this module recognises. */
 export const keyOids = Object.freeze({

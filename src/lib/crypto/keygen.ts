@@ -1,6 +1,6 @@
 // Generates keys in the browser (HMAC secrets, RSA, EC, Ed25519) and shows them as PEM and JWK, private and public.
 
-import { encodeBase64url } from '../jwt/base64url';
+import { encodeBase64url } from '../encoding/base64url';
 import { toPem } from './pem';
 
 /** The kinds of key a person can generate, with the `alg` each suits. */

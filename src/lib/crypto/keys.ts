@@ -1,6 +1,6 @@
 // Reads what a person put in `Secret or key`: an HMAC secret, PEM (SPKI, PKCS#1, certificate, PKCS#8, SEC1), a JWK or a JWKS.
 
-import { decodeBase64url } from '../jwt/base64url';
+import { decodeBase64url } from '../encoding/base64url';
 import { readCertificate } from './certificate';
 import {
 	describePkcs8,

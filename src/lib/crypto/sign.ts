@@ -1,7 +1,7 @@
 // Signs a token's header and payload with an HMAC secret or a private key, over WebCrypto (RFC 7515 §5.1).
 
 import { findJwsAlgorithm, isNoneAlgorithm } from '../jwt/algorithms';
-import { encodeBase64url } from '../jwt/base64url';
+import { encodeBase64url } from '../encoding/base64url';
 import { decodeHeader } from '../jwt/decode';
 import { getMember } from '../jwt/json';
 import type { KeyCandidate, ParsedKey } from './keys';

@@ -1,11 +1,11 @@
 // Verifies a compact JWS with the key a person gave, over WebCrypto, and says which key did it or why none could.
 
 import { findJwsAlgorithm, isNoneAlgorithm, type JwsAlgorithm } from '../jwt/algorithms';
-import { decodeBase64url } from '../jwt/base64url';
+import { decodeBase64url } from '../encoding/base64url';
 import { signingInput, type DecodedToken } from '../jwt/decode';
 import { getMember } from '../jwt/json';
 import { describeKeyInfo, type KeyCandidate, type ParsedKey } from './keys';
-import { isDerEcdsaSignature } from './ecdsa';
+import { isDerEcdsaSignature } from '../encoding/ecdsa';
 
 /** The verdict behind the `Signature` status (ui-contract.md "Verdict"). */
 export type Verdict =

@@ -1,10 +1,10 @@
 // Decode a compact token's parts: base64url → bytes → UTF-8 → lossless JSON, decoding as much as can be decoded.
 
-import { decodeBase64url, toHex, type Base64Deviation } from './base64url';
+import { decodeBase64url, toHex, type Base64Deviation } from '../encoding/base64url';
 import { DebuggerError, type PartName } from './errors';
 import { parseJson, type DuplicateKey, type JsonNode, type JsonSyntaxError } from './json';
 import { splitToken, type TokenKind, type TokenPart } from './segments';
-import { decodeUtf8 } from './utf8';
+import { decodeUtf8 } from '../encoding/utf8';
 
 /** A part's JSON, kept lossless: `text` is exactly the decoded UTF-8. */
 export interface JsonPart {

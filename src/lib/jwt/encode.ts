@@ -1,6 +1,6 @@
 // Re-encode a token after its header or payload was edited (RFC 7515 §7.1), keeping every literal as the person wrote it.
 
-import { encodeBase64urlText } from './base64url';
+import { encodeBase64urlText } from '../encoding/base64url';
 import { minifyJson, parseJson, type JsonSyntaxError } from './json';
 import { splitToken } from './segments';
 

@@ -1,6 +1,6 @@
 // The example token shown on a first visit: a realistic HS256 token, issued now and valid for an hour.
 
-import { encodeBase64url, encodeBase64urlText } from './base64url';
+import { encodeBase64url, encodeBase64urlText } from '../encoding/base64url';
 
 /** The example's HMAC secret, shown next to the example so people can verify it themselves. */
 export const EXAMPLE_SECRET = 'jwt-prism-example-secret-not-for-production';

@@ -1,6 +1,6 @@
 // Find the compact tokens (JWS, JWE) in whatever people paste: bare tokens, headers, URLs, cookies, JSON, logs.
 
-import { decodeBase64url } from './base64url';
+import { decodeBase64url } from '../encoding/base64url';
 
 /** Where a token was found, which decides how the picker names it. */
 export type TokenSource =

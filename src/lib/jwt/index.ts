@@ -9,7 +9,7 @@ export {
 	type EncodedEdit,
 	type TextAnalysis,
 } from './analysis';
-export { decodeBase64url, encodeBase64url, encodeBase64urlText, toHex } from './base64url';
+export { decodeBase64url, encodeBase64url, encodeBase64urlText, toHex } from '../encoding/base64url';
 export type { ClaimDoc } from './claim-docs';
 export {
 	describeValidity,
@@ -27,8 +27,8 @@ export type { DecodedToken, JsonPart, PayloadView } from './decode';
 export { replacePart, withoutPayload, type EncodeResult } from './encode';
 export { DebuggerError, type ErrorCode, type PartName } from './errors';
 export type { TokenCandidate } from './extract';
-export { bySeverity, listFindingsWith, type Finding, type FindingContext } from './findings-core';
-export type { FindingReview } from './findings-review';
+export { bySeverity, listFindingsWith, type Finding, type FindingContext } from './findings/core';
+export type { FindingReview } from './findings/review';
 export { inspectText, type Inspection, type PartRange } from './inspect';
 export { formatJson, getMember, parseJson, type JsonNode, type JsonSyntaxError } from './json';
 export { describeError, findingInfo, type FindingCode, type Severity } from './messages';

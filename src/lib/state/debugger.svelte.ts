@@ -12,7 +12,7 @@ import {
 	withoutPayload,
 	type EncodedEdit,
 } from '$lib/jwt';
-import { SupersededError } from '$lib/browser/analysis-client';
+import { SupersededError } from '$lib/worker/client';
 // Type-only: the crypto code loads after first paint (see loadCrypto).
 import type * as CryptoModule from '$lib/crypto';
 import type { EmbeddedKey, ParsedKey, SignResult, Verdict } from '$lib/crypto';

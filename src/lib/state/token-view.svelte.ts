@@ -18,7 +18,7 @@ import {
 	type PartName,
 	type TextAnalysis,
 } from '$lib/jwt';
-import { SupersededError, type OffThreadAnalyzer } from '$lib/browser/analysis-client';
+import { SupersededError, type OffThreadAnalyzer } from '$lib/worker/client';
 
 /** What the page shows while a huge text is analysed: no token yet, and no error either. */
 const ANALYSING: Inspection = { candidates: [], chosen: 0, ranges: [] };
@@ -171,7 +171,7 @@ export class TokenView {
 
 	/** Loads the security review (once): header, signature, claims, sensitive-data and JWE findings. */
 	loadReview(): Promise<FindingReview> {
-		this.#reviewLoading ??= import('$lib/jwt/findings-review').then(
+		this.#reviewLoading ??= import('$lib/jwt/findings/review').then(
 			(module) => (this.review = module.review),
 		);
 		return this.#reviewLoading;

@@ -2,9 +2,9 @@
 
 import { X509Certificate, type KeyObject } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { derTags, encodeDer, encodeOid } from '$lib/crypto/der';
+import { derTags, encodeDer, encodeOid } from '$lib/encoding/der';
 import { readCertificate } from '$lib/crypto/certificate';
-import { KeyFormatError } from '$lib/crypto/key-format-error';
+import { KeyFormatError } from '$lib/encoding/key-format-error';
 import { describeSpki } from '$lib/crypto/key-formats';
 import { parsePem } from '$lib/crypto/pem';
 import { bytes, certificatePem, der, ecKeys, hex } from './key-fixtures';

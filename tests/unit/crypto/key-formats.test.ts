@@ -2,9 +2,9 @@
 
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { DerError, derTags, encodeDer, encodeOid, readDer, toHexString } from '$lib/crypto/der';
+import { DerError, derTags, encodeDer, encodeOid, readDer, toHexString } from '$lib/encoding/der';
 import { readCertificate } from '$lib/crypto/certificate';
-import { KeyFormatError } from '$lib/crypto/key-format-error';
+import { KeyFormatError } from '$lib/encoding/key-format-error';
 import {
 	describePkcs8,
 	describeSpki,

@@ -3,7 +3,7 @@
 import { type KeyObject } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { readDer } from '$lib/crypto/der';
+import { readDer } from '$lib/encoding/der';
 import { PemError, parsePem, toPem } from '$lib/crypto/pem';
 import { der, ecKeys, okpKeys, pem, rsa1024, rsa2048, rsa4096, thrown } from './key-fixtures';
 

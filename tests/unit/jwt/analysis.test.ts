@@ -1,21 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import {
-	analyzeText,
-	encodeEdit,
-	packAnalysis,
-	ROWS_POSTED,
-	transferableBuffers,
-	unpackAnalysis,
-	type TextAnalysis,
-} from '../../../src/lib/jwt/analysis';
+import { analyzeText, encodeEdit, ROWS_POSTED, type TextAnalysis } from '../../../src/lib/jwt/analysis';
+import { packAnalysis, transferableBuffers, unpackAnalysis } from '../../../src/lib/worker/protocol';
 import type { ClaimDocs } from '../../../src/lib/jwt/claims';
 import * as docs from '../../../src/lib/jwt/claim-docs';
 import { DebuggerError } from '../../../src/lib/jwt/errors';
 import { listFindings, listFindingsWith } from '../../../src/lib/jwt/findings';
-import { review, type FindingReview } from '../../../src/lib/jwt/findings-review';
+import { review, type FindingReview } from '../../../src/lib/jwt/findings/review';
 import { formatJson } from '../../../src/lib/jwt/json';
-import { encodePart, FRESH, HS, jwe, jws, NOW } from './findings-fixtures';
+import { encodePart, FRESH, HS, jwe, jws, NOW } from './findings/fixtures';
 
 /**
  * What the worker's analysis of `text` becomes on the page: packed, posted as postMessage posts it (bytes

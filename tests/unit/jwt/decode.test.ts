@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { encodeBase64url, encodeBase64urlText as b64 } from '../../../src/lib/jwt/base64url';
+import { encodeBase64url, encodeBase64urlText as b64 } from '../../../src/lib/encoding/base64url';
 import { decodeHeader, decodeToken, type DecodedToken } from '../../../src/lib/jwt/decode';
 import { DebuggerError, type ErrorCode } from '../../../src/lib/jwt/errors';
 import { getMember, type JsonNode } from '../../../src/lib/jwt/json';

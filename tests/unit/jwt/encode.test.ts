@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { encodeBase64urlText as b64 } from '../../../src/lib/jwt/base64url';
+import { encodeBase64urlText as b64 } from '../../../src/lib/encoding/base64url';
 import { decodeToken } from '../../../src/lib/jwt/decode';
 import { replacePart, withoutPayload, type EncodeResult } from '../../../src/lib/jwt/encode';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { encodeBase64urlText as b64 } from '../../../src/lib/jwt/base64url';
+import { encodeBase64urlText as b64 } from '../../../src/lib/encoding/base64url';
 import { inspectText, type Inspection } from '../../../src/lib/jwt/inspect';
 
 const H = b64('{"alg":"HS256","typ":"JWT"}');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { compactVerify, importJWK, type JWK } from 'jose';
 import { describe, expect, test } from 'vitest';
-import { encodeBase64url, encodeBase64urlText } from '../../../src/lib/jwt/base64url';
+import { encodeBase64url, encodeBase64urlText } from '../../../src/lib/encoding/base64url';
 import { decodeToken } from '../../../src/lib/jwt/decode';
 import { listFindings } from '../../../src/lib/jwt/findings';
 import { getMember, toPlainValue } from '../../../src/lib/jwt/json';
