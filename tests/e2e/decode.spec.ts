@@ -152,15 +152,41 @@ test.describe('problems are named and what was typed stays', () => {
 		await expect(tokenEditor(page)).toHaveText('hello world');
 	});
 
-	test('a payload that is not JSON is shown as text', async ({ page }) => {
+	test('a payload that is not JSON is shown as text, and the alert says the token is no JWT', async ({
+		page,
+	}) => {
 		await openEmpty(page);
 		await pasteToken(page, signHs256('{"alg":"HS256"}', 'plain text, not JSON'));
 		await expect(payloadEditor(page)).toContainText('plain text, not JSON');
 		await expect(page.getByText('The payload is not JSON; it is shown as text')).toBeVisible();
 		expect(await findingCodes(page)).toContain('payload-not-json');
-		await expect(page.getByRole('alert')).toHaveCount(0);
+		await expect(page.getByRole('alert')).toHaveCount(1);
+		await expect(page.getByRole('alert')).toContainText(/cannot be decoded as a JWT/);
+		await expect(page.getByRole('alert')).toContainText(/payload/i);
 		await expect(headerEditor(page)).toContainText('"alg": "HS256"');
+		// Still a signed text: it stays editable, and an edit is encoded as text.
+		await payloadEditor(page).fill('other text');
+		await expect(tokenEditor(page)).toContainText(b64url('other text'));
+		await expect(page.getByRole('alert')).toContainText(/payload/i);
 	});
+
+	for (const [name, header, code] of [
+		['a JSON array', '[{"alg":"HS256"}]', 'not-json-object'],
+		['a JSON string', '"HS256"', 'not-json-object'],
+	] as const) {
+		test(`a header that is ${name} is shown, and the alert says the token is no JWT, naming the header`, async ({
+			page,
+		}) => {
+			await openEmpty(page);
+			await pasteToken(page, signHs256(header, '{"sub":"still shown"}'));
+			await expect(page.getByRole('alert')).toHaveCount(1);
+			await expect(page.getByRole('alert')).toContainText(/cannot be decoded as a JWT/);
+			await expect(page.getByRole('alert')).toContainText(/header/i);
+			await expect(headerEditor(page)).toContainText('HS256');
+			await expect(payloadEditor(page)).toContainText('"sub": "still shown"');
+			expect(await findingCodes(page)).toContain(code);
+		});
+	}
 
 	test('duplicate keys and non-canonical base64url are decoded and flagged', async ({ page }) => {
 		await openEmpty(page);
@@ -279,7 +305,7 @@ test('the parts are named in a legend the token editor points to, not told by co
 	);
 });
 
-test('a payload that is not UTF-8 is shown as hex, read-only, and flagged without an alert', async ({
+test('a payload that is not UTF-8 is shown as hex, read-only, flagged, and the alert names the payload', async ({
 	page,
 }) => {
 	await openEmpty(page);
@@ -289,7 +315,9 @@ test('a payload that is not UTF-8 is shown as hex, read-only, and flagged withou
 	await expect(page.getByText(/not UTF-8 text, so its 3 bytes are shown as hex/)).toBeVisible();
 	await expect(payloadEditor(page)).toHaveAttribute('aria-readonly', 'true');
 	expect(await findingCodes(page)).toContain('invalid-utf8');
-	await expect(page.getByRole('alert')).toHaveCount(0);
+	// Bytes that are not text are not JSON either: this JWS is no JWT (ui-contract.md, Errors).
+	await expect(page.getByRole('alert')).toContainText(/cannot be decoded as a JWT/);
+	await expect(page.getByRole('alert')).toContainText(/payload/i);
 });
 
 test('a refresh_token field in a token response is found too', async ({ page }) => {
