@@ -255,6 +255,29 @@ test('a JWE is recognised: its header is decoded and its five parts labelled', a
 	await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
+test('the validity badge is no all-clear while the token has errors', async ({ page }) => {
+	await openEmpty(page);
+	const payloadPanel = page.getByRole('region', { name: 'Payload' });
+	// A sound token without exp: the green badge, whose colour the others must not take.
+	await pasteToken(page, signHs256('{"alg":"HS256"}', '{"sub":"x"}'));
+	const allClear = payloadPanel.getByText('Valid, never expires (no exp claim)');
+	await expect(allClear).toBeVisible();
+	const green = await allClear.evaluate((badge) => getComputedStyle(badge).color);
+
+	// The same payload under a header that is a JSON array: the token cannot be decoded as a JWT.
+	await pasteToken(page, signHs256('[{"alg":"HS256"}]', '{"sub":"x"}'));
+	await expect(page.getByRole('alert')).toContainText(/header/i);
+	await expect(payloadPanel.getByText(/^Valid\b/)).toHaveCount(0);
+	const neutral = payloadPanel.getByText('No exp claim', { exact: true });
+	await expect(neutral).toBeVisible();
+	expect(await neutral.evaluate((badge) => getComputedStyle(badge).color)).not.toBe(green);
+
+	// An unsigned token that has not expired: an error finding (alg-none), so no "Valid" either.
+	await pasteToken(page, `${b64url('{"alg":"none"}')}.${b64url(`{"exp":${nowSeconds() + 3600}}`)}.`);
+	await expect(payloadPanel.getByText(/^Expires in (59 minutes|60 minutes|1 hour)$/)).toBeVisible();
+	await expect(payloadPanel.getByText(/^Valid\b/)).toHaveCount(0);
+});
+
 test('the claims table explains claims and shows times three ways, with a live status', async ({ page }) => {
 	await openEmpty(page);
 	const now = nowSeconds();
