@@ -9,6 +9,7 @@ import {
 	openEmpty,
 	pasteToken,
 	payloadEditor,
+	secretBox,
 	RFC7519_TOKEN,
 	signHs256,
 	tokenEditor,
@@ -21,7 +22,8 @@ test('the first visit shows a marked example token that Clear removes', async ({
 	await expect(page.getByText('Example token.')).toBeVisible();
 	await expect(tokenEditor(page)).toContainText('eyJ');
 	await expect(payloadEditor(page)).toContainText('"name"');
-	await expect(verdict(page)).toContainText('Not verified');
+	// The whole flow at first look: the example verified with its secret (verify.spec.ts says more).
+	await expect(verdict(page)).toContainText('Signature verified');
 
 	await page.getByRole('button', { name: 'Clear' }).click();
 	// The empty editor shows only its placeholder; nothing is left to copy or clear.
@@ -32,6 +34,9 @@ test('the first visit shows a marked example token that Clear removes', async ({
 	await expect(tokenEditor(page)).toBeFocused();
 	await expect(warnings(page).getByRole('listitem')).toHaveCount(0);
 	await expect(page.getByRole('alert')).toHaveCount(0);
+	// The example's secret went with it.
+	await expect(secretBox(page)).toHaveValue('');
+	await expect(verdict(page)).toContainText('Not verified');
 });
 
 test('the RFC 7519 example token decodes losslessly and is flagged as expired', async ({ page }) => {

@@ -4,6 +4,7 @@
 import {
 	bySeverity,
 	encodeBase64urlText,
+	EXAMPLE_SECRET,
 	formatJson,
 	getMember,
 	listFindingsWith,
@@ -134,9 +135,22 @@ export class DebuggerState extends TokenView {
 		this.#embeddedChoice = undefined;
 	}
 
+	/**
+	 * Shows the example token verified, the whole flow at first look: its secret fills `Secret or key`, unless
+	 * the person has typed a key already. The secret goes with the example (see setText).
+	 */
+	showExample(token: string): void {
+		this.loadExample(token);
+		if (this.keyText !== '') return;
+		this.keyText = EXAMPLE_SECRET;
+		this.keyBase64 = false;
+	}
+
 	/** Starts a new token from a template (`iat` now, `exp` in an hour), with the `alg` the key suits, signed if it can be. */
 	async newToken(): Promise<void> {
 		const crypto = await this.loadCrypto();
+		// The template is a new token: the example's secret neither picks its alg nor signs it.
+		this.#dropExampleSecret();
 		const key = this.parsedKey;
 		const first = key.kind === 'secret' ? key.key : key.kind === 'keys' ? key.keys[0] : undefined;
 		const alg = first ? crypto.suggestAlgorithm(first) : 'HS256';
@@ -167,11 +181,21 @@ export class DebuggerState extends TokenView {
 		await this.#signAndReplace(this.token, this.signingBytes);
 	}
 
-	/** Replaces the editor text; what the last edit or `Sign` did to the signature no longer applies. */
+	/**
+	 * Replaces the editor text; what the last edit or `Sign` did to the signature no longer applies, and the
+	 * example's secret goes: a token the person brings is never verified or re-signed with it.
+	 */
 	override setText(text: string): void {
 		const changed = text !== this.text;
 		super.setText(text);
-		if (changed) this.signNote = '';
+		if (!changed) return;
+		this.signNote = '';
+		this.#dropExampleSecret();
+	}
+
+	/** Empties `Secret or key` when it holds the example's secret, which is public and belongs to the example only. */
+	#dropExampleSecret(): void {
+		if (this.keyText === EXAMPLE_SECRET) this.keyText = '';
 	}
 
 	/** Applies an edit of the Header editor: re-encodes the token when the JSON is valid. */
