@@ -281,6 +281,21 @@ test('the validity badge is no all-clear while the token has errors', async ({ p
 	await pasteToken(page, `${b64url('{"alg":"none"}')}.${b64url(`{"exp":${nowSeconds() + 3600}}`)}.`);
 	await expect(payloadPanel.getByText(/^Expires in (59 minutes|60 minutes|1 hour)$/)).toBeVisible();
 	await expect(payloadPanel.getByText(/^Valid\b/)).toHaveCount(0);
+
+	// A text payload: its only finding is a note, but the token is no JWT, so the count in the page header
+	// is not green either.
+	await pasteToken(page, signHs256('{"alg":"HS256"}', 'plain text, not JSON'));
+	await expect(page.getByRole('alert')).toContainText(/payload/i);
+	const count = page.getByRole('link', { name: '1 note' });
+	await expect(count).toBeVisible();
+	const ok = await page.evaluate(() => {
+		const probe = document.body.appendChild(document.createElement('span'));
+		probe.style.color = 'var(--ok)';
+		const color = getComputedStyle(probe).color;
+		probe.remove();
+		return color;
+	});
+	expect(await count.evaluate((link) => getComputedStyle(link).color)).not.toBe(ok);
 });
 
 test('the claims table explains claims and shows times three ways, with a live status', async ({ page }) => {
