@@ -87,8 +87,8 @@ export function describeKeyFault(fault: KeyFault): string {
 			return `the RSA public exponent is ${fault.value ?? 'even'}, but it must be odd and at least 3 (RFC 8017 §3.1)`;
 		case 'rsa-modulus':
 			if (fault.bits === 0) return 'its modulus "n" is empty or zero, so it is not an RSA key';
-			if (fault.bits < 512)
-				return `its modulus has only ${fault.bits} bits, far too few for an RSA key (the smallest ever used had 512), so it is not an RSA key`;
+			if (fault.bits < fault.minimum)
+				return `its modulus has only ${fault.bits} bits, far too few for an RSA key (the smallest ever used had ${fault.minimum}), so it is not an RSA key`;
 			return 'its modulus is even, so it is not a product of two primes and not an RSA key';
 		case 'rsa-private-incomplete':
 			return `it has "d" but not ${listAnd(fault.missing.map((m) => `"${m}"`))}: a private RSA JWK has all of "p", "q", "dp", "dq" and "qi", or none of them (RFC 7518 §6.3.2)`;
