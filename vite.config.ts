@@ -1,8 +1,27 @@
 /// <reference types="vitest/config" />
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * Gives every precache entry whose name has no content hash the SHA-256 of its content as its revision, so the
+ * service worker can check a copy from the HTTP cache before keeping it (src/sw.ts).
+ */
+function withSha256Revisions(entries: { url: string; revision: string | null; size: number }[]) {
+	const manifest = entries.map((entry) => ({
+		...entry,
+		revision:
+			entry.revision === null
+				? null
+				: createHash('sha256')
+						.update(readFileSync(fileURLToPath(new URL(`./dist/${entry.url}`, import.meta.url))))
+						.digest('hex'),
+	}));
+	return { manifest, warnings: [] };
+}
 
 /** Set by scripts/single-file.mjs: one self-contained HTML file, without a service worker. */
 const singleFile = process.env.PRISM_SINGLE_FILE === '1';
@@ -36,15 +55,18 @@ export default defineConfig({
 						{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' },
 					],
 				},
-				workbox: {
-					// The manifest and its icons are added by the plugin itself (toolchain P9: no duplicates).
-					globPatterns: ['**/*.{js,css,html}'],
-					// Only the app's own files are cached: tokens and keys live in memory, never in the cache.
-					runtimeCaching: [],
-					navigateFallback: 'index.html',
-					// Take over the page that installed it, so the first visit is already enough to work offline.
-					clientsClaim: true,
-					skipWaiting: true,
+				// Our own worker (src/sw.ts): it takes what the page already loaded from the HTTP cache, so a first
+				// visit fetches each file once, and only the build's files are cached, never tokens or keys.
+				strategies: 'injectManifest',
+				srcDir: 'src',
+				filename: 'sw.ts',
+				// The icons come in through globPatterns instead, so they get SHA-256 revisions too.
+				includeManifestIcons: false,
+				injectManifest: {
+					// Every chunk, present and future (lazy ones included), and the icons, with no list to keep up to
+					// date; the plugin adds the web manifest itself (toolchain P9: no duplicates).
+					globPatterns: ['**/*.{js,css,html,png,svg}'],
+					manifestTransforms: [withSha256Revisions],
 				},
 			}),
 	],

@@ -7,7 +7,7 @@
  * @property {{ date: string, node: string, chromium: string, cpu: string, loadAverage: { before: number, after: number } }} environment
  * @property {{ label: string, payloadBytes: number, claims: number, tokenChars: number }[]} pastePayloads
  * @property {Metric[]} metrics
- * @property {Record<string, { firstVisit?: { fetchedTwice: { path: string, count: number }[] } } | undefined>} [firstLoad]
+ * @property {Record<string, unknown>} [firstLoad] per build, load.mjs's measurement (its firstVisit.fetchedTwice is printed)
  */
 
 /**
@@ -23,7 +23,9 @@ export function printResults(results) {
 	if (metrics.some((m) => m.section === 'First load')) {
 		printFirstLoad(metrics, compare);
 		for (const [name, load] of Object.entries(results.firstLoad ?? {})) {
-			const twice = load?.firstVisit?.fetchedTwice;
+			const twice =
+				/** @type {{ firstVisit?: { fetchedTwice: { path: string, count: number }[] } } | undefined} */ (load)
+					?.firstVisit?.fetchedTwice;
 			if (!twice) continue;
 			const list = twice.map(({ path, count }) => `${path} ×${count}`).join(', ');
 			console.log(
