@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -23,6 +23,34 @@ function withSha256Revisions(entries: { url: string; revision: string | null; si
 	return { manifest, warnings: [] };
 }
 
+const ANALYSIS_WORKER = fileURLToPath(new URL('./src/lib/worker/analysis.worker.ts', import.meta.url));
+
+/**
+ * `virtual:analysis-worker-url`: the URL of the analysis worker's script. In a build the worker is a chunk of the
+ * app's own build (an emitted entry), so it imports the modules it shares with the page (the token core, the
+ * review, the claims reference) from the same files instead of carrying its own copies: a first visit fetches
+ * them once. In development it is the source file, which the dev server compiles.
+ */
+function analysisWorkerUrl(): Plugin {
+	const id = '\0analysis-worker-url';
+	let building = false;
+	return {
+		name: 'prism:analysis-worker-url',
+		configResolved(config) {
+			building = config.command === 'build';
+		},
+		resolveId(source) {
+			return source === 'virtual:analysis-worker-url' ? id : undefined;
+		},
+		load(loading) {
+			if (loading !== id) return undefined;
+			if (!building) return `export default new URL('/src/lib/worker/analysis.worker.ts', import.meta.url).href;`;
+			const reference = this.emitFile({ type: 'chunk', id: ANALYSIS_WORKER, name: 'analysis.worker' });
+			return `export default import.meta.ROLLUP_FILE_URL_${reference};`;
+		},
+	};
+}
+
 /** Set by scripts/single-file.mjs: one self-contained HTML file, without a service worker. */
 const singleFile = process.env.PRISM_SINGLE_FILE === '1';
 
@@ -31,6 +59,7 @@ export default defineConfig({
 	base: './',
 	plugins: [
 		svelte(),
+		analysisWorkerUrl(),
 		// Installable, and after one visit the whole app (lazy chunks included) works with the network cut.
 		!singleFile &&
 			VitePWA({
