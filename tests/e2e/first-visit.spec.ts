@@ -28,6 +28,18 @@ test('a first visit fetches each file once, the service worker included, and it 
 		const fetched = server.requests.map(({ path }) => (path.endsWith('/') ? `${path}index.html` : path));
 		const twice = fetched.filter((path, index) => fetched.indexOf(path) !== index);
 		expect(twice, 'files fetched more than once').toEqual([]);
+		// Precaching waited for the page: its first-paint files and the editors' code came before the worker's
+		// script (the other after-paint chunks usually do too; when one comes later, the HTTP cache still
+		// gives the worker the page's copy, which the assertion above checks).
+		const early = await page.evaluate(() =>
+			performance
+				.getEntriesByType('resource')
+				.map((entry) => new URL(entry.name).pathname)
+				.filter((path) => /\/assets\/(index|protocol|editor)-/.test(path)),
+		);
+		expect(early.length).toBeGreaterThanOrEqual(3);
+		for (const path of early)
+			expect(fetched.indexOf(path), `${path} before /sw.js`).toBeLessThan(fetched.indexOf('/sw.js'));
 		// The worker did keep every file: what the page loaded, the chunks it has not needed yet, the icons.
 		const cached = await page.evaluate(async () => {
 			const urls: string[] = [];

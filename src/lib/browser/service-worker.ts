@@ -30,24 +30,32 @@ export async function registerServiceWorker(url: string, scope: string): Promise
 	}
 }
 
-/** Resolves once the page has loaded, no file has arrived for QUIET_MS, and the main thread has an idle moment. */
+/**
+ * Resolves once the page has loaded, no file has arrived for QUIET_MS, and the main thread has had an idle
+ * moment with still no new file (a busy main thread may start an after-paint import late).
+ */
 async function whenPageIdle(): Promise<void> {
 	if (document.readyState !== 'complete')
 		await new Promise((resolve) => addEventListener('load', resolve, { once: true }));
-	for (;;) {
-		const lastArrival = Math.max(
+	const lastArrival = () =>
+		Math.max(
 			0,
 			...(performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map(
 				(entry) => entry.responseEnd,
 			),
 		);
-		const wait = lastArrival + QUIET_MS - performance.now();
-		if (wait <= 0) break;
-		await new Promise((resolve) => setTimeout(resolve, wait));
+	for (;;) {
+		const wait = lastArrival() + QUIET_MS - performance.now();
+		if (wait > 0) {
+			await new Promise((resolve) => setTimeout(resolve, wait));
+			continue;
+		}
+		const before = lastArrival();
+		await new Promise((resolve) =>
+			typeof requestIdleCallback === 'function'
+				? requestIdleCallback(resolve, { timeout: 5000 })
+				: setTimeout(resolve),
+		);
+		if (lastArrival() === before) return;
 	}
-	await new Promise((resolve) =>
-		typeof requestIdleCallback === 'function'
-			? requestIdleCallback(resolve, { timeout: 5000 })
-			: setTimeout(resolve),
-	);
 }
