@@ -44,7 +44,8 @@ function analysisWorkerUrl(): Plugin {
 		},
 		load(loading) {
 			if (loading !== id) return undefined;
-			if (!building) return `export default new URL('/src/lib/worker/analysis.worker.ts', import.meta.url).href;`;
+			if (!building)
+				return `export default new URL('/src/lib/worker/analysis.worker.ts', import.meta.url).href;`;
 			const reference = this.emitFile({ type: 'chunk', id: ANALYSIS_WORKER, name: 'analysis.worker' });
 			return `export default import.meta.ROLLUP_FILE_URL_${reference};`;
 		},
