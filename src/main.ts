@@ -6,5 +6,6 @@ import './app.css';
 
 mount(App, { target: document.getElementById('app')! });
 
-// The single-file build (scripts/single-file.mjs) has no service worker: the constant drops this code there.
-if (import.meta.env.PRISM_SERVICE_WORKER) void registerServiceWorker('./sw.js', './');
+// Only a built site has sw.js; the single-file build (scripts/single-file.mjs) has none, and the constant
+// drops this code there.
+if (import.meta.env.PROD && import.meta.env.PRISM_SERVICE_WORKER) void registerServiceWorker('./sw.js', './');
