@@ -45,6 +45,13 @@ export function listFindingsWith(
 	return findings.sort(bySeverity);
 }
 
+/** Runs checks that record findings through `add`, and returns those findings, most severe first. */
+export function collectFindings(run: (add: AddFinding) => void): Finding[] {
+	const findings: Finding[] = [];
+	run(collectInto(findings));
+	return findings.sort(bySeverity);
+}
+
 function collectInto(findings: Finding[]): AddFinding {
 	return (code, detail, where = {}) => {
 		const info = findingInfo[code];
