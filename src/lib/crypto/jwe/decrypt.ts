@@ -195,9 +195,14 @@ function mapJoseError(error: unknown, key: DecryptionKey): DecryptionFailure {
 		// password and a tampered token all end here, at the tag: the browser's error says nothing more.
 		case 'ERR_JWE_DECRYPTION_FAILED':
 			return { code: 'tag-mismatch', tried: [key.label] };
-		case 'ERR_JWE_INVALID':
-			if (/decompress/i.test(message)) return { code: 'zip-too-large', limit: MAX_INFLATED_BYTES };
+		case 'ERR_JWE_INVALID': {
+			// jose's JWEInvalid carries no field to tell its causes apart; its messages are pinned by failures.test.ts.
+			if (/exceeded/i.test(message)) return { code: 'zip-too-large', limit: MAX_INFLATED_BYTES };
+			if (/decompress/i.test(message)) return { code: 'zip-invalid' };
+			const member = /"(\w+)" \(/.exec(message)?.[1];
+			if (member) return { code: 'bad-header-member', member, expected: 'valid for this algorithm' };
 			return { code: 'tag-mismatch', tried: [key.label] };
+		}
 		default:
 			break;
 	}

@@ -5,3 +5,4 @@ export { encryptJwe, type EncryptInput, type Encryption } from './encrypt';
 export { MAX_INFLATED_BYTES, MAX_PBES2_COUNT } from './limits';
 export { describeDecryption, describeFailure, type DecryptionPhrase } from './messages';
 export type { Decryption, DecryptionFailure, DecryptionFailureCode, DecryptionKey } from './outcome';
+export { describeDirectKey } from './keys';

@@ -136,6 +136,8 @@ export function mismatchOf(
 	if (candidate.keyOps !== undefined && !candidate.keyOps.some((op) => ops.includes(op)))
 		return { code: 'key-not-for-alg', key, member: 'key_ops', value: candidate.keyOps.join(', ') || 'empty' };
 	if (!info.private) return { code: 'key-is-public', key };
+	// RFC 7518 §4.2, §4.3: "A key of size 2048 bits or larger MUST be used"; jose refuses smaller ones.
+	if (info.kty === 'RSA' && info.bits < 2048) return { code: 'rsa-key-too-small', key, bits: info.bits };
 	if (info.kty === 'oct' && alg.family !== 'pbes2') {
 		const needs = symmetricSize(alg, enc);
 		if (info.bytes !== needs) return { code: 'wrong-key-size', key, bytes: info.bytes, needs };
@@ -187,4 +189,15 @@ export async function publicJwkOf(
 /** "RSA 2048 private key" and the like, for messages that name a candidate's kind only. */
 export function describeCandidate(candidate: KeyCandidate): string {
 	return describeKeyInfo(candidate.info);
+}
+
+/**
+ * What the `jwe-dir-weak-key` finding needs of the key that decrypted a `dir` JWE: its size, and whether every byte
+ * is printable ASCII (a passphrase typed as the key, not random bytes: 16 random bytes are all printable about once
+ * in ten million).
+ */
+export function describeDirectKey(key: DecryptionKey): { bytes: number; text: boolean } | undefined {
+	if (!(key.material instanceof Uint8Array)) return undefined;
+	const bytes = key.material;
+	return { bytes: bytes.length, text: bytes.length > 0 && bytes.every((b) => b >= 0x20 && b <= 0x7e) };
 }

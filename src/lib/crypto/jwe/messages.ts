@@ -66,6 +66,7 @@ export function describeFailure(failure: DecryptionFailure): string {
 		case 'key-is-public':
 		case 'wrong-key-type':
 		case 'wrong-key-size':
+		case 'rsa-key-too-small':
 		case 'key-not-for-alg':
 			return describeMismatch(failure, true);
 		case 'tag-mismatch':
@@ -88,6 +89,8 @@ function describeMismatch(mismatch: KeyMismatch, withKey: boolean): string {
 			return `${the} does not fit: this token needs ${mismatch.needs}.`;
 		case 'wrong-key-size':
 			return `${the} is ${mismatch.bytes} bytes; this token needs exactly ${mismatch.needs}.`;
+		case 'rsa-key-too-small':
+			return `${the} has ${mismatch.bits} bits; RSA key encryption needs 2048 bits or more (RFC 7518 §4.3), and this page's JWE library refuses smaller keys.`;
 		case 'key-not-for-alg':
 			return `${the} has "${mismatch.member}": "${mismatch.value}", which does not allow decrypting this token (RFC 7517 §4).`;
 	}

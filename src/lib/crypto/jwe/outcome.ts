@@ -37,6 +37,7 @@ export type KeyMismatch =
 	| { readonly code: 'key-is-public'; readonly key: string }
 	| { readonly code: 'wrong-key-type'; readonly key: string; readonly needs: string }
 	| { readonly code: 'wrong-key-size'; readonly key: string; readonly bytes: number; readonly needs: number }
+	| { readonly code: 'rsa-key-too-small'; readonly key: string; readonly bits: number }
 	| {
 			readonly code: 'key-not-for-alg';
 			readonly key: string;
