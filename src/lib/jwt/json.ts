@@ -468,9 +468,9 @@ export function getMember(node: JsonNode, key: string): JsonNode | undefined {
 	return undefined;
 }
 
-/** The value of an object's member when it is a string (the last one, if repeated); undefined otherwise. */
-export function stringMember(node: JsonNode, key: string): string | undefined {
-	const member = getMember(node, key);
+/** The value of `key` in `node` when it is a string (the last one, if repeated); undefined otherwise. */
+export function stringMember(node: JsonNode | undefined, key: string): string | undefined {
+	const member = node && getMember(node, key);
 	return member?.kind === 'string' ? member.value : undefined;
 }
 
