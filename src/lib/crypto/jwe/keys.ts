@@ -3,6 +3,7 @@
 import { decodeBase64url } from '../../encoding/base64url';
 import type { JweEncryption, JweKeyManagement } from '../../jwt/jwe/algorithms';
 import { describeKeyInfo, parseKeyInput, type KeyCandidate, type ParsedKey } from '../keys';
+import { selectKeys, type KeyMisfit } from '../select-keys';
 import type { DecryptionFailure, DecryptionKey, KeyMismatch } from './outcome';
 
 /** The keys to try, in order, or why there are none. */
@@ -35,31 +36,48 @@ export async function chooseDecryptionKeys(
 	if (symmetric && !structured) return readKeyBytes(text, symmetricSize(alg, enc));
 
 	const parsed: ParsedKey = parseKeyInput(text);
-	if (parsed.kind === 'empty') return { ok: false, empty: true };
 	if (parsed.kind === 'error')
 		return { ok: false, failure: { code: 'key-unreadable', message: parsed.message } };
-	let candidates: readonly KeyCandidate[] = parsed.kind === 'secret' ? [parsed.key] : parsed.keys;
-	if (parsed.kind === 'keys' && parsed.isSet && kid !== undefined) {
-		const withKid = candidates.filter((candidate) => candidate.kid === kid);
-		if (withKid.length === 0)
+	const selection = selectKeys(parsed, { kid, alg: alg.name, operation: 'decrypt' });
+	switch (selection.code) {
+		case 'no-key':
+			return { ok: false, empty: true };
+		case 'key-unreadable':
+		case 'unknown-alg':
+			// Handled above (a parse error) and by the caller (the JWE table holds every alg selectKeys knows).
+			return { ok: false, failure: { code: 'key-unreadable', message: 'The key cannot be read.' } };
+		case 'kid-not-found':
 			return {
 				ok: false,
 				failure: {
 					code: 'no-kid-match',
-					kid,
-					available: candidates.map((c) => (c.kid !== undefined ? `kid=${c.kid}` : c.label)),
+					kid: selection.kid,
+					available: selection.keys.map((c) => (c.kid !== undefined ? `kid=${c.kid}` : c.label)),
 				},
 			};
-		candidates = withKid;
+		default:
+			break;
 	}
 	const keys: DecryptionKey[] = [];
 	const mismatches: KeyMismatch[] = [];
-	for (const candidate of candidates) {
-		const mismatch = mismatchOf(candidate, alg, enc);
+	let refused: DecryptionFailure | undefined;
+	for (const { key: candidate, misfits } of selection.matches) {
+		const mismatch = mismatchOf(candidate, misfits, alg, enc);
 		if (mismatch) mismatches.push(mismatch);
-		else keys.push(await toDecryptionKey(candidate, alg, subtle));
+		else if ('crv' in candidate.info && candidate.info.crv === 'X448')
+			refused ??= { code: 'browser-lacks', feature: 'x448', needed: `${alg.name} with X448` };
+		else {
+			try {
+				keys.push(await toDecryptionKey(candidate, alg, subtle));
+			} catch (error) {
+				// A PKCS#8 key WebCrypto will not import (its DER reads, its numbers do not make a key).
+				if (!(error instanceof Error)) throw error;
+				refused ??= { code: 'crypto-refused', key: candidate.label, errorName: error.name };
+			}
+		}
 	}
 	if (keys.length > 0) return { ok: true, keys };
+	if (refused) return { ok: false, failure: refused };
 	if (mismatches.length === 1) return { ok: false, failure: mismatches[0]! };
 	return { ok: false, failure: { code: 'no-fitting-key', mismatches } };
 }
@@ -110,33 +128,47 @@ function readKeyBytes(text: string, size: number): KeyChoice {
 	return { ok: false, failure: { code: 'wrong-key-size', key, bytes, needs: size } };
 }
 
-/** Why `candidate` cannot decrypt this JWE, or undefined when it may (RFC 7517 §4.2–4.4, RFC 7518 §4). */
+/**
+ * Why `candidate` cannot decrypt this JWE, or undefined when it may: the first of selectKeys' misfits that holds
+ * for a JWE (RFC 7517 §4.2–4.4), then what only decryption checks: an `oct` key's exact size (RFC 7518 §4.4, §4.5,
+ * §4.7) and an RSA key's 2048-bit minimum (§4.2, §4.3).
+ */
 export function mismatchOf(
 	candidate: KeyCandidate,
+	misfits: readonly KeyMisfit[],
 	alg: JweKeyManagement,
 	enc: JweEncryption,
 ): KeyMismatch | undefined {
-	const info = candidate.info;
 	const key = candidate.label;
-	const crv = 'crv' in info ? info.crv : undefined;
-	const fits = alg.keys.some(
-		(requirement) =>
-			(requirement.kty === info.kty || (requirement.kty === 'password' && info.kty === 'oct')) &&
-			(requirement.crv === undefined || (crv !== undefined && requirement.crv.includes(crv))),
-	);
-	if (!fits) return { code: 'wrong-key-type', key, needs: describeNeeds(alg, enc) };
-	if (candidate.use !== undefined && candidate.use !== 'enc')
-		return { code: 'key-not-for-alg', key, member: 'use', value: candidate.use };
-	// With `dir` the key is the content key, and its JWK `alg` names the content encryption (RFC 7520 §5.6).
-	const keyAlgs = alg.family === 'dir' ? [alg.name, enc.name] : [alg.name];
-	if (candidate.alg !== undefined && !keyAlgs.includes(candidate.alg))
-		return { code: 'key-not-for-alg', key, member: 'alg', value: candidate.alg };
-	// RFC 7517 §4.3: the operations a JWE recipient's key performs (RFC 7518 §4: unwrap, decrypt, derive).
-	const ops = ['decrypt', 'unwrapKey', 'deriveKey', 'deriveBits'];
-	if (candidate.keyOps !== undefined && !candidate.keyOps.some((op) => ops.includes(op)))
-		return { code: 'key-not-for-alg', key, member: 'key_ops', value: candidate.keyOps.join(', ') || 'empty' };
-	if (!info.private) return { code: 'key-is-public', key };
-	// RFC 7518 §4.2, §4.3: "A key of size 2048 bits or larger MUST be used"; jose refuses smaller ones.
+	for (const misfit of misfits) {
+		switch (misfit.code) {
+			case 'key-type':
+			case 'curve-unavailable':
+				return { code: 'wrong-key-type', key, needs: describeNeeds(alg, enc) };
+			case 'key-use':
+				return { code: 'key-not-for-alg', key, member: 'use', value: misfit.use };
+			case 'key-alg':
+				// With `dir` the key is the content key, and its JWK `alg` names the content encryption (RFC 7520 §5.6).
+				if (alg.family === 'dir' && misfit.keyAlg === enc.name) break;
+				return { code: 'key-not-for-alg', key, member: 'alg', value: misfit.keyAlg };
+			case 'key-ops':
+				// ECDH-ES keys derive rather than decrypt (RFC 7517 §4.3 "deriveKey", WebCrypto "deriveBits").
+				if (
+					ECDH.includes(alg.family) &&
+					misfit.keyOps.some((op) => op === 'deriveKey' || op === 'deriveBits')
+				)
+					break;
+				return {
+					code: 'key-not-for-alg',
+					key,
+					member: 'key_ops',
+					value: misfit.keyOps.join(', ') || 'empty',
+				};
+			case 'not-private':
+				return { code: 'key-is-public', key };
+		}
+	}
+	const info = candidate.info;
 	if (info.kty === 'RSA' && info.bits < 2048) return { code: 'rsa-key-too-small', key, bits: info.bits };
 	if (info.kty === 'oct' && alg.family !== 'pbes2') {
 		const needs = symmetricSize(alg, enc);
@@ -144,6 +176,8 @@ export function mismatchOf(
 	}
 	return undefined;
 }
+
+const ECDH: readonly string[] = ['ecdh-es', 'ecdh-es-kw'];
 
 /** The material jose is given for a fitting candidate: raw bytes, the private JWK, or a CryptoKey from PKCS#8. */
 async function toDecryptionKey(

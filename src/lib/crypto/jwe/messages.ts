@@ -9,12 +9,14 @@ export type DecryptionPhrase = 'Decrypted' | 'Decryption failed' | 'Not decrypte
 const FEATURE: Readonly<Record<BrowserFeature, string>> = Object.freeze({
 	'aes-192': "This browser's WebCrypto has no 192-bit AES (Chromium, Chrome and Edge leave it out)",
 	x25519: "This browser's WebCrypto has no X25519 key agreement",
+	x448: "No browser's WebCrypto has X448 key agreement yet",
 	'deflate-raw': 'This browser cannot inflate raw DEFLATE (it lacks DecompressionStream "deflate-raw")',
 });
 
 const SUGGEST: Readonly<Record<BrowserFeature, string>> = Object.freeze({
 	'aes-192': 'Open the token in Firefox or Safari, which have it.',
 	x25519: 'Open the token in a current Chrome, Edge, Firefox or Safari.',
+	x448: 'Decrypt it with a server-side library (jose on Node.js has X448).',
 	'deflate-raw': 'Open the token in a current Chrome, Edge, Firefox or Safari.',
 });
 

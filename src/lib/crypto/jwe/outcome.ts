@@ -5,7 +5,7 @@ import type { PlaintextView } from '../../jwt/jwe/plaintext';
 import type { KeyCandidate } from '../keys';
 
 /** A browser feature some JWEs need and some browsers lack (Chromium: no 192-bit AES). */
-export type BrowserFeature = 'aes-192' | 'x25519' | 'deflate-raw';
+export type BrowserFeature = 'aes-192' | 'x25519' | 'x448' | 'deflate-raw';
 
 /** How a key was read for decryption, for the verdict's provenance. */
 export type DecryptionKeySource =

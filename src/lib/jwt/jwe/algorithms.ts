@@ -4,9 +4,9 @@
 export type KeyManagementFamily =
 	'rsa1_5' | 'rsa-oaep' | 'ecdh-es' | 'ecdh-es-kw' | 'aes-kw' | 'aes-gcm-kw' | 'dir' | 'pbes2';
 
-/** A key that fits: its `kty` and, for curve keys, the curves. */
+/** A key that fits: its `kty` and, for curve keys, the curves (the shape of algorithms.ts `KeyRequirement`). */
 export interface JweKeyRequirement {
-	readonly kty: 'RSA' | 'EC' | 'OKP' | 'oct' | 'password';
+	readonly kty: 'RSA' | 'EC' | 'OKP' | 'oct';
 	readonly crv?: readonly string[];
 }
 
@@ -47,10 +47,10 @@ export interface JweEncryption {
 const rfc7518 = (section: string) => `https://www.rfc-editor.org/rfc/rfc7518#section-${section}`;
 
 const RSA: readonly JweKeyRequirement[] = [{ kty: 'RSA' }];
-// X448 is registered (RFC 8037) but no browser's WebCrypto has it, so the table lists only what can run.
+// X448 fits (RFC 8037 §3.2), though no browser's WebCrypto has it yet: decrypt.ts says so when one is given.
 const ECDH: readonly JweKeyRequirement[] = [
 	{ kty: 'EC', crv: ['P-256', 'P-384', 'P-521'] },
-	{ kty: 'OKP', crv: ['X25519'] },
+	{ kty: 'OKP', crv: ['X25519', 'X448'] },
 ];
 const OCT: readonly JweKeyRequirement[] = [{ kty: 'oct' }];
 
@@ -106,7 +106,8 @@ function pbes2(hashBits: 256 | 384 | 512, kwBits: 128 | 192 | 256): JweKeyManage
 	return {
 		name: `PBES2-HS${hashBits}+A${kwBits}KW`,
 		family: 'pbes2',
-		keys: [{ kty: 'password' }],
+		// A password, which the key reader holds as an `oct` secret (RFC 7518 §4.8.1).
+		keys: OCT,
 		kekBytes: kwBits / 8,
 		hash: `SHA-${hashBits}`,
 		publicKey: false,
@@ -190,7 +191,7 @@ export const jweKeyManagement: Readonly<Record<string, JweKeyManagement>> = free
 ]);
 
 /** Registered JWE content encryption algorithms, keyed by `enc` (RFC 7518 §5.1). */
-export const jweEncryptions: Readonly<Record<string, JweEncryption>> = freezeAll([
+export const jweContentEncryptions: Readonly<Record<string, JweEncryption>> = freezeAll([
 	cbcHmac(128),
 	cbcHmac(192),
 	cbcHmac(256),
@@ -206,7 +207,9 @@ export function findJweKeyManagement(alg: string | undefined): JweKeyManagement 
 
 /** The JWE `enc` registered under exactly this name, if any (own properties only). */
 export function findJweEncryption(enc: string | undefined): JweEncryption | undefined {
-	return enc !== undefined && Object.hasOwn(jweEncryptions, enc) ? jweEncryptions[enc] : undefined;
+	return enc !== undefined && Object.hasOwn(jweContentEncryptions, enc)
+		? jweContentEncryptions[enc]
+		: undefined;
 }
 
 /**

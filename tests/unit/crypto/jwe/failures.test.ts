@@ -303,6 +303,17 @@ function withoutAes192(subtle: SubtleCrypto): SubtleCrypto {
 	});
 }
 
+test('an X448 key, which no browser can use yet, is named as a browser gap', async () => {
+	const p256 = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' }) as Jwk;
+	const token = await encrypt({ alg: 'ECDH-ES', enc: 'A128GCM' }, p256);
+	const x448 = generateKeyPairSync('x448').privateKey.export({ format: 'jwk' }) as Jwk;
+	expect(failureOf(await decryptWith(token, JSON.stringify(x448)))).toEqual({
+		code: 'browser-lacks',
+		feature: 'x448',
+		needed: 'ECDH-ES with X448',
+	});
+});
+
 describe('what a person reads', () => {
 	const failures: DecryptionFailure[] = [
 		{ code: 'key-unreadable', message: 'The PEM has no complete -----BEGIN …----- block.' },
@@ -321,6 +332,7 @@ describe('what a person reads', () => {
 		{ code: 'browser-lacks', feature: 'aes-192', needed: 'A192GCM' },
 		{ code: 'browser-lacks', feature: 'x25519', needed: 'ECDH-ES with X25519' },
 		{ code: 'browser-lacks', feature: 'deflate-raw', needed: 'zip "DEF"' },
+		{ code: 'browser-lacks', feature: 'x448', needed: 'ECDH-ES with X448' },
 		{ code: 'no-kid-match', kid: 'a', available: ['kid=b'] },
 		{ code: 'key-is-public', key: 'JWK (RSA 2048)' },
 		{ code: 'wrong-key-type', key: 'JWK (EC P-256, private)', needs: 'an RSA private key' },

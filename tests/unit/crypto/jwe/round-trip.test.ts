@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { decryptJwe } from '../../../../src/lib/crypto/jwe/decrypt';
 import type { Decryption } from '../../../../src/lib/crypto/jwe/outcome';
 import { decodeToken } from '../../../../src/lib/jwt/decode';
-import { jweEncryptions, jweKeyManagement } from '../../../../src/lib/jwt/jwe/algorithms';
+import { jweContentEncryptions, jweKeyManagement } from '../../../../src/lib/jwt/jwe/algorithms';
 
 const PLAINTEXT = '{"iss":"https://issuer.example","sub":"alice","n":1.50}';
 
@@ -76,7 +76,7 @@ async function encryptWithJose(
 	return encrypter.encrypt(recipient);
 }
 
-const encs = Object.keys(jweEncryptions);
+const encs = Object.keys(jweContentEncryptions);
 const symmetricKey = (bytes: number) => new Uint8Array(randomBytes(bytes));
 
 /** The recipient key jose encrypts to, and the text a person would type to decrypt, for one `alg`. */
@@ -98,7 +98,7 @@ function keysFor(
 				p2c: 1000,
 			};
 		default: {
-			const size = family === 'dir' ? jweEncryptions[enc]!.cekBytes : jweKeyManagement[alg]!.kekBytes!;
+			const size = family === 'dir' ? jweContentEncryptions[enc]!.cekBytes : jweKeyManagement[alg]!.kekBytes!;
 			const key = symmetricKey(size);
 			return { encryptKey: key, decryptText: jose.base64url.encode(key) };
 		}
