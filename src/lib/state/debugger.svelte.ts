@@ -11,8 +11,13 @@ export class DebuggerState {
 	readonly modules = new Modules();
 	/** The token in the token editor. */
 	readonly main: TokenSession;
-	/** A token opened from the main one (the token inside a JWE, say), shown instead of it. */
-	#opened = $state.raw<TokenSession | undefined>();
+	/**
+	 * Tokens opened from the main one, outermost first (the JWS inside a JWE, a JWE inside that), each with the
+	 * token it was opened with (to know whether it was edited) and the stop of its tracking. The last is shown.
+	 */
+	#opened = $state.raw<readonly { session: TokenSession; token: string; stop: () => void }[]>([]);
+	/** What going back out last said, when it could not re-encrypt. */
+	backNote = $state('');
 	/**
 	 * The first token has been painted. The claims tables wait for it: their dates need the browser's date
 	 * formatting data, whose first use costs more than decoding, and the editors come first.
@@ -25,12 +30,53 @@ export class DebuggerState {
 
 	/** The session the panels show: the main token, or a token opened from it. */
 	get session(): TokenSession {
-		return this.#opened ?? this.main;
+		return this.#opened.at(-1)?.session ?? this.main;
+	}
+
+	/** The main token and every token opened inside it, outermost first: the breadcrumb (JWE › JWS). */
+	get path(): readonly TokenSession[] {
+		return [this.main, ...this.#opened.map((entry) => entry.session)];
 	}
 
 	/** Shows `session` in the panels instead of the main token; `undefined` goes back to the main token. */
 	open(session: TokenSession | undefined): void {
-		this.#opened = session;
+		for (const entry of this.#opened) entry.stop();
+		this.#opened = session ? [{ session, token: session.view.token, stop: () => {} }] : [];
+	}
+
+	/**
+	 * Opens the token inside the shown JWE's plaintext (`Open inner token`) as a session of its own: its own
+	 * `Secret or key`, verdict, findings and editing (RFC 7519 §5.2).
+	 */
+	openInner(): void {
+		const nested = this.session.decryption.nested;
+		if (!nested) return;
+		const inner = new TokenSession(this.settings, this.modules);
+		inner.view.setText(nested.token);
+		const stop = inner.track();
+		this.backNote = '';
+		this.#opened = [...this.#opened, { session: inner, token: nested.token, stop }];
+	}
+
+	/**
+	 * Goes back to the token around the shown one (`Back to outer token`). When the inner token was edited, the
+	 * outer JWE is encrypted again around it for the same recipient, with a fresh content key and IV.
+	 */
+	async backToOuter(): Promise<void> {
+		const entry = this.#opened.at(-1);
+		if (!entry) return;
+		const outer = this.#opened.at(-2)?.session ?? this.main;
+		const edited = entry.session.view.token;
+		if (edited !== entry.token && edited !== '') {
+			const problem = await outer.decryption.reencrypt(edited);
+			if (problem) {
+				this.backNote = `${problem} The outer token was left as it was.`;
+				return;
+			}
+		}
+		entry.stop();
+		this.backNote = '';
+		this.#opened = this.#opened.slice(0, -1);
 	}
 
 	/** Starts following the outside world for the main session (the worker, verification); returns the stop. */

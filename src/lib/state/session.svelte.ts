@@ -2,6 +2,7 @@
 
 import { bySeverity, type Finding } from '$lib/jwt';
 import type { OffThreadAnalyzer } from '$lib/worker/client';
+import { DecryptionState } from './decryption.svelte';
 import { Editing } from './editing.svelte';
 import { KeyState } from './key.svelte';
 import type { Modules } from './modules.svelte';
@@ -13,17 +14,27 @@ export class TokenSession {
 	readonly view: TokenView;
 	readonly key: KeyState;
 	readonly editing: Editing;
+	/** `Decryption key` and what it decrypts, for a JWE. */
+	readonly decryption: DecryptionState;
 
 	constructor(settings: Settings, modules: Modules, offThread?: OffThreadAnalyzer) {
 		this.view = new TokenView(settings, modules, offThread);
 		this.key = new KeyState(this.view);
 		this.editing = new Editing(this.view, this.key);
+		this.decryption = new DecryptionState(this.view);
+		// `Payload` shows a JWE's plaintext once it is decrypted.
+		this.view.plaintextSource = () => this.decryption.plaintext;
 	}
 
 	/** Everything worth telling about the token and its key, most severe first. */
 	readonly findings = $derived.by<Finding[]>(() =>
 		this.view.decoded
-			? [...this.view.tokenFindings, ...this.view.timeFindings, ...this.key.findings].sort(bySeverity)
+			? [
+					...this.view.tokenFindings,
+					...this.view.timeFindings,
+					...this.key.findings,
+					...this.decryption.findings,
+				].sort(bySeverity)
 			: [],
 	);
 
@@ -57,6 +68,9 @@ export class TokenSession {
 			});
 			$effect(() => {
 				void this.key.refreshVerdict();
+			});
+			$effect(() => {
+				void this.decryption.refresh();
 			});
 		});
 	}

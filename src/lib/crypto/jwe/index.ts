@@ -3,6 +3,13 @@
 export { decryptJwe, type DecryptInput } from './decrypt';
 export { encryptJwe, type EncryptInput, type Encryption } from './encrypt';
 export { MAX_INFLATED_BYTES, MAX_PBES2_COUNT } from './limits';
-export { describeDecryption, describeFailure, type DecryptionPhrase } from './messages';
+export {
+	describeDecryption,
+	describeEncryptionFailure,
+	describeFailure,
+	type DecryptionPhrase,
+} from './messages';
 export type { Decryption, DecryptionFailure, DecryptionFailureCode, DecryptionKey } from './outcome';
 export { describeDirectKey } from './keys';
+export { listDecryptedJweFindings } from '../../jwt/findings/jwe-decrypted';
+export type { NestedToken, PlaintextView } from '../../jwt/jwe/plaintext';

@@ -1,6 +1,7 @@
 // What a person reads in the `Decryption` status: the contract's phrase, then why, keyed by the outcome's code.
 
 import { partLabels } from '../../jwt/segments';
+import type { Encryption } from './encrypt';
 import type { BrowserFeature, Decryption, DecryptionFailure, KeyMismatch } from './outcome';
 
 /** The phrase the `Decryption` status begins with (ui-contract.md "JWE"). */
@@ -95,5 +96,19 @@ function describeMismatch(mismatch: KeyMismatch, withKey: boolean): string {
 			return `${the} has ${mismatch.bits} bits; RSA key encryption needs 2048 bits or more (RFC 7518 §4.3), and this page's JWE library refuses smaller keys.`;
 		case 'key-not-for-alg':
 			return `${the} has "${mismatch.member}": "${mismatch.value}", which does not allow decrypting this token (RFC 7517 §4).`;
+	}
+}
+
+/** Why re-encryption could not make a new JWE. */
+export function describeEncryptionFailure(code: Extract<Encryption, { ok: false }>['code']): string {
+	switch (code) {
+		case 'rsa1-5':
+			return 'RSA1_5 cannot be used to encrypt here (WebCrypto has no RSAES-PKCS1-v1_5).';
+		case 'unknown-alg':
+			return 'The outer header\'s "alg" or "enc" is not one this page can encrypt with.';
+		case 'no-public-key':
+			return 'The public key of the recipient cannot be derived from the decryption key.';
+		case 'encrypt-failed':
+			return 'The browser refused to encrypt with this key and algorithm.';
 	}
 }

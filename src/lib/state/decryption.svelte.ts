@@ -1,0 +1,116 @@
+// The decryption of one JWE token view: what is in `Decryption key`, the outcome, the plaintext and what it holds.
+
+import type { Decryption, DecryptionKey, NestedToken, PlaintextView } from '$lib/crypto/jwe';
+import type { Finding } from '$lib/jwt';
+import type { TokenView } from './token-view.svelte';
+
+/** The key a person gave for one JWE, and what decrypting with it gave. */
+export class DecryptionState {
+	/** What is in `Decryption key`; kept in memory only, never in the URL or storage (like `Secret or key`). */
+	text = $state('');
+	/** The outcome for the token and key it was reached with; settles a moment after either changes. */
+	#outcome = $state.raw<{ token: string; text: string; outcome: Decryption } | undefined>();
+	/** A re-encryption is running for this token: the token is about to change. */
+	busy = $state(false);
+
+	readonly #view: TokenView;
+	#run = 0;
+
+	constructor(view: TokenView) {
+		this.#view = view;
+	}
+
+	/** The token shown is a JWE: only then is there anything to decrypt, and only then do its controls show. */
+	readonly isJwe = $derived.by(() => this.#view.decoded?.kind === 'jwe');
+
+	/** The outcome for the token and key shown now; "not decrypted" while it is being worked out. */
+	readonly outcome = $derived.by<Decryption>(() => {
+		const current = this.#outcome;
+		return current && current.token === this.#view.token && current.text === this.text
+			? current.outcome
+			: { status: 'not-decrypted' };
+	});
+
+	/** The status text: the contract's phrase and why (ui-contract.md "JWE"). */
+	readonly status = $derived.by(() => {
+		const jwe = this.#view.modules.jwe;
+		if (!jwe)
+			return {
+				phrase: 'Not decrypted',
+				detail: this.text ? 'Loading the decrypter…' : 'Enter the decryption key to see the payload.',
+			};
+		if (this.text.trim() !== '' && this.#outcome?.token !== this.#view.token)
+			return { phrase: 'Not decrypted', detail: 'Decrypting…' };
+		if (this.text.trim() !== '' && this.#outcome?.text !== this.text)
+			return { phrase: 'Not decrypted', detail: 'Decrypting…' };
+		return jwe.describeDecryption(this.outcome);
+	});
+
+	/** The decrypted plaintext as `Payload` shows it. */
+	readonly plaintext = $derived.by<PlaintextView | undefined>(() =>
+		this.outcome.status === 'decrypted' ? this.outcome.view : undefined,
+	);
+
+	/** The token inside the plaintext (a nested JWT), if it is one. */
+	readonly nested = $derived.by<NestedToken | undefined>(() =>
+		this.plaintext?.mode === 'text' ? this.plaintext.nested : undefined,
+	);
+
+	/** The key that decrypted the token, for re-encrypting to the same recipient. */
+	readonly key = $derived.by<DecryptionKey | undefined>(() =>
+		this.outcome.status === 'decrypted' ? this.outcome.key : undefined,
+	);
+
+	/** What the plaintext says about the token: unsigned, a text key for dir, cty, replicated claims. */
+	readonly findings = $derived.by<Finding[]>(() => {
+		const jwe = this.#view.modules.jwe;
+		const header = this.#view.decoded?.header?.root;
+		const outcome = this.outcome;
+		if (!jwe || !header || outcome.status !== 'decrypted') return [];
+		return jwe.listDecryptedJweFindings({
+			header,
+			plaintext: outcome.view,
+			directKey: jwe.describeDirectKey(outcome.key),
+		});
+	});
+
+	/**
+	 * Decrypts the current token with the current key. Reads both before its first `await`, so an effect that
+	 * calls it runs again when either changes; a newer run makes older results void. Loads the JWE code (and
+	 * jose) only when the token is a JWE.
+	 */
+	async refresh(): Promise<void> {
+		const { decoded, token } = this.#view;
+		const text = this.text;
+		if (decoded?.kind !== 'jwe') return;
+		const run = ++this.#run;
+		const jwe = await this.#view.modules.loadJwe();
+		if (text.trim() === '') {
+			if (run === this.#run) this.#outcome = { token, text, outcome: { status: 'not-decrypted' } };
+			return;
+		}
+		const outcome = await jwe.decryptJwe({ decoded, keyText: text });
+		if (run === this.#run) this.#outcome = { token, text, outcome };
+	}
+
+	/**
+	 * Encrypts `plaintext` for the same recipient with the key that decrypted the token (fresh content key and
+	 * IV, same header members), and puts the new JWE in the old one's place. Returns why not, as words, or nothing.
+	 */
+	async reencrypt(plaintext: string): Promise<string | undefined> {
+		const key = this.key;
+		const header = this.#view.decoded?.header?.root;
+		const token = this.#view.token;
+		if (!key || !header) return 'The outer token is not decrypted, so it cannot be encrypted again.';
+		this.busy = true;
+		try {
+			const jwe = await this.#view.modules.loadJwe();
+			const result = await jwe.encryptJwe({ header, plaintext, key });
+			if (!result.ok) return jwe.describeEncryptionFailure(result.code);
+			if (this.#view.token === token) this.#view.replaceToken(result.token);
+			return undefined;
+		} finally {
+			this.busy = false;
+		}
+	}
+}
