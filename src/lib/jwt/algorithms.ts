@@ -2,8 +2,6 @@
 // keys that fit it and which implementation verifies and signs it. Adding an algorithm is one row here plus, where
 // WebCrypto lacks it, one provider module in src/lib/crypto/providers/.
 
-import { jweContentEncryptions, jweKeyManagement } from './jwe/algorithms';
-
 /** How a JWS algorithm signs. */
 export type JwsFamily = 'hmac' | 'rsa-pkcs1' | 'rsa-pss' | 'ecdsa' | 'eddsa' | 'none';
 
@@ -233,18 +231,55 @@ export const curveOrders: Readonly<Record<string, string>> = Object.freeze({
 	secp256k1: 'fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141',
 });
 
-/** Registered JWE key-management algorithms (RFC 7518 §4.1), from the JWE table in jwe/algorithms.ts. */
-export const jweAlgorithms: readonly string[] = Object.freeze(Object.keys(jweKeyManagement));
+/** Registered JWE key-management algorithms (RFC 7518 §4.1) and content encryptions (§5.1). */
+export const jweAlgorithms: readonly string[] = Object.freeze([
+	'RSA1_5',
+	'RSA-OAEP',
+	'RSA-OAEP-256',
+	'RSA-OAEP-384',
+	'RSA-OAEP-512',
+	'A128KW',
+	'A192KW',
+	'A256KW',
+	'dir',
+	'ECDH-ES',
+	'ECDH-ES+A128KW',
+	'ECDH-ES+A192KW',
+	'ECDH-ES+A256KW',
+	'A128GCMKW',
+	'A192GCMKW',
+	'A256GCMKW',
+	'PBES2-HS256+A128KW',
+	'PBES2-HS384+A192KW',
+	'PBES2-HS512+A256KW',
+]);
 
-/** Registered JWE `enc` values (RFC 7518 §5.1), from the JWE table in jwe/algorithms.ts. */
-export const jweEncryptions: readonly string[] = Object.freeze(Object.keys(jweContentEncryptions));
+/** Registered JWE `enc` values (RFC 7518 §5.1). */
+export const jweEncryptions: readonly string[] = Object.freeze([
+	'A128CBC-HS256',
+	'A192CBC-HS384',
+	'A256CBC-HS512',
+	'A128GCM',
+	'A192GCM',
+	'A256GCM',
+]);
+
+const ecdhKeys: readonly KeyRequirement[] = [
+	{ kty: 'EC', crv: ['P-256', 'P-384', 'P-521'] },
+	{ kty: 'OKP', crv: ['X25519', 'X448'] },
+];
 
 /**
  * The keys that fit each JWE key-management `alg` (RFC 7518 §4.2–§4.8, RFC 8037 §3.2), for choosing the key
  * that decrypts; deeply frozen. PBES2 takes a password, read as an `oct` secret.
  */
 export const jweKeyRequirements: Readonly<Record<string, readonly KeyRequirement[]>> = freeze(
-	Object.fromEntries(Object.values(jweKeyManagement).map((alg) => [alg.name, alg.keys])),
+	Object.fromEntries(
+		jweAlgorithms.map((alg): [string, readonly KeyRequirement[]] => [
+			alg,
+			alg.startsWith('RSA') ? [{ kty: 'RSA' }] : alg.startsWith('ECDH-ES') ? ecdhKeys : [{ kty: 'oct' }],
+		]),
+	),
 );
 
 /** The JWS algorithm registered under exactly this name, if any (own properties only). */

@@ -44,38 +44,20 @@ export class DebuggerState {
 		this.#opened = session ? [{ session, token: session.view.token, stop: () => {} }] : [];
 	}
 
-	/**
-	 * Opens the token inside the shown JWE's plaintext (`Open inner token`) as a session of its own: its own
-	 * `Secret or key`, verdict, findings and editing (RFC 7519 §5.2).
-	 */
-	openInner(): void {
-		const nested = this.session.decryption.nested;
-		if (!nested) return;
-		const inner = new TokenSession(this.settings, this.modules);
-		inner.view.setText(nested.token);
-		const stop = inner.track();
-		this.backNote = '';
-		this.#opened = [...this.#opened, { session: inner, token: nested.token, stop }];
+	/** Shows `session`, opened from the one shown, with the token it opened with and the stop of its tracking. */
+	push(session: TokenSession, stop: () => void): void {
+		this.#opened = [...this.#opened, { session, token: session.view.token, stop }];
 	}
 
-	/**
-	 * Goes back to the token around the shown one (`Back to outer token`). When the inner token was edited, the
-	 * outer JWE is encrypted again around it for the same recipient, with a fresh content key and IV.
-	 */
-	async backToOuter(): Promise<void> {
+	/** The innermost opened token: its session, the token it was opened with, and the session around it. */
+	get innermost(): { session: TokenSession; token: string; outer: TokenSession } | undefined {
 		const entry = this.#opened.at(-1);
-		if (!entry) return;
-		const outer = this.#opened.at(-2)?.session ?? this.main;
-		const edited = entry.session.view.token;
-		if (edited !== entry.token && edited !== '') {
-			const problem = await outer.decryption.reencrypt(edited);
-			if (problem) {
-				this.backNote = `${problem} The outer token was left as it was.`;
-				return;
-			}
-		}
-		entry.stop();
-		this.backNote = '';
+		return entry && { ...entry, outer: this.#opened.at(-2)?.session ?? this.main };
+	}
+
+	/** Closes the innermost opened token, stopping its tracking, and shows the one around it. */
+	pop(): void {
+		this.#opened.at(-1)?.stop();
 		this.#opened = this.#opened.slice(0, -1);
 	}
 

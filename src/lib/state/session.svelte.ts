@@ -2,7 +2,7 @@
 
 import { bySeverity, type Finding } from '$lib/jwt';
 import type { OffThreadAnalyzer } from '$lib/worker/client';
-import { DecryptionState } from './decryption.svelte';
+import type { DecryptionState } from './decryption.svelte';
 import { Editing } from './editing.svelte';
 import { KeyState } from './key.svelte';
 import type { Modules } from './modules.svelte';
@@ -14,16 +14,18 @@ export class TokenSession {
 	readonly view: TokenView;
 	readonly key: KeyState;
 	readonly editing: Editing;
-	/** `Decryption key` and what it decrypts, for a JWE. */
-	readonly decryption: DecryptionState;
+	/**
+	 * `Decryption key` and what it decrypts, once the session has shown a JWE: the class loads with the JWE code,
+	 * so a page that never sees a JWE never loads it.
+	 */
+	decryption = $state.raw<DecryptionState | undefined>();
 
 	constructor(settings: Settings, modules: Modules, offThread?: OffThreadAnalyzer) {
 		this.view = new TokenView(settings, modules, offThread);
 		this.key = new KeyState(this.view);
 		this.editing = new Editing(this.view, this.key);
-		this.decryption = new DecryptionState(this.view);
 		// `Payload` shows a JWE's plaintext once it is decrypted.
-		this.view.plaintextSource = () => this.decryption.plaintext;
+		this.view.plaintextSource = () => this.decryption?.plaintext;
 	}
 
 	/** Everything worth telling about the token and its key, most severe first. */
@@ -33,7 +35,7 @@ export class TokenSession {
 					...this.view.tokenFindings,
 					...this.view.timeFindings,
 					...this.key.findings,
-					...this.decryption.findings,
+					...(this.decryption?.findings ?? []),
 				].sort(bySeverity)
 			: [],
 	);
@@ -57,6 +59,14 @@ export class TokenSession {
 			.join(', ');
 	});
 
+	/** Loads the decryption state for a JWE (once), then decrypts with the key given. */
+	async #decrypt(): Promise<void> {
+		if (this.decryption) return this.decryption.refresh();
+		const { DecryptionState } = await import('./decryption.svelte');
+		this.decryption ??= new DecryptionState(this.view);
+		return this.decryption.refresh();
+	}
+
 	/**
 	 * Keeps the session in step with the outside world: a huge text is sent to the worker, and the verdict
 	 * follows the token and the key. Returns the function that stops it.
@@ -70,7 +80,7 @@ export class TokenSession {
 				void this.key.refreshVerdict();
 			});
 			$effect(() => {
-				void this.decryption.refresh();
+				if (this.view.decoded?.kind === 'jwe') void this.#decrypt();
 			});
 		});
 	}

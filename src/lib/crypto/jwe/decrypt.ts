@@ -17,12 +17,15 @@ export interface DecryptInput {
 	readonly keyText: string;
 }
 
-type Jose = typeof import('jose');
+type Jose = typeof import('./jose');
 let josePromise: Promise<Jose> | undefined;
 
-/** jose, loaded on first use: only a JWE needs it, so the first page load does not carry it. */
+/**
+ * jose's JWE functions, loaded on first use: only a JWE needs them, so the first page load does not carry them.
+ * Imported through ./jose.ts, so that the chunk holds only what is used, not all of jose.
+ */
 export function loadJose(): Promise<Jose> {
-	josePromise ??= import('jose');
+	josePromise ??= import('./jose');
 	return josePromise;
 }
 

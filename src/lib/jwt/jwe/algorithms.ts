@@ -1,20 +1,13 @@
-// One table of JWE key management (RFC 7518 §4.1) and content encryption (§5.1) facts: the keys each needs and the AES sizes it uses.
+// JWE key management (RFC 7518 §4.1) and content encryption (§5.1) facts beyond algorithms.ts's names and key types: sizes, hashes, AES use.
 
 /** How a JWE `alg` gets the content encryption key (RFC 7518 §4.1, RFC 7516 §2 "Key Management Mode"). */
 export type KeyManagementFamily =
 	'rsa1_5' | 'rsa-oaep' | 'ecdh-es' | 'ecdh-es-kw' | 'aes-kw' | 'aes-gcm-kw' | 'dir' | 'pbes2';
 
-/** A key that fits: its `kty` and, for curve keys, the curves (the shape of algorithms.ts `KeyRequirement`). */
-export interface JweKeyRequirement {
-	readonly kty: 'RSA' | 'EC' | 'OKP' | 'oct';
-	readonly crv?: readonly string[];
-}
-
 /** What the debugger knows of one JWE `alg`. */
 export interface JweKeyManagement {
 	readonly name: string;
 	readonly family: KeyManagementFamily;
-	readonly keys: readonly JweKeyRequirement[];
 	/** The key-encryption key's size in bytes (A*KW, A*GCMKW: the key a person gives; ECDH-ES+A*KW, PBES2: the derived one). */
 	readonly kekBytes?: number;
 	/** The hash of RSA-OAEP or of PBES2's PBKDF2 (RFC 7518 §4.3, §4.8). */
@@ -46,19 +39,10 @@ export interface JweEncryption {
 
 const rfc7518 = (section: string) => `https://www.rfc-editor.org/rfc/rfc7518#section-${section}`;
 
-const RSA: readonly JweKeyRequirement[] = [{ kty: 'RSA' }];
-// X448 fits (RFC 8037 §3.2), though no browser's WebCrypto has it yet: decrypt.ts says so when one is given.
-const ECDH: readonly JweKeyRequirement[] = [
-	{ kty: 'EC', crv: ['P-256', 'P-384', 'P-521'] },
-	{ kty: 'OKP', crv: ['X25519', 'X448'] },
-];
-const OCT: readonly JweKeyRequirement[] = [{ kty: 'oct' }];
-
 function rsaOaep(name: string, hash: 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512'): JweKeyManagement {
 	return {
 		name,
 		family: 'rsa-oaep',
-		keys: RSA,
 		hash,
 		publicKey: true,
 		spec: 'RFC 7518 §4.3',
@@ -70,7 +54,6 @@ function aesKw(bits: 128 | 192 | 256): JweKeyManagement {
 	return {
 		name: `A${bits}KW`,
 		family: 'aes-kw',
-		keys: OCT,
 		kekBytes: bits / 8,
 		publicKey: false,
 		spec: 'RFC 7518 §4.4',
@@ -82,7 +65,6 @@ function aesGcmKw(bits: 128 | 192 | 256): JweKeyManagement {
 	return {
 		name: `A${bits}GCMKW`,
 		family: 'aes-gcm-kw',
-		keys: OCT,
 		kekBytes: bits / 8,
 		publicKey: false,
 		spec: 'RFC 7518 §4.7',
@@ -94,7 +76,6 @@ function ecdhKw(bits: 128 | 192 | 256): JweKeyManagement {
 	return {
 		name: `ECDH-ES+A${bits}KW`,
 		family: 'ecdh-es-kw',
-		keys: ECDH,
 		kekBytes: bits / 8,
 		publicKey: true,
 		spec: 'RFC 7518 §4.6',
@@ -106,8 +87,6 @@ function pbes2(hashBits: 256 | 384 | 512, kwBits: 128 | 192 | 256): JweKeyManage
 	return {
 		name: `PBES2-HS${hashBits}+A${kwBits}KW`,
 		family: 'pbes2',
-		// A password, which the key reader holds as an `oct` secret (RFC 7518 §4.8.1).
-		keys: OCT,
 		kekBytes: kwBits / 8,
 		hash: `SHA-${hashBits}`,
 		publicKey: false,
@@ -157,7 +136,6 @@ export const jweKeyManagement: Readonly<Record<string, JweKeyManagement>> = free
 	{
 		name: 'RSA1_5',
 		family: 'rsa1_5',
-		keys: RSA,
 		publicKey: true,
 		spec: 'RFC 7518 §4.2',
 		url: rfc7518('4.2'),
@@ -170,11 +148,10 @@ export const jweKeyManagement: Readonly<Record<string, JweKeyManagement>> = free
 	aesKw(128),
 	aesKw(192),
 	aesKw(256),
-	{ name: 'dir', family: 'dir', keys: OCT, publicKey: false, spec: 'RFC 7518 §4.5', url: rfc7518('4.5') },
+	{ name: 'dir', family: 'dir', publicKey: false, spec: 'RFC 7518 §4.5', url: rfc7518('4.5') },
 	{
 		name: 'ECDH-ES',
 		family: 'ecdh-es',
-		keys: ECDH,
 		publicKey: true,
 		spec: 'RFC 7518 §4.6',
 		url: rfc7518('4.6'),
