@@ -116,7 +116,7 @@ function checkToken(
 	if (decoded.kind === 'jwe') {
 		add(
 			'jwe-encrypted',
-			'This is an encrypted token (JWE, five parts). Its header is shown; the payload stays hidden without the decryption key.',
+			'This is an encrypted token (JWE, five parts). Its header is readable by anyone; the payload shows once the decryption key opens it.',
 		);
 	} else if (decoded.payload.mode === 'json') {
 		checkJsonObject(decoded.payload.root, 'payload', decoded.payload.duplicates, add);
