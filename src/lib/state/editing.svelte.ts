@@ -125,15 +125,17 @@ export class Editing {
 		const view = this.#view;
 		view.signing++;
 		let result: SignResult;
+		let note: string;
 		try {
 			const crypto = await view.modules.loadCrypto();
 			result = await crypto.signToken(token, this.#key.parsed, { signingInput });
+			note = crypto.describeSignResult(result);
 		} finally {
 			view.signing--;
 		}
 		if (view.token !== token) return;
 		if (!result.ok) {
-			this.#say(`${result.reason} The token keeps its old signature.`);
+			this.#say(note);
 			return;
 		}
 		for (const part of ['header', 'payload'] as const) {
@@ -141,6 +143,6 @@ export class Editing {
 			if (draft && draft.forToken === token) view.setDraft(part, { ...draft, forToken: result.token });
 		}
 		view.replaceToken(result.token);
-		this.#say(`Signed with the ${result.key.label}.`);
+		this.#say(note);
 	}
 }

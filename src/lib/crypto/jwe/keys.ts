@@ -37,7 +37,7 @@ export async function chooseDecryptionKeys(
 
 	const parsed: ParsedKey = parseKeyInput(text);
 	if (parsed.kind === 'error')
-		return { ok: false, failure: { code: 'key-unreadable', message: parsed.message } };
+		return { ok: false, failure: { code: 'key-unreadable', problem: parsed.problem } };
 	const selection = selectKeys(parsed, { kid, alg: alg.name, operation: 'decrypt' });
 	switch (selection.code) {
 		case 'no-key':
@@ -45,7 +45,7 @@ export async function chooseDecryptionKeys(
 		case 'key-unreadable':
 		case 'unknown-alg':
 			// Handled above (a parse error) and by the caller (the JWE table holds every alg selectKeys knows).
-			return { ok: false, failure: { code: 'key-unreadable', message: 'The key cannot be read.' } };
+			return { ok: false, failure: { code: 'key-unreadable', problem: { code: 'json-not-key' } } };
 		case 'kid-not-found':
 			return {
 				ok: false,

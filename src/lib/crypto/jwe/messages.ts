@@ -1,6 +1,7 @@
 // What a person reads in the `Decryption` status: the contract's phrase, then why, keyed by the outcome's code.
 
 import { partLabels } from '../../jwt/segments';
+import { describeKeyProblem } from '../messages';
 import type { Encryption } from './encrypt';
 import type { BrowserFeature, Decryption, DecryptionFailure, KeyMismatch } from './outcome';
 
@@ -37,7 +38,7 @@ export function describeDecryption(outcome: Decryption): { phrase: DecryptionPhr
 export function describeFailure(failure: DecryptionFailure): string {
 	switch (failure.code) {
 		case 'key-unreadable':
-			return failure.message;
+			return `The key cannot be read: ${describeKeyProblem(failure.problem)}`;
 		case 'not-a-jwe':
 			return 'This is not an encrypted token (a JWE has five parts).';
 		case 'header-unreadable':

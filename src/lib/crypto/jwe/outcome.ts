@@ -2,7 +2,7 @@
 
 import type { PartName } from '../../jwt/errors';
 import type { PlaintextView } from '../../jwt/jwe/plaintext';
-import type { KeyCandidate } from '../keys';
+import type { KeyCandidate, KeyProblem } from '../keys';
 
 /** A browser feature some JWEs need and some browsers lack (Chromium: no 192-bit AES). */
 export type BrowserFeature = 'aes-192' | 'x25519' | 'x448' | 'deflate-raw';
@@ -47,7 +47,7 @@ export type KeyMismatch =
 
 /** Every way decryption can fail, each with the data its message needs (messages.ts). */
 export type DecryptionFailure =
-	| { readonly code: 'key-unreadable'; readonly message: string }
+	| { readonly code: 'key-unreadable'; readonly problem: KeyProblem }
 	| { readonly code: 'not-a-jwe' }
 	| { readonly code: 'header-unreadable' }
 	| { readonly code: 'unknown-alg'; readonly alg?: string }

@@ -316,7 +316,7 @@ test('an X448 key, which no browser can use yet, is named as a browser gap', asy
 
 describe('what a person reads', () => {
 	const failures: DecryptionFailure[] = [
-		{ code: 'key-unreadable', message: 'The PEM has no complete -----BEGIN …----- block.' },
+		{ code: 'key-unreadable', problem: { code: 'pem-no-block' } },
 		{ code: 'not-a-jwe' },
 		{ code: 'header-unreadable' },
 		{ code: 'unknown-alg' },
