@@ -1,5 +1,6 @@
 // JWE in the browser: decrypt with each kind of key, every failure's reason, the nested flow out and back, an edit re-encrypted.
 import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
 import * as jose from 'jose';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -233,3 +234,27 @@ test.describe('a token inside a token', () => {
 		await expect(decryption(page)).toContainText('Decrypted');
 	});
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+	test(`axe finds no violations on a decrypted JWE and its inner token (${scheme})`, async ({ page }) => {
+		// Two full axe runs on a busy two-core machine take longer than the default 30 s.
+		test.setTimeout(120_000);
+		await page.emulateMedia({ colorScheme: scheme });
+		const inner = signJws('ES256', { typ: 'JWT' }, claims(), signer.privateKey);
+		await openJwe(
+			page,
+			await encrypt({ alg: 'RSA-OAEP-256', enc: 'A256GCM', cty: 'JWT' }, rsa.publicKey, inner),
+		);
+		await decryptionKey(page).fill(jwk(rsa.privateKey));
+		await expect(decryption(page)).toContainText('Decrypted');
+		const violations = async () =>
+			(await new AxeBuilder({ page }).analyze()).violations.map(
+				(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+			);
+		expect(await violations()).toEqual([]);
+		await page.getByRole('button', { name: 'Open inner token' }).click();
+		await page.getByRole('button', { name: 'Share link' }).click();
+		await expect(page.getByRole('group', { name: 'Share the decrypted token?' })).toBeVisible();
+		expect(await violations()).toEqual([]);
+	});
+}

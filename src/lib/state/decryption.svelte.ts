@@ -39,10 +39,8 @@ export class DecryptionState {
 				phrase: 'Not decrypted',
 				detail: this.text ? 'Loading the decrypter…' : 'Enter the decryption key to see the payload.',
 			};
-		if (this.text.trim() !== '' && this.#outcome?.token !== this.#view.token)
-			return { phrase: 'Not decrypted', detail: 'Decrypting…' };
-		if (this.text.trim() !== '' && this.#outcome?.text !== this.text)
-			return { phrase: 'Not decrypted', detail: 'Decrypting…' };
+		const settled = this.#outcome?.token === this.#view.token && this.#outcome.text === this.text;
+		if (this.text.trim() !== '' && !settled) return { phrase: 'Not decrypted', detail: 'Decrypting…' };
 		return jwe.describeDecryption(this.outcome);
 	});
 
