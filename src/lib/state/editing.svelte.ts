@@ -47,6 +47,8 @@ export class Editing {
 	/** Starts a new token from a template (`iat` now, `exp` in an hour), with the `alg` the key suits, signed if it can be. */
 	async newToken(): Promise<void> {
 		const crypto = await this.#view.modules.loadCrypto();
+		// The template is a new token: the example's secret neither picks its alg nor signs it.
+		this.#key.dropExampleSecret();
 		const key = this.#key.parsed;
 		const first = key.kind === 'secret' ? key.key : key.kind === 'keys' ? key.keys[0] : undefined;
 		const alg = first ? crypto.suggestAlgorithm(first) : 'HS256';

@@ -1,6 +1,7 @@
 // The key of one token view: what is in `Secret or key`, the keys the token carries, and the verdict they give.
 
 import type { EmbeddedKey, ParsedKey, Verdict } from '$lib/crypto';
+import { EXAMPLE_SECRET } from '$lib/jwt';
 import type { TokenView } from './token-view.svelte';
 
 const NO_KEY: ParsedKey = { kind: 'empty' };
@@ -86,6 +87,11 @@ export class KeyState {
 		let verdict = await crypto.verifyToken({ decoded, key, secretText, signingInput });
 		if (embedded) verdict = fromTheToken(verdict, embedded);
 		if (run === this.#verifyRun) this.verdict = verdict;
+	}
+
+	/** Empties `Secret or key` when it holds the example's secret, which is public and belongs to the example only. */
+	dropExampleSecret(): void {
+		if (this.text === EXAMPLE_SECRET) this.setText('');
 	}
 
 	/** Verifies with the key the token carries (`jwk` or `x5c`): an explicit choice, undone by any change of token. */

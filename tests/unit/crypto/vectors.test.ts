@@ -404,7 +404,8 @@ describe('Wycheproof json_web_signature_test.json', () => {
 		'#%i: a %s that is not base64url gives %s, not a match over its characters',
 		async (tcId, part, status) => {
 			const [, t, keyText] = CASES.find(([, c]) => c.tcId === tcId)!;
-			expect(decodeToken(t.jws).errors.map((e) => e.part)).toEqual([part]);
+			const errors = decodeToken(t.jws).errors.filter((e) => e.code === 'bad-base64url');
+			expect(errors.map((e) => e.part)).toEqual([part]);
 			const verdict = await verifyWith(t.jws, keyText);
 			expect(verdict.status).toBe(status);
 			expect(verdict.code).toBe(
