@@ -66,7 +66,7 @@ export async function decryptJwe(
 			tried.push(key.label);
 		}
 	}
-	return failed({ code: 'tag-mismatch', tried });
+	return failed({ code: 'tag-mismatch', tried, ...(choice.untried ? { untried: choice.untried } : {}) });
 }
 
 interface Prechecked {

@@ -2,7 +2,7 @@
 
 export { decryptJwe, type DecryptInput } from './decrypt';
 export { encryptJwe, type EncryptInput, type Encryption } from './encrypt';
-export { MAX_INFLATED_BYTES, MAX_PBES2_COUNT } from './limits';
+export { MAX_INFLATED_BYTES, MAX_KEYS_TRIED, MAX_PBES2_COUNT } from './limits';
 export {
 	describeDecryption,
 	describeEncryptionFailure,

@@ -4,11 +4,12 @@ import { decodeBase64url } from '../../encoding/base64url';
 import type { JweEncryption, JweKeyManagement } from '../../jwt/jwe/algorithms';
 import { describeKeyInfo, parseKeyInput, type KeyCandidate, type ParsedKey } from '../keys';
 import { selectKeys, type KeyMisfit } from '../select-keys';
+import { MAX_KEYS_TRIED } from './limits';
 import type { DecryptionFailure, DecryptionKey, KeyMismatch } from './outcome';
 
 /** The keys to try, in order, or why there are none. */
 export type KeyChoice =
-	| { readonly ok: true; readonly keys: readonly DecryptionKey[] }
+	| { readonly ok: true; readonly keys: readonly DecryptionKey[]; readonly untried?: number }
 	| { readonly ok: false; readonly failure: DecryptionFailure }
 	| { readonly ok: false; readonly empty: true };
 
@@ -61,9 +62,11 @@ export async function chooseDecryptionKeys(
 	const keys: DecryptionKey[] = [];
 	const mismatches: KeyMismatch[] = [];
 	let refused: DecryptionFailure | undefined;
+	let untried = 0;
 	for (const { key: candidate, misfits } of selection.matches) {
 		const mismatch = mismatchOf(candidate, misfits, alg, enc);
 		if (mismatch) mismatches.push(mismatch);
+		else if (keys.length >= MAX_KEYS_TRIED) untried++;
 		else if ('crv' in candidate.info && candidate.info.crv === 'X448')
 			refused ??= { code: 'browser-lacks', feature: 'x448', needed: `${alg.name} with X448` };
 		else {
@@ -76,7 +79,7 @@ export async function chooseDecryptionKeys(
 			}
 		}
 	}
-	if (keys.length > 0) return { ok: true, keys };
+	if (keys.length > 0) return { ok: true, keys, untried };
 	if (refused) return { ok: false, failure: refused };
 	if (mismatches.length === 1) return { ok: false, failure: mismatches[0]! };
 	return { ok: false, failure: { code: 'no-fitting-key', mismatches } };

@@ -14,3 +14,10 @@ export const MAX_PBES2_COUNT = 1_000_000;
  * deflate stream can grow about a thousandfold, so without a bound 20 KB of token could take gigabytes.
  */
 export const MAX_INFLATED_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The most keys tried on one JWE. A JWK Set with no key for the token's `kid` (or a token without one) has each
+ * fitting key tried in turn; a set of 10 000 RSA keys would take minutes, so the rest are left untried and the
+ * verdict says how many.
+ */
+export const MAX_KEYS_TRIED = 32;

@@ -2,6 +2,7 @@
 
 import { partLabels } from '../../jwt/segments';
 import { describeKeyProblem } from '../messages';
+import { MAX_KEYS_TRIED } from './limits';
 import type { Encryption } from './encrypt';
 import type { BrowserFeature, Decryption, DecryptionFailure, KeyMismatch } from './outcome';
 
@@ -74,7 +75,7 @@ export function describeFailure(failure: DecryptionFailure): string {
 		case 'key-not-for-alg':
 			return describeMismatch(failure, true);
 		case 'tag-mismatch':
-			return `The authentication tag does not match with ${failure.tried.length === 1 ? `the ${failure.tried[0]}` : `any of ${failure.tried.length} keys (${failure.tried.join(', ')})`}: either the key is not the one this token was encrypted to, or the token was changed after it was made.`;
+			return `The authentication tag does not match with ${failure.tried.length === 1 ? `the ${failure.tried[0]}` : `any of ${failure.tried.length} keys (${listSome(failure.tried)})`}: either the key is not the one this token was encrypted to, or the token was changed after it was made.${failure.untried ? ` ${failure.untried} more fitting ${failure.untried === 1 ? 'key was' : 'keys were'} not tried: this page tries at most ${MAX_KEYS_TRIED} keys on one token.` : ''}`;
 		case 'zip-too-large':
 			return `The compressed plaintext inflates past ${Math.round(failure.limit / 1024 / 1024)} MiB, the most this page unpacks: a small token that inflates without end is a way to exhaust memory (a zip bomb). It was stopped there.`;
 		case 'zip-invalid':
@@ -112,4 +113,10 @@ export function describeEncryptionFailure(code: Extract<Encryption, { ok: false 
 		case 'encrypt-failed':
 			return 'The browser refused to encrypt with this key and algorithm.';
 	}
+}
+
+/** The first few labels, then how many more: a set of 32 keys does not fill the status. */
+function listSome(labels: readonly string[], shown = 4): string {
+	const rest = labels.length - shown;
+	return rest > 0 ? `${labels.slice(0, shown).join(', ')} and ${rest} more` : labels.join(', ');
 }

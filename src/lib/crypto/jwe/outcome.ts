@@ -61,7 +61,12 @@ export type DecryptionFailure =
 	| { readonly code: 'no-kid-match'; readonly kid: string; readonly available: readonly string[] }
 	| KeyMismatch
 	| { readonly code: 'no-fitting-key'; readonly mismatches: readonly KeyMismatch[] }
-	| { readonly code: 'tag-mismatch'; readonly tried: readonly string[] }
+	| {
+			readonly code: 'tag-mismatch';
+			readonly tried: readonly string[];
+			/** Fitting keys left untried (over MAX_KEYS_TRIED). */
+			readonly untried?: number;
+	  }
 	| { readonly code: 'zip-too-large'; readonly limit: number }
 	| { readonly code: 'zip-invalid' }
 	| { readonly code: 'crypto-refused'; readonly key: string; readonly errorName: string };

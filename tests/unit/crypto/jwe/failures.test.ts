@@ -4,7 +4,7 @@ import { createCipheriv, generateKeyPairSync, randomBytes } from 'node:crypto';
 import * as jose from 'jose';
 import { describe, expect, test } from 'vitest';
 import { decryptJwe } from '../../../../src/lib/crypto/jwe/decrypt';
-import { MAX_INFLATED_BYTES, MAX_PBES2_COUNT } from '../../../../src/lib/crypto/jwe/limits';
+import { MAX_INFLATED_BYTES, MAX_KEYS_TRIED, MAX_PBES2_COUNT } from '../../../../src/lib/crypto/jwe/limits';
 import { describeDecryption, describeFailure } from '../../../../src/lib/crypto/jwe/messages';
 import type { Decryption, DecryptionFailure } from '../../../../src/lib/crypto/jwe/outcome';
 import { decodeToken } from '../../../../src/lib/jwt/decode';
@@ -157,6 +157,17 @@ describe('refusals, each with its code and data', () => {
 		expect(failureOf(await decryptWith(parts.join('.'), JSON.stringify(rsa.privateJwk)))).toMatchObject({
 			code: 'tag-mismatch',
 		});
+	});
+
+	test('a JWKS of 10 000 fitting keys is tried only up to the cap, and says how many were left', async () => {
+		const token = await encrypt({ alg: 'A128KW', enc: 'A128GCM' }, key16);
+		const keys = Array.from({ length: 10_000 }, () => ({
+			kty: 'oct',
+			k: jose.base64url.encode(new Uint8Array(randomBytes(16))),
+		}));
+		const failure = failureOf(await decryptWith(token, JSON.stringify({ keys })));
+		expect(failure).toMatchObject({ code: 'tag-mismatch', untried: 10_000 - MAX_KEYS_TRIED });
+		expect(failure.code === 'tag-mismatch' && failure.tried).toHaveLength(MAX_KEYS_TRIED);
 	});
 
 	test('a wrong password fails at the tag', async () => {
@@ -348,6 +359,7 @@ describe('what a person reads', () => {
 		},
 		{ code: 'tag-mismatch', tried: ['JWK (RSA 2048, private)'] },
 		{ code: 'tag-mismatch', tried: ['a', 'b'] },
+		{ code: 'tag-mismatch', tried: ['a'], untried: 9968 },
 		{ code: 'zip-too-large', limit: MAX_INFLATED_BYTES },
 		{ code: 'zip-invalid' },
 		{ code: 'crypto-refused', key: 'JWK (RSA 2048, private)', errorName: 'OperationError' },
