@@ -78,4 +78,33 @@ describe('decryption in the state', () => {
 			stop();
 		}
 	});
+
+	test('a JWE inside a JWE opens as a JWE with its own Decryption key, and the path goes two deep', async () => {
+		const innerKey = new Uint8Array(16).fill(7);
+		const innermost = jws(HS, { sub: 'alice' });
+		const inner = await new jose.CompactEncrypt(new TextEncoder().encode(innermost))
+			.setProtectedHeader({ alg: 'dir', enc: 'A128GCM', cty: 'JWT' })
+			.encrypt(innerKey);
+		const app = new DebuggerState();
+		const stop = app.track();
+		try {
+			app.main.view.setText(await encrypt(inner));
+			await until(() => expect(app.main.decryption).toBeDefined());
+			app.main.decryption!.text = privateJwk;
+			await until(() => expect(app.main.decryption?.nested?.kind).toBe('jwe'));
+			expect(app.main.findings.map((f) => f.code)).toContain('jwe-unsigned');
+
+			openInner(app);
+			await until(() => expect(app.session.decryption).toBeDefined());
+			app.session.decryption!.text = jose.base64url.encode(innerKey);
+			await until(() => expect(app.session.decryption?.nested?.token).toBe(innermost));
+			openInner(app);
+			expect(app.path.map((session) => session.view.decoded?.kind)).toEqual(['jwe', 'jwe', 'jws']);
+			await backToOuter(app);
+			await backToOuter(app);
+			expect(app.path).toHaveLength(1);
+		} finally {
+			stop();
+		}
+	});
 });
