@@ -180,6 +180,18 @@ test.describe('decrypting', () => {
 	});
 });
 
+test('a 1 MB JWE, decoded in the worker, decrypts and its payload shows', async ({ page }) => {
+	const big = JSON.stringify({ ...claims(), blob: randomBytes(560_000).toString('base64') });
+	const token = await encrypt({ alg: 'dir', enc: 'A256GCM' }, aes256, big);
+	expect(token.length).toBeGreaterThan(700_000);
+	await openEmpty(page);
+	await pasteToken(page, token);
+	await expect(decryption(page)).toContainText('Not decrypted', { timeout: 15_000 });
+	await decryptionKey(page).fill(jose.base64url.encode(aes256));
+	await expect(decryption(page)).toContainText('Decrypted', { timeout: 15_000 });
+	await expect(payloadEditor(page)).toContainText('"sub": "alice"');
+});
+
 test.describe('a token inside a token', () => {
 	test('open the inner JWS, verify it, edit it, go back: the JWE is re-encrypted and decrypts to the edit', async ({
 		page,
