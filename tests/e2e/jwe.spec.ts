@@ -180,6 +180,24 @@ test.describe('decrypting', () => {
 	});
 });
 
+test('editing a decrypted payload encrypts it again for the same recipient', async ({ page }) => {
+	const original = await encrypt(
+		{ alg: 'ECDH-ES+A256KW', enc: 'A256GCM', kid: 'e1' },
+		p256.publicKey,
+		JSON.stringify(claims()),
+	);
+	await openJwe(page, original);
+	await decryptionKey(page).fill(pkcs8(p256.privateKey));
+	await expect(decryption(page)).toContainText('Decrypted');
+	await payloadEditor(page).fill(JSON.stringify({ ...claims(), sub: 'mallory' }, null, 2));
+	await expect(tokenEditor(page)).not.toHaveText(original);
+	await expect(decryption(page)).toContainText('Decrypted');
+	const token = (await tokenEditor(page).textContent()) ?? '';
+	const { plaintext, protectedHeader } = await jose.compactDecrypt(token, p256.privateKey);
+	expect(JSON.parse(new TextDecoder().decode(plaintext))).toMatchObject({ sub: 'mallory' });
+	expect(protectedHeader).toMatchObject({ alg: 'ECDH-ES+A256KW', enc: 'A256GCM', kid: 'e1' });
+});
+
 test('a 1 MB JWE, decoded in the worker, decrypts and its payload shows', async ({ page }) => {
 	const big = JSON.stringify({ ...claims(), blob: randomBytes(560_000).toString('base64') });
 	const token = await encrypt({ alg: 'dir', enc: 'A256GCM' }, aes256, big);

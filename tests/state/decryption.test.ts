@@ -107,4 +107,38 @@ describe('decryption in the state', () => {
 			stop();
 		}
 	});
+
+	test('an edit of a decrypted JSON payload is encrypted again, and a JSON mistake stays a draft', async () => {
+		const outer = await encrypt('{"sub":"alice","n":1.50}', { alg: 'RSA-OAEP', enc: 'A128GCM', kid: 'k' });
+		const app = new DebuggerState();
+		const stop = app.track();
+		try {
+			app.main.view.setText(outer);
+			await until(() => expect(app.main.decryption).toBeDefined());
+			app.main.decryption!.text = privateJwk;
+			await until(() => expect(app.main.view.payload.editable).toBe(true));
+
+			await app.main.decryption!.editPlaintext('{\n  "sub": "mallory",\n  "n": 1.50\n}');
+			expect(app.main.view.token).not.toBe(outer);
+			const { plaintext, protectedHeader } = await jose.compactDecrypt(app.main.view.token, rsa.privateKey);
+			expect(new TextDecoder().decode(plaintext)).toBe('{"sub":"mallory","n":1.50}');
+			expect(protectedHeader).toMatchObject({ alg: 'RSA-OAEP', enc: 'A128GCM', kid: 'k' });
+			expect(app.main.view.payload.text).toBe('{\n  "sub": "mallory",\n  "n": 1.50\n}');
+
+			// Typed on before the token just written is decrypted: still encrypted with the same key, in order.
+			const typing = ['{"sub":"m1"}', '{"sub":"m2"}', '{"sub":"m3"}'].map((t) =>
+				app.main.decryption!.editPlaintext(t),
+			);
+			await Promise.all(typing);
+			const last = await jose.compactDecrypt(app.main.view.token, rsa.privateKey);
+			expect(new TextDecoder().decode(last.plaintext)).toBe('{"sub":"m3"}');
+
+			const before = app.main.view.token;
+			await app.main.decryption!.editPlaintext('{"sub": ');
+			expect(app.main.view.token).toBe(before);
+			expect(app.main.view.payload.error).toBeDefined();
+		} finally {
+			stop();
+		}
+	});
 });

@@ -1,7 +1,7 @@
 // The decryption of one JWE token view: what is in `Decryption key`, the outcome, the plaintext and what it holds.
 
 import type { Decryption, DecryptionKey, NestedToken, PlaintextView } from '$lib/crypto/jwe';
-import type { Finding } from '$lib/jwt';
+import { minifyJson, parseJson, type Finding } from '$lib/jwt';
 import type { TokenView } from './token-view.svelte';
 
 /** The key a person gave for one JWE, and what decrypting with it gave. */
@@ -15,6 +15,13 @@ export class DecryptionState {
 
 	readonly #view: TokenView;
 	#run = 0;
+	#editRun = 0;
+	/**
+	 * The key and plaintext kind of the last decryption, and the last token this state wrote: an edit typed
+	 * while the token it just wrote is still being decrypted is encrypted with the same key, in order.
+	 */
+	#last?: { key: DecryptionKey; mode: PlaintextView['mode'] };
+	#written?: string;
 
 	constructor(view: TokenView) {
 		this.#view = view;
@@ -88,7 +95,9 @@ export class DecryptionState {
 			return;
 		}
 		const outcome = await jwe.decryptJwe({ decoded, keyText: text });
-		if (run === this.#run) this.#outcome = { token, text, outcome };
+		if (run !== this.#run) return;
+		this.#outcome = { token, text, outcome };
+		if (outcome.status === 'decrypted') this.#last = { key: outcome.key, mode: outcome.view.mode };
 	}
 
 	/**
@@ -96,17 +105,50 @@ export class DecryptionState {
 	 * IV, same header members), and puts the new JWE in the old one's place. Returns why not, as words, or nothing.
 	 */
 	async reencrypt(plaintext: string): Promise<string | undefined> {
-		const key = this.key;
+		const result = await this.#encrypt(plaintext);
+		return 'problem' in result ? result.problem : undefined;
+	}
+
+	/**
+	 * Applies an edit of the decrypted `Payload`: JSON (minified, literals kept) or, for a text plaintext, the text
+	 * is encrypted again for the same recipient and the new JWE takes the old one's place; the editor keeps the
+	 * text as typed. JSON with a mistake stays a draft with its error until it is valid.
+	 */
+	async editPlaintext(text: string): Promise<void> {
+		const view = this.#view;
+		const oldToken = view.token;
+		const run = ++this.#editRun;
+		const parsed = parseJson(text);
+		if (!parsed.ok && (this.plaintext?.mode ?? this.#last?.mode) === 'json') {
+			view.setDraft('payload', { text, forToken: oldToken, error: parsed.error });
+			return;
+		}
+		view.setDraft('payload', { text, forToken: oldToken });
+		const result = await this.#encrypt(parsed.ok ? minifyJson(text) : text, () => run === this.#editRun);
+		if ('token' in result && run === this.#editRun)
+			view.setDraft('payload', { text, forToken: result.token });
+	}
+
+	async #encrypt(
+		plaintext: string,
+		isLatest: () => boolean = () => true,
+	): Promise<{ token: string } | { problem: string }> {
+		const key = this.key ?? (this.#view.token === this.#written ? this.#last?.key : undefined);
 		const header = this.#view.decoded?.header?.root;
 		const token = this.#view.token;
-		if (!key || !header) return 'The outer token is not decrypted, so it cannot be encrypted again.';
+		if (!key || !header) return { problem: 'The token is not decrypted, so it cannot be encrypted again.' };
 		this.busy = true;
 		try {
 			const jwe = await this.#view.modules.loadJwe();
 			const result = await jwe.encryptJwe({ header, plaintext, key });
-			if (!result.ok) return jwe.describeEncryptionFailure(result.code);
-			if (this.#view.token === token) this.#view.replaceToken(result.token);
-			return undefined;
+			if (!result.ok) return { problem: jwe.describeEncryptionFailure(result.code) };
+			// The token is still the one encrypted from, or the one this state wrote since: nothing else changed it.
+			const current = this.#view.token;
+			if (isLatest() && (current === token || current === this.#written)) {
+				this.#written = result.token;
+				this.#view.replaceToken(result.token);
+			}
+			return { token: result.token };
 		} finally {
 			this.busy = false;
 		}

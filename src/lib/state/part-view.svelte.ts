@@ -81,11 +81,13 @@ export class PartView {
 				: this.#source.analysis?.payloadMembers) ?? this.rows.length,
 	);
 	/** A JWE's payload is ciphertext and bytes that are not UTF-8 are hex: neither is edited as text. */
-	readonly editable = $derived.by(
-		() =>
-			this.name === 'header' ||
-			(this.#source.decoded?.kind !== 'jwe' && this.#source.decoded?.payload.mode !== 'hex'),
-	);
+	readonly editable = $derived.by(() => {
+		if (this.name === 'header') return true;
+		// A decrypted JWE's JSON or text is edited and encrypted again; a nested token is edited by opening it.
+		const plaintext = this.#source.plaintext;
+		if (plaintext) return plaintext.mode === 'json' || (plaintext.mode === 'text' && !plaintext.nested);
+		return this.#source.decoded?.kind !== 'jwe' && this.#source.decoded?.payload.mode !== 'hex';
+	});
 	/**
 	 * Where the highlighted claim stands in the text as shown (re-indented, so the token's offsets differ):
 	 * from its key to the end of its value, once per occurrence.
