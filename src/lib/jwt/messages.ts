@@ -50,7 +50,11 @@ export type FindingCode =
 	| 'sensitive-data'
 	| 'jwe-rsa1-5'
 	| 'jwe-zip'
-	| 'jwe-weak-p2c';
+	| 'jwe-weak-p2c'
+	| 'jwe-unsigned'
+	| 'jwe-dir-weak-key'
+	| 'jwe-nested-no-cty'
+	| 'jwe-claim-mismatch';
 
 /** The fixed facts of a finding code: how much it matters, a one-line title, and the standard behind it. */
 export interface FindingInfo {
@@ -321,6 +325,30 @@ export const findingInfo: Readonly<Record<FindingCode, FindingInfo>> = Object.fr
 		title: 'Low PBES2 iteration count (p2c)',
 		spec: 'RFC 7518 §4.8.1.2',
 		url: rfc(7518, '4.8.1.2'),
+	},
+	'jwe-unsigned': {
+		severity: 'warning',
+		title: 'Encrypted but not signed',
+		spec: 'RFC 7519 §11.2, RFC 7516 §11.3',
+		url: rfc(7519, '11.2'),
+	},
+	'jwe-dir-weak-key': {
+		severity: 'warning',
+		title: 'Direct encryption with a text key',
+		spec: 'RFC 7518 §4.5, RFC 8725 §3.5',
+		url: rfc(8725, '3.5'),
+	},
+	'jwe-nested-no-cty': {
+		severity: 'info',
+		title: 'Nested token without cty "JWT"',
+		spec: 'RFC 7519 §5.2',
+		url: rfc(7519, '5.2'),
+	},
+	'jwe-claim-mismatch': {
+		severity: 'warning',
+		title: 'Header claim differs from the encrypted claim',
+		spec: 'RFC 7519 §5.3',
+		url: rfc(7519, '5.3'),
 	},
 	'jwe-encrypted': {
 		severity: 'info',

@@ -3,8 +3,11 @@
 import type { ClaimDocs, FindingReview } from '$lib/jwt';
 // Type-only: the crypto code loads after first paint (see loadCrypto).
 import type * as CryptoModule from '$lib/crypto';
+// Type-only: JWE decryption (and jose with it) loads only when a JWE appears (see loadJwe).
+import type * as JweModule from '$lib/crypto/jwe';
 
 export type Crypto = typeof CryptoModule;
+export type Jwe = typeof JweModule;
 
 /** Lazily loaded modules, each `undefined` until it has arrived; state derived from them follows when it does. */
 export class Modules {
@@ -14,6 +17,9 @@ export class Modules {
 	review = $state.raw<FindingReview | undefined>();
 	/** The claims reference, which documents the claims table's rows. */
 	docs = $state.raw<ClaimDocs | undefined>();
+	/** JWE decryption and re-encryption; jose comes with it on first decryption. */
+	jwe = $state.raw<Jwe | undefined>();
+	#jwe?: Promise<Jwe>;
 	#crypto?: Promise<Crypto>;
 	#review?: Promise<FindingReview>;
 	#docs?: Promise<ClaimDocs>;
@@ -28,6 +34,12 @@ export class Modules {
 	loadReview(): Promise<FindingReview> {
 		this.#review ??= import('$lib/jwt/findings/review').then((module) => (this.review = module.review));
 		return this.#review;
+	}
+
+	/** Loads JWE decryption (once), when a JWE is first shown: a page that never sees one never loads it. */
+	loadJwe(): Promise<Jwe> {
+		this.#jwe ??= import('$lib/crypto/jwe').then((module) => (this.jwe = module));
+		return this.#jwe;
 	}
 
 	/** Loads the claims reference (once). */

@@ -2,6 +2,7 @@
 
 import { bySeverity, EXAMPLE_SECRET, qualifyValidity, type Finding } from '$lib/jwt';
 import type { OffThreadAnalyzer } from '$lib/worker/client';
+import type { DecryptionState } from './decryption.svelte';
 import { Editing } from './editing.svelte';
 import { KeyState } from './key.svelte';
 import type { Modules } from './modules.svelte';
@@ -13,17 +14,29 @@ export class TokenSession {
 	readonly view: TokenView;
 	readonly key: KeyState;
 	readonly editing: Editing;
+	/**
+	 * `Decryption key` and what it decrypts, once the session has shown a JWE: the class loads with the JWE code,
+	 * so a page that never sees a JWE never loads it.
+	 */
+	decryption = $state.raw<DecryptionState | undefined>();
 
 	constructor(settings: Settings, modules: Modules, offThread?: OffThreadAnalyzer) {
 		this.view = new TokenView(settings, modules, offThread);
 		this.key = new KeyState(this.view);
 		this.editing = new Editing(this.view, this.key);
+		// `Payload` shows a JWE's plaintext once it is decrypted.
+		this.view.plaintextSource = () => this.decryption?.plaintext;
 	}
 
 	/** Everything worth telling about the token and its key, most severe first. */
 	readonly findings = $derived.by<Finding[]>(() =>
 		this.view.decoded
-			? [...this.view.tokenFindings, ...this.view.timeFindings, ...this.key.findings].sort(bySeverity)
+			? [
+					...this.view.tokenFindings,
+					...this.view.timeFindings,
+					...this.key.findings,
+					...(this.decryption?.findings ?? []),
+				].sort(bySeverity)
 			: [],
 	);
 
@@ -84,6 +97,14 @@ export class TokenSession {
 			.join(', ');
 	});
 
+	/** Loads the decryption state for a JWE (once), then decrypts with the key given. */
+	async #decrypt(): Promise<void> {
+		if (this.decryption) return this.decryption.refresh();
+		const { DecryptionState } = await import('./decryption.svelte');
+		this.decryption ??= new DecryptionState(this.view);
+		return this.decryption.refresh();
+	}
+
 	/**
 	 * Keeps the session in step with the outside world: a huge text is sent to the worker, and the verdict
 	 * follows the token and the key. Returns the function that stops it.
@@ -95,6 +116,9 @@ export class TokenSession {
 			});
 			$effect(() => {
 				void this.key.refreshVerdict();
+			});
+			$effect(() => {
+				if (this.view.decoded?.kind === 'jwe') void this.#decrypt();
 			});
 		});
 	}

@@ -45,6 +45,13 @@ export function listFindingsWith(
 	return findings.sort(bySeverity);
 }
 
+/** Runs checks that record findings through `add`, and returns those findings, most severe first. */
+export function collectFindings(run: (add: AddFinding) => void): Finding[] {
+	const findings: Finding[] = [];
+	run(collectInto(findings));
+	return findings.sort(bySeverity);
+}
+
 function collectInto(findings: Finding[]): AddFinding {
 	return (code, detail, where = {}) => {
 		const info = findingInfo[code];
@@ -109,7 +116,7 @@ function checkToken(
 	if (decoded.kind === 'jwe') {
 		add(
 			'jwe-encrypted',
-			'This is an encrypted token (JWE, five parts). Its header is shown; the payload stays hidden without the decryption key.',
+			'This is an encrypted token (JWE, five parts). Its header is readable by anyone; the payload shows once the decryption key opens it.',
 		);
 	} else if (decoded.payload.mode === 'json') {
 		checkJsonObject(decoded.payload.root, 'payload', decoded.payload.duplicates, add);

@@ -17,7 +17,7 @@ export function checkJweHeader(header: JsonNode, add: AddFinding): void {
 	if (alg === 'RSA1_5') {
 		add(
 			'jwe-rsa1-5',
-			'The content key is encrypted with "alg": "RSA1_5" (RSAES-PKCS1-v1_5). A decrypter whose errors or timing differ for bad padding is a padding oracle: an attacker can recover the content key by sending many altered tokens (Bleichenbacher). Use RSA-OAEP or RSA-OAEP-256.',
+			'The content key is encrypted with "alg": "RSA1_5" (RSAES-PKCS1-v1_5). A decrypter whose errors or timing differ for bad padding is a padding oracle: an attacker can recover the content key by sending many altered tokens (Bleichenbacher). Use RSA-OAEP or RSA-OAEP-256. This page cannot decrypt it either: browsers left RSAES-PKCS1-v1_5 out of WebCrypto for that reason.',
 			{ part: 'header', member: 'alg' },
 		);
 	}
