@@ -2,8 +2,8 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { loadLibraryProvider, loadProvider } from '../../../../src/lib/crypto/providers/load';
-import type { ProviderAlgorithm, SignatureProvider } from '../../../../src/lib/crypto/providers/types';
+import { loadLibraryProvider, loadProvider } from '../../../../../src/lib/crypto/providers/raw/load';
+import type { ProviderAlgorithm, SignatureProvider } from '../../../../../src/lib/crypto/providers/raw/types';
 
 interface Case {
 	readonly tcId: number;
@@ -22,7 +22,9 @@ interface Group {
 const hex = (text: string) => new Uint8Array(Buffer.from(text, 'hex'));
 
 function cases(file: string): { publicKey: Uint8Array; test: Case }[] {
-	const data = JSON.parse(readFileSync(new URL(`../../../vectors/wycheproof/${file}`, import.meta.url), 'utf8')) as {
+	const data = JSON.parse(
+		readFileSync(new URL(`../../../../vectors/wycheproof/${file}`, import.meta.url), 'utf8'),
+	) as {
 		testGroups: Group[];
 	};
 	return data.testGroups.flatMap((group) => {
