@@ -6,6 +6,8 @@ import {
 	describePkcs8,
 	describeSpki,
 	isRsaExponent,
+	mlDsaSizes,
+	ML_DSA_SEED_BYTES,
 	rsaPrivatePkcs1ToPkcs8,
 	rsaPublicPkcs1ToSpki,
 	sec1ToPkcs8,
@@ -276,14 +278,30 @@ function readJwk(
 			const info: KeyInfo = { kty: 'OKP', crv, private: typeof jwk.d === 'string' };
 			return { ...common, info, label: name(info) };
 		}
+		case 'AKP': {
+			// RFC 9964 §4: an AKP key names its algorithm; pub is the FIPS 204 public key, priv the 32-byte seed.
+			if (alg !== 'ML-DSA-44' && alg !== 'ML-DSA-65' && alg !== 'ML-DSA-87')
+				return `an AKP key needs "alg" ML-DSA-44, ML-DSA-65 or ML-DSA-87, not ${JSON.stringify(alg)} (RFC 9964 §4)`;
+			const pub = bytesOf('pub');
+			if (!pub) return '"pub" is missing or not base64url';
+			const size = mlDsaSizes[alg].publicKey;
+			if (pub.length !== size)
+				return `"pub" is ${plural(pub.length, 'byte')}; an ${alg} public key is ${size}`;
+			const hasPriv = jwk.priv !== undefined;
+			const priv = bytesOf('priv');
+			if (hasPriv && priv?.length !== ML_DSA_SEED_BYTES)
+				return `"priv" must be the ${ML_DSA_SEED_BYTES}-byte seed as base64url (RFC 9964 §4)`;
+			const info: KeyInfo = { kty: 'AKP', alg, private: hasPriv };
+			return { ...common, info, label: name(info) };
+		}
 		default:
 			return kty === undefined
 				? 'it has no "kty"'
-				: `"kty" ${JSON.stringify(kty)} is not oct, RSA, EC or OKP`;
+				: `"kty" ${JSON.stringify(kty)} is not oct, RSA, EC, OKP or AKP`;
 	}
 }
 
-/** The `alg` a key is made for: its JWK `alg`, else RS256, ES256/384/512, EdDSA or HS256/384/512 by size. */
+/** The `alg` a key is made for: its JWK `alg`, else RS256, ES256/384/512/256K, Ed25519/Ed448, ML-DSA-* or HS256/384/512 by size. */
 export function suggestAlgorithm(key: KeyCandidate): string {
 	if (key.alg !== undefined) return key.alg;
 	const info = key.info;
@@ -301,13 +319,16 @@ export function suggestAlgorithm(key: KeyCandidate): string {
 						? 'ES256K'
 						: 'ES256';
 		case 'OKP':
-			return 'EdDSA';
+			// RFC 9864: the fully-specified names replace EdDSA.
+			return info.crv === 'Ed448' ? 'Ed448' : info.crv === 'Ed25519' ? 'Ed25519' : 'EdDSA';
+		case 'AKP':
+			return info.alg;
 		default:
 			return 'HS256';
 	}
 }
 
-/** "RSA 2048 public key", "EC P-256 private key", "Ed25519 public key", "HMAC secret (32 bytes)". */
+/** "RSA 2048 public key", "EC P-256 private key", "Ed25519 public key", "ML-DSA-65 public key", "HMAC secret (32 bytes)". */
 export function describeKeyInfo(info: KeyCandidate['info'], withKind = true): string {
 	const visibility = info.private ? 'private' : 'public';
 	const suffix = withKind ? ` ${visibility} key` : info.private ? ', private' : '';
@@ -320,6 +341,8 @@ export function describeKeyInfo(info: KeyCandidate['info'], withKind = true): st
 			return `EC ${info.crv}${suffix}`;
 		case 'OKP':
 			return `${info.crv}${suffix}`;
+		case 'AKP':
+			return `${info.alg}${suffix}`;
 		default:
 			return `unknown key type ${info.oid}${suffix}`;
 	}
