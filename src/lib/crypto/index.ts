@@ -2,6 +2,13 @@
 
 export { findEmbeddedKeys, type EmbeddedKey } from './embedded';
 export { listKeyFindings } from './key-findings';
-export { parseKeyInput, suggestAlgorithm, type KeyCandidate, type ParsedKey } from './keys';
+export { parseKeyInput, type KeyCandidate, type ParsedKey } from './keys';
+export {
+	selectKeys,
+	suggestAlgorithm,
+	type KeyMisfit,
+	type KeySelection,
+	type KeyOperation,
+} from './select-keys';
 export { signToken, type SignOptions, type SignResult } from './sign';
 export { verifyToken, type Verdict } from './verify';

@@ -301,33 +301,6 @@ function readJwk(
 	}
 }
 
-/** The `alg` a key is made for: its JWK `alg`, else RS256, ES256/384/512/256K, Ed25519/Ed448, ML-DSA-* or HS256/384/512 by size. */
-export function suggestAlgorithm(key: KeyCandidate): string {
-	if (key.alg !== undefined) return key.alg;
-	const info = key.info;
-	switch (info.kty) {
-		case 'oct':
-			return info.bytes >= 64 ? 'HS512' : info.bytes >= 48 ? 'HS384' : 'HS256';
-		case 'RSA':
-			return 'RS256';
-		case 'EC':
-			return info.crv === 'P-384'
-				? 'ES384'
-				: info.crv === 'P-521'
-					? 'ES512'
-					: info.crv === 'secp256k1'
-						? 'ES256K'
-						: 'ES256';
-		case 'OKP':
-			// RFC 9864: the fully-specified names replace EdDSA.
-			return info.crv === 'Ed448' ? 'Ed448' : info.crv === 'Ed25519' ? 'Ed25519' : 'EdDSA';
-		case 'AKP':
-			return info.alg;
-		default:
-			return 'HS256';
-	}
-}
-
 /** "RSA 2048 public key", "EC P-256 private key", "Ed25519 public key", "ML-DSA-65 public key", "HMAC secret (32 bytes)". */
 export function describeKeyInfo(info: KeyCandidate['info'], withKind = true): string {
 	const visibility = info.private ? 'private' : 'public';

@@ -3,9 +3,11 @@
 import { findJwsAlgorithm, isNoneAlgorithm } from '../jwt/algorithms';
 import { encodeBase64url } from '../encoding/base64url';
 import { decodeHeader } from '../jwt/decode';
-import { getMember } from '../jwt/json';
+import { stringMember } from '../jwt/json';
 import type { KeyCandidate, ParsedKey } from './keys';
-import { keyMismatch, webCryptoAlgorithm } from './verify';
+import { describeKeyMisfit } from './messages';
+import { loadProvider } from './providers';
+import { selectKeys } from './select-keys';
 
 /** A signed token, or why the key at hand cannot sign it. */
 export type SignResult =
@@ -32,8 +34,7 @@ export async function signToken(
 		return { ok: false, reason: 'Only a JWS (header.payload.signature) can be signed.' };
 	const root = decoded.header?.root;
 	if (!root) return { ok: false, reason: 'The header is not valid JSON, so the token cannot be signed.' };
-	const algNode = getMember(root, 'alg');
-	const algName = algNode?.kind === 'string' ? algNode.value : undefined;
+	const algName = stringMember(root, 'alg');
 	const [header, payload] = decoded.parts;
 	const input = `${header?.text ?? ''}.${payload?.text ?? ''}`;
 	if (isNoneAlgorithm(algName))
@@ -43,37 +44,30 @@ export async function signToken(
 		};
 	if (algName === undefined) return { ok: false, reason: 'The header has no "alg" to sign with.' };
 	const alg = findJwsAlgorithm(algName);
-	const crypto = alg && webCryptoAlgorithm(alg);
-	if (!alg || !crypto) return { ok: false, reason: `This page cannot sign with "${algName}".` };
+	if (!alg || alg.implementation.kind === 'unavailable')
+		return { ok: false, reason: `This page cannot sign with "${algName}".` };
 	if (key.kind === 'empty') return { ok: false, reason: 'Enter a secret or a private key to sign.' };
 	if (key.kind === 'error') return { ok: false, reason: `The key cannot be read: ${key.message}` };
 
-	const kidNode = getMember(root, 'kid');
-	const kid = kidNode?.kind === 'string' ? kidNode.value : undefined;
-	let candidates = key.kind === 'secret' ? [key.key] : key.keys;
-	if (key.kind === 'keys' && key.isSet && kid !== undefined)
-		candidates = candidates.filter((c) => c.kid === kid);
-	if (candidates.length === 0)
-		return { ok: false, reason: `Cannot sign: the JWKS has no key with kid "${kid}".` };
-	const reasons = candidates.map((c) => keyMismatch(alg, c, 'sign'));
-	const index = reasons.findIndex((r) => r === undefined);
-	if (index < 0) {
+	const selection = selectKeys(key, { kid: stringMember(root, 'kid'), alg: alg.name, operation: 'sign' });
+	if (selection.code === 'kid-not-found')
+		return { ok: false, reason: `Cannot sign: the JWKS has no key with kid "${selection.kid}".` };
+	if (selection.code === 'no-fitting-key') {
+		const reasons = selection.matches.map((m) => describeKeyMisfit(m.misfits[0]!, m.key));
 		const reason = reasons.length === 1 ? reasons[0]! : `no key fits: ${reasons.join('; ')}`;
 		return { ok: false, reason: `Cannot sign: ${reason}.` };
 	}
-	const chosen = candidates[index]!;
+	if (selection.code !== 'selected') return { ok: false, reason: 'Enter a secret or a private key to sign.' };
+	const chosen = selection.keys[0]!;
 	try {
-		const cryptoKey = await importSignKey(subtle, chosen, crypto.importParams);
-		const signature = new Uint8Array(
-			await subtle.sign(
-				crypto.signParams,
-				cryptoKey,
-				// Bytes given for another token (a length that differs) are not used.
-				(signingInput?.length === input.length
-					? signingInput
-					: new TextEncoder().encode(input)) as BufferSource,
-			),
-		);
+		const provider = await loadProvider(alg, chosen, subtle);
+		if (!provider) return { ok: false, reason: `This page cannot sign with "${algName}".` };
+		const signature = await provider.sign({
+			alg,
+			key: chosen,
+			// Bytes given for another token (a length that differs) are not used.
+			data: signingInput?.length === input.length ? signingInput : new TextEncoder().encode(input),
+		});
 		return { ok: true, token: `${input}.${encodeBase64url(signature)}`, key: chosen };
 	} catch (error) {
 		return {
@@ -81,20 +75,4 @@ export async function signToken(
 			reason: `Cannot sign with the ${chosen.label}: ${error instanceof Error ? error.message : String(error)}.`,
 		};
 	}
-}
-
-/** Imports the secret or private key of `key` for signing. */
-export async function importSignKey(
-	subtle: SubtleCrypto,
-	key: KeyCandidate,
-	params: AlgorithmIdentifier | RsaHashedImportParams | EcKeyImportParams | HmacImportParams,
-): Promise<CryptoKey> {
-	if (key.secret) return subtle.importKey('raw', key.secret as BufferSource, params, false, ['sign']);
-	if (key.pkcs8) return subtle.importKey('pkcs8', key.pkcs8 as BufferSource, params, false, ['sign']);
-	if (key.jwk) {
-		// Only the key's own members: "alg", "use" and "key_ops" were already checked by keyMismatch.
-		const { alg: _alg, use: _use, key_ops: _ops, ext: _ext, ...jwk } = key.jwk;
-		return subtle.importKey('jwk', jwk as JsonWebKey, params, false, ['sign']);
-	}
-	throw new Error('a public key cannot sign');
 }

@@ -1,11 +1,15 @@
 // Verifies a compact JWS with the key a person gave, over WebCrypto, and says which key did it or why none could.
 
-import { findJwsAlgorithm, isNoneAlgorithm, type JwsAlgorithm } from '../jwt/algorithms';
+import { findJwsAlgorithm, implementationFor, isNoneAlgorithm, type JwsAlgorithm } from '../jwt/algorithms';
 import { decodeBase64url } from '../encoding/base64url';
 import { signingInput, type DecodedToken } from '../jwt/decode';
-import { getMember } from '../jwt/json';
+import { stringMember } from '../jwt/json';
 import { describeKeyInfo, type KeyCandidate, type ParsedKey } from './keys';
 import { isDerEcdsaSignature } from '../encoding/ecdsa';
+import { describeKeyMisfit } from './messages';
+import { loadProvider } from './providers';
+import { KeyImportError } from './signature-provider';
+import { selectKeys } from './select-keys';
 
 /** The verdict behind the `Signature` status (ui-contract.md "Verdict"). */
 export type Verdict =
@@ -18,101 +22,6 @@ export type Verdict =
 			readonly hint?: string;
 			readonly key?: KeyCandidate;
 	  };
-
-/** The WebCrypto parameters of one JWS algorithm (RFC 7518 §3). */
-interface WebCryptoAlgorithm {
-	readonly importParams: AlgorithmIdentifier | RsaHashedImportParams | EcKeyImportParams | HmacImportParams;
-	readonly signParams: AlgorithmIdentifier | RsaPssParams | EcdsaParams;
-}
-
-/** How `alg` maps onto WebCrypto; undefined for algorithms WebCrypto does not have (ES256K, none). */
-export function webCryptoAlgorithm(alg: JwsAlgorithm): WebCryptoAlgorithm | undefined {
-	const hash = `SHA-${alg.hashBytes * 8}`;
-	switch (alg.family) {
-		case 'hmac':
-			return { importParams: { name: 'HMAC', hash }, signParams: { name: 'HMAC' } };
-		case 'rsa-pkcs1':
-			return {
-				importParams: { name: 'RSASSA-PKCS1-v1_5', hash },
-				signParams: { name: 'RSASSA-PKCS1-v1_5' },
-			};
-		case 'rsa-pss':
-			// RFC 7518 §3.5: the salt is as long as the hash output.
-			return {
-				importParams: { name: 'RSA-PSS', hash },
-				signParams: { name: 'RSA-PSS', saltLength: alg.hashBytes },
-			};
-		case 'ecdsa':
-			if (alg.curve === 'secp256k1') return undefined;
-			return { importParams: { name: 'ECDSA', namedCurve: alg.curve! }, signParams: { name: 'ECDSA', hash } };
-		case 'eddsa':
-			return { importParams: { name: 'Ed25519' }, signParams: { name: 'Ed25519' } };
-		default:
-			return undefined;
-	}
-}
-
-/** Why `key` cannot verify or sign `alg`, in words; undefined when it fits (RFC 7518 §3, RFC 7517 §4.2–4.4). */
-export function keyMismatch(
-	alg: JwsAlgorithm,
-	key: KeyCandidate,
-	operation: 'verify' | 'sign' = 'verify',
-): string | undefined {
-	const info = key.info;
-	const what = `the key is ${article(describeKeyInfo(info))}`;
-	const needs = (expected: string) => `this token is ${alg.name}, which needs ${expected}; ${what}`;
-	if (alg.family === 'hmac' && info.kty !== 'oct')
-		return `${needs('a shared HMAC secret')}. Using a public key as an HMAC secret is the key-confusion attack (CVE-2016-10555)`;
-	if ((alg.family === 'rsa-pkcs1' || alg.family === 'rsa-pss') && info.kty !== 'RSA')
-		return needs('an RSA key');
-	if (alg.family === 'ecdsa' && (info.kty !== 'EC' || info.crv !== alg.curve))
-		return needs(`an EC ${alg.curve} key`);
-	if (alg.family === 'eddsa') {
-		if (info.kty !== 'OKP' || (info.crv !== 'Ed25519' && info.crv !== 'Ed448'))
-			return needs('an Ed25519 key');
-		if (info.crv === 'Ed448') return 'the key is an Ed448 key, which WebCrypto in this browser cannot use';
-	}
-	if (key.use !== undefined && key.use !== 'sig')
-		return `the key's "use" is "${key.use}", not "sig": it is meant for encryption, not signatures`;
-	if (key.alg !== undefined && key.alg !== alg.name)
-		return `the key's "alg" is "${key.alg}" but the token's is "${alg.name}"`;
-	if (key.keyOps !== undefined && !key.keyOps.includes(operation))
-		return `the key's "key_ops" (${key.keyOps.join(', ') || 'empty'}) does not allow "${operation}"`;
-	if (operation === 'sign' && !info.private) return `${what}; signing needs the private key`;
-	return undefined;
-}
-
-/** Imports the public half of `key` (or the secret) for verifying `alg`. */
-export async function importVerifyKey(
-	subtle: SubtleCrypto,
-	key: KeyCandidate,
-	params: WebCryptoAlgorithm['importParams'],
-): Promise<CryptoKey> {
-	if (key.secret) return subtle.importKey('raw', key.secret as BufferSource, params, false, ['verify']);
-	if (key.spki) return subtle.importKey('spki', key.spki as BufferSource, params, false, ['verify']);
-	if (key.pkcs8) {
-		// A private key verifies through its public part: export it as a JWK and drop the private members.
-		const privateKey = await subtle.importKey('pkcs8', key.pkcs8 as BufferSource, params, true, ['sign']);
-		const jwk = await subtle.exportKey('jwk', privateKey);
-		return subtle.importKey('jwk', publicJwk(jwk as Record<string, unknown>), params, false, ['verify']);
-	}
-	if (key.jwk) return subtle.importKey('jwk', publicJwk(key.jwk), params, false, ['verify']);
-	throw new Error('the key has no material to import');
-}
-
-/** Only the members WebCrypto needs for a public key (RFC 7518 §6.2.1, §6.3.1; RFC 8037 §2). */
-export function publicJwk(jwk: Readonly<Record<string, unknown>>): JsonWebKey {
-	const pick = (...names: string[]) =>
-		Object.fromEntries(names.filter((n) => typeof jwk[n] === 'string').map((n) => [n, jwk[n]])) as JsonWebKey;
-	switch (jwk.kty) {
-		case 'RSA':
-			return pick('kty', 'n', 'e');
-		case 'EC':
-			return pick('kty', 'crv', 'x', 'y');
-		default:
-			return pick('kty', 'crv', 'x');
-	}
-}
 
 /** What verification needs from the token. */
 export interface VerifyInput {
@@ -146,8 +55,7 @@ export async function verifyToken(
 		return notVerified(
 			'The payload is not valid base64url, so the token cannot be decoded and there is nothing to verify.',
 		);
-	const algNode = getMember(decoded.header.root, 'alg');
-	const algName = algNode?.kind === 'string' ? algNode.value : undefined;
+	const algName = stringMember(decoded.header.root, 'alg');
 	if (isNoneAlgorithm(algName))
 		return notVerified(
 			`The token is unsigned ("alg": "${algName}"): there is nothing to verify, whatever the key.`,
@@ -160,8 +68,7 @@ export async function verifyToken(
 		return { status: 'invalid', reason: 'The header has no "alg", so no key can verify it.' };
 	const alg = findJwsAlgorithm(algName);
 	if (!alg) return { status: 'invalid', reason: `"${algName}" is not a JWS algorithm this page knows.` };
-	const crypto = webCryptoAlgorithm(alg);
-	if (!crypto)
+	if (alg.implementation.kind === 'unavailable')
 		return notVerified(
 			`${alg.name} uses a curve (secp256k1) that WebCrypto does not offer, so this browser cannot verify it.`,
 		);
@@ -185,43 +92,43 @@ export async function verifyToken(
 		};
 	}
 
-	const candidates = key.kind === 'secret' ? [key.key] : key.keys;
-	const kidNode = getMember(decoded.header.root, 'kid');
-	const kid = kidNode?.kind === 'string' ? kidNode.value : undefined;
-	const isSet = key.kind === 'keys' && key.isSet;
-	let chosen = candidates;
-	if (isSet && kid !== undefined) {
-		chosen = candidates.filter((c) => c.kid === kid);
-		if (chosen.length === 0)
-			return {
-				status: 'invalid',
-				reason: `The JWKS has no key with kid "${kid}". It holds: ${listKeys(candidates)}.`,
-			};
-	}
-	const fitting = chosen.filter((c) => keyMismatch(alg, c) === undefined);
-	if (fitting.length === 0) {
-		const reasons = chosen.map((c) => keyMismatch(alg, c)!);
-		if (chosen.length === 1)
-			return { status: 'invalid', reason: `${capitalize(reasons[0]!)}.`, key: chosen[0] };
+	const kid = stringMember(decoded.header.root, 'kid');
+	const selection = selectKeys(key, { kid, alg: alg.name, operation: 'verify' });
+	if (selection.code === 'kid-not-found')
 		return {
 			status: 'invalid',
-			reason: `No key in the set fits ${alg.name}: ${chosen.map((c, i) => `${c.label}: ${reasons[i]}`).join('; ')}.`,
+			reason: `The JWKS has no key with kid "${selection.kid}". It holds: ${listKeys(selection.keys)}.`,
+		};
+	if (selection.code === 'no-fitting-key') {
+		const { matches } = selection;
+		const reasons = matches.map((m) => describeKeyMisfit(m.misfits[0]!, m.key));
+		if (matches.length === 1)
+			return { status: 'invalid', reason: `${capitalize(reasons[0]!)}.`, key: matches[0]!.key };
+		return {
+			status: 'invalid',
+			reason: `No key in the set fits ${alg.name}: ${matches.map((m, i) => `${m.key.label}: ${reasons[i]}`).join('; ')}.`,
 		};
 	}
+	if (selection.code !== 'selected')
+		return { status: 'invalid', reason: 'The key cannot be read, so it verifies nothing.' };
+	const fitting = selection.keys;
 
 	const data = input.signingInput ?? signingInput(decoded);
 	let lastError: string | undefined;
 	for (const candidate of fitting) {
 		try {
-			const cryptoKey = await importVerifyKey(subtle, candidate, crypto.importParams);
-			if (
-				await subtle.verify(crypto.signParams, cryptoKey, signature as BufferSource, data as BufferSource)
-			) {
+			const provider = await loadProvider(alg, candidate, subtle);
+			if (!provider)
+				return notVerified(`This page has no implementation of ${alg.name} for the ${candidate.label}.`);
+			if (await provider.verify({ alg, key: candidate, signature, data })) {
 				return { status: 'verified', key: candidate, detail: `Verified with the ${candidate.label}.` };
 			}
 		} catch (error) {
-			lastError = unsupported(error, alg) ?? `the ${candidate.label} cannot be imported: ${messageOf(error)}`;
-			if (unsupported(error, alg)) return notVerified(`${capitalize(lastError)}.`);
+			if (error instanceof KeyImportError && error.reason === 'unsupported')
+				return notVerified(
+					`This browser's WebCrypto does not support ${alg.family === 'eddsa' ? 'Ed25519' : alg.name}, so it cannot verify this token.`,
+				);
+			lastError = `the ${candidate.label} cannot be imported: ${error instanceof Error ? error.message : String(error)}`;
 		}
 	}
 	const tried =
@@ -272,15 +179,16 @@ async function diagnoseSecret(
 			'verifies without the spaces or line breaks around the secret',
 			new TextEncoder().encode(text.trim()),
 		]);
-	const crypto = webCryptoAlgorithm(alg)!;
+	const implementation = implementationFor(alg);
+	if (implementation.kind !== 'webcrypto') return undefined;
+	const params = implementation.import as AlgorithmIdentifier;
+	const signParams = implementation.sign as AlgorithmIdentifier;
 	const signature = input.decoded.bytes.signature!;
 	const data = input.signingInput ?? signingInput(input.decoded);
 	for (const [hint, bytes] of attempts) {
 		if (!bytes || bytes.length === 0) continue;
-		const cryptoKey = await subtle.importKey('raw', bytes as BufferSource, crypto.importParams, false, [
-			'verify',
-		]);
-		if (await subtle.verify(crypto.signParams, cryptoKey, signature as BufferSource, data as BufferSource))
+		const cryptoKey = await subtle.importKey('raw', bytes as BufferSource, params, false, ['verify']);
+		if (await subtle.verify(signParams, cryptoKey, signature as BufferSource, data as BufferSource))
 			return `The signature ${hint}.`;
 	}
 	return undefined;
@@ -299,12 +207,6 @@ function nonCanonicalPart(decoded: DecodedToken): string | undefined {
 	return `The ${deviation.part} part is not canonical base64url (${deviation.deviations.join(', ')}); a strict verifier rejects the token as it is.`;
 }
 
-function unsupported(error: unknown, alg: JwsAlgorithm): string | undefined {
-	if (error instanceof Error && error.name === 'NotSupportedError')
-		return `this browser's WebCrypto does not support ${alg.family === 'eddsa' ? 'Ed25519' : alg.name}, so it cannot verify this token`;
-	return undefined;
-}
-
 function listKeys(keys: readonly KeyCandidate[]): string {
 	return keys
 		.map(
@@ -318,15 +220,6 @@ function notVerified(reason: string): Verdict {
 	return { status: 'not-verified', reason };
 }
 
-/** Every key phrase starts with a vowel sound: "an RSA…", "an EC…", "an Ed25519…", "an HMAC…", "an unknown…". */
-function article(phrase: string): string {
-	return `an ${phrase}`;
-}
-
 function capitalize(text: string): string {
 	return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function messageOf(error: unknown): string {
-	return error instanceof Error ? error.message || error.name : String(error);
 }

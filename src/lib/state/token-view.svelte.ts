@@ -5,12 +5,12 @@ import {
 	analyzeText,
 	describeValidity,
 	formatJson,
-	getMember,
 	inspectText,
 	listPartRows,
 	listTokenFindings,
 	OFF_THREAD_CHARS,
 	showPayload,
+	stringMember,
 	type ClaimDocs,
 	type FindingReview,
 	type Inspection,
@@ -100,14 +100,12 @@ export class TokenView {
 	/** The header's `alg` when it is a string (the last one, if repeated). */
 	readonly alg = $derived.by(() => {
 		const root = this.decoded?.header?.root;
-		const node = root ? getMember(root, 'alg') : undefined;
-		return node?.kind === 'string' ? node.value : undefined;
+		return root ? stringMember(root, 'alg') : undefined;
 	});
 	/** The header's `kid` when it is a string. */
 	readonly kid = $derived.by(() => {
 		const root = this.decoded?.header?.root;
-		const node = root ? getMember(root, 'kid') : undefined;
-		return node?.kind === 'string' ? node.value : undefined;
+		return root ? stringMember(root, 'kid') : undefined;
 	});
 	readonly isExample = $derived(this.exampleText !== '' && this.text === this.exampleText);
 

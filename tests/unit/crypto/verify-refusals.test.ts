@@ -51,7 +51,7 @@ describe('verifyToken: why a key cannot be used', () => {
 			'EdDSA with an EC key',
 			makeToken('EdDSA', KEYS.ed25519[0].privateKey),
 			pem(p256.publicKey, 'spki'),
-			/^This token is EdDSA, which needs an Ed25519 key; the key is an EC P-256 public key\b/,
+			/^This token is EdDSA, which needs an Ed25519 or Ed448 key; the key is an EC P-256 public key\b/,
 		],
 		[
 			'HS256 with an RSA public key as the secret (key confusion)',
