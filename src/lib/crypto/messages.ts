@@ -3,8 +3,9 @@
 import type { KeyRequirement } from '../jwt/algorithms';
 import { describeKeyInfo, type KeyCandidate } from './keys';
 import type { KeyMisfit } from './select-keys';
+import type { LibraryUse } from './signature-provider';
 
-/** "an RSA key", "an EC P-256 key", "an Ed25519 or Ed448 key", "a shared HMAC secret". */
+/** "an RSA key", "an EC P-256 key", "an Ed25519 or Ed448 key", "an ML-DSA-65 key", "a shared HMAC secret". */
 export function describeRequirements(needs: readonly KeyRequirement[]): string {
 	const phrases = needs.map((need) => {
 		const curves = listOr(need.crv ?? []);
@@ -17,6 +18,8 @@ export function describeRequirements(needs: readonly KeyRequirement[]): string {
 				return `an EC ${curves} key`;
 			case 'OKP':
 				return `an ${curves} key`;
+			case 'AKP':
+				return `an ${need.alg ?? 'ML-DSA'} key`;
 		}
 	});
 	return phrases.length === 0 ? 'no key at all' : listOr(phrases);
@@ -55,4 +58,13 @@ function article(phrase: string): string {
 
 function listOr(items: readonly string[]): string {
 	return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
+
+/**
+ * Which code checked a signature when the browser's WebCrypto could not: "in this page's ML-DSA code (noble-post-quantum);
+ * this browser's WebCrypto has no ML-DSA".
+ */
+export function describeLibraryUse(use: LibraryUse): string {
+	const library = use.library === 'noble-curves' ? '@noble/curves' : '@noble/post-quantum';
+	return `in this page's ${use.algorithm} code (${library}); this browser's WebCrypto has no ${use.algorithm}`;
 }

@@ -6,15 +6,21 @@ import { signingInput, type DecodedToken } from '../jwt/decode';
 import { stringMember } from '../jwt/json';
 import { describeKeyInfo, type KeyCandidate, type ParsedKey } from './keys';
 import { isDerEcdsaSignature } from '../encoding/ecdsa';
-import { describeKeyMisfit } from './messages';
+import { describeKeyMisfit, describeLibraryUse } from './messages';
 import { loadProvider } from './providers';
-import { KeyImportError } from './signature-provider';
+import { KeyImportError, type LibraryUse } from './signature-provider';
 import { selectKeys } from './select-keys';
 
 /** The verdict behind the `Signature` status (ui-contract.md "Verdict"). */
 export type Verdict =
 	| { readonly status: 'not-verified'; readonly reason: string }
-	| { readonly status: 'verified'; readonly key: KeyCandidate; readonly detail: string }
+	| {
+			readonly status: 'verified';
+			readonly key: KeyCandidate;
+			readonly detail: string;
+			/** The library that checked the signature, when it was not the browser's WebCrypto. */
+			readonly library?: LibraryUse;
+	  }
 	| {
 			readonly status: 'invalid';
 			readonly reason: string;
@@ -70,7 +76,7 @@ export async function verifyToken(
 	if (!alg) return { status: 'invalid', reason: `"${algName}" is not a JWS algorithm this page knows.` };
 	if (alg.implementation.kind === 'unavailable')
 		return notVerified(
-			`${alg.name} uses a curve (secp256k1) that WebCrypto does not offer, so this browser cannot verify it.`,
+			`This page has no implementation of ${alg.name}, so it cannot verify this token.`,
 		);
 
 	const strictProblem = nonCanonicalPart(decoded);
@@ -121,7 +127,9 @@ export async function verifyToken(
 			if (!provider)
 				return notVerified(`This page has no implementation of ${alg.name} for the ${candidate.label}.`);
 			if (await provider.verify({ alg, key: candidate, signature, data })) {
-				return { status: 'verified', key: candidate, detail: `Verified with the ${candidate.label}.` };
+				const library = await provider.libraryFor?.(candidate);
+				const detail = `Verified with the ${candidate.label}${library ? `, ${describeLibraryUse(library)}` : ''}.`;
+				return { status: 'verified', key: candidate, detail, ...(library ? { library } : {}) };
 			}
 		} catch (error) {
 			if (error instanceof KeyImportError && error.reason === 'unsupported')

@@ -21,6 +21,7 @@ export const secp256k1Provider: SignatureProvider = Object.freeze({
 		const privateKey = secp256k1.utils.randomSecretKey();
 		return { privateKey, publicKey: secp256k1.getPublicKey(privateKey, false) };
 	},
+	isValidPublicKey: async (publicKey) => isSecp256k1Point(publicKey),
 } satisfies SignatureProvider);
 
 /** Whether `point` is a SEC1 encoding of a point on secp256k1 (SEC 1 §2.3.4). */

@@ -29,6 +29,8 @@ export interface SignatureProvider {
 	publicKeyOf(privateKey: Uint8Array): Promise<Uint8Array>;
 	/** A new random key pair; the private key is in its shortest form (scalar or seed). */
 	generate(): Promise<RawKeyPair>;
+	/** Whether `publicKey` is a valid point, for algorithms whose verify would otherwise only say "no". */
+	isValidPublicKey?(publicKey: Uint8Array): Promise<boolean>;
 }
 
 /** Runs a check that may throw on malformed input; any throw means "not valid". */
