@@ -2,7 +2,7 @@
 
 export { findEmbeddedKeys, type EmbeddedKey } from './embedded';
 export { listKeyFindings } from './key-findings';
-export { parseKeyInput, type KeyCandidate, type ParsedKey } from './keys';
+export { parseKeyInput, type KeyCandidate, type KeyProblem, type ParsedKey } from './keys';
 export {
 	selectKeys,
 	suggestAlgorithm,
@@ -12,3 +12,4 @@ export {
 } from './select-keys';
 export { signToken, type SignOptions, type SignResult } from './sign';
 export { verifyToken, type Verdict } from './verify';
+export { describeKeyProblem, describeSignResult, describeVerdict } from './messages';

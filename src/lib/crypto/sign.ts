@@ -1,18 +1,32 @@
-// Signs a token's header and payload with an HMAC secret or a private key, over WebCrypto (RFC 7515 §5.1).
+// Signs a token's header and payload with an HMAC secret or a private key (RFC 7515 §5.1), as data.
 
 import { findJwsAlgorithm, isNoneAlgorithm } from '../jwt/algorithms';
 import { encodeBase64url } from '../encoding/base64url';
 import { decodeHeader } from '../jwt/decode';
 import { stringMember } from '../jwt/json';
-import type { KeyCandidate, ParsedKey } from './keys';
-import { describeKeyMisfit } from './messages';
+import type { KeyCandidate, KeyProblem, ParsedKey } from './keys';
 import { loadProvider } from './providers';
-import { selectKeys } from './select-keys';
+import { selectKeys, type KeyMatch } from './select-keys';
+import { KeyImportError } from './signature-provider';
+
+/** Why the key at hand cannot sign the token; describeSignResult (messages.ts) words it. */
+export type SignRefusal =
+	| { readonly code: 'not-jws' }
+	| { readonly code: 'header-not-json' }
+	| { readonly code: 'unsigned'; readonly alg: string }
+	| { readonly code: 'no-alg' }
+	| { readonly code: 'alg-unavailable'; readonly alg: string }
+	| { readonly code: 'no-key' }
+	| { readonly code: 'key-unreadable'; readonly problem: KeyProblem }
+	| { readonly code: 'kid-not-found'; readonly kid: string }
+	| { readonly code: 'key-misfit'; readonly alg: string; readonly matches: readonly KeyMatch[] }
+	/** The browser refused the key (its numbers do not fit together) or lacks the algorithm (`unsupported`). */
+	| { readonly code: 'key-rejected'; readonly key: KeyCandidate; readonly unsupported: boolean };
 
 /** A signed token, or why the key at hand cannot sign it. */
 export type SignResult =
 	| { readonly ok: true; readonly token: string; readonly key: KeyCandidate }
-	| { readonly ok: false; readonly reason: string };
+	| ({ readonly ok: false } & SignRefusal);
 
 /** How to sign: `signingInput` is the token's `header.payload` as bytes when a worker has encoded them already. */
 export interface SignOptions {
@@ -22,7 +36,7 @@ export interface SignOptions {
 
 /**
  * Re-signs `token` (header and payload as they are) with the key that fits its `alg`: the secret,
- * or a private key (from a JWKS, the one whose `kid` matches). `alg` `none` gets an empty signature.
+ * or a private key (from a JWKS, the one whose `kid` matches). Never throws.
  */
 export async function signToken(
 	token: string,
@@ -30,38 +44,36 @@ export async function signToken(
 	{ signingInput, subtle = globalThis.crypto.subtle }: SignOptions = {},
 ): Promise<SignResult> {
 	const decoded = decodeHeader(token);
-	if (decoded.kind !== 'jws' && decoded.kind !== 'unsecured-fragment')
-		return { ok: false, reason: 'Only a JWS (header.payload.signature) can be signed.' };
+	if (decoded.kind !== 'jws' && decoded.kind !== 'unsecured-fragment') return { ok: false, code: 'not-jws' };
 	const root = decoded.header?.root;
-	if (!root) return { ok: false, reason: 'The header is not valid JSON, so the token cannot be signed.' };
+	if (!root) return { ok: false, code: 'header-not-json' };
 	const algName = stringMember(root, 'alg');
 	const [header, payload] = decoded.parts;
 	const input = `${header?.text ?? ''}.${payload?.text ?? ''}`;
-	if (isNoneAlgorithm(algName))
-		return {
-			ok: false,
-			reason: 'The header says "alg": "none": an unsigned token has no signature to make.',
-		};
-	if (algName === undefined) return { ok: false, reason: 'The header has no "alg" to sign with.' };
+	if (algName !== undefined && isNoneAlgorithm(algName)) return { ok: false, code: 'unsigned', alg: algName };
+	if (algName === undefined) return { ok: false, code: 'no-alg' };
 	const alg = findJwsAlgorithm(algName);
 	if (!alg || alg.implementation.kind === 'unavailable')
-		return { ok: false, reason: `This page cannot sign with "${algName}".` };
-	if (key.kind === 'empty') return { ok: false, reason: 'Enter a secret or a private key to sign.' };
-	if (key.kind === 'error') return { ok: false, reason: `The key cannot be read: ${key.message}` };
-
+		return { ok: false, code: 'alg-unavailable', alg: algName };
 	const selection = selectKeys(key, { kid: stringMember(root, 'kid'), alg: alg.name, operation: 'sign' });
-	if (selection.code === 'kid-not-found')
-		return { ok: false, reason: `Cannot sign: the JWKS has no key with kid "${selection.kid}".` };
-	if (selection.code === 'no-fitting-key') {
-		const reasons = selection.matches.map((m) => describeKeyMisfit(m.misfits[0]!, m.key));
-		const reason = reasons.length === 1 ? reasons[0]! : `no key fits: ${reasons.join('; ')}`;
-		return { ok: false, reason: `Cannot sign: ${reason}.` };
+	switch (selection.code) {
+		case 'no-key':
+			return { ok: false, code: 'no-key' };
+		case 'kid-not-found':
+			return { ok: false, code: 'kid-not-found', kid: selection.kid };
+		case 'no-fitting-key':
+			return { ok: false, code: 'key-misfit', alg: alg.name, matches: selection.matches };
+		case 'selected':
+			break;
+		default:
+			return key.kind === 'error'
+				? { ok: false, code: 'key-unreadable', problem: key.problem }
+				: { ok: false, code: 'no-key' };
 	}
-	if (selection.code !== 'selected') return { ok: false, reason: 'Enter a secret or a private key to sign.' };
 	const chosen = selection.keys[0]!;
+	const provider = await loadProvider(alg, chosen, subtle);
+	if (!provider) return { ok: false, code: 'alg-unavailable', alg: alg.name };
 	try {
-		const provider = await loadProvider(alg, chosen, subtle);
-		if (!provider) return { ok: false, reason: `This page cannot sign with "${algName}".` };
 		const signature = await provider.sign({
 			alg,
 			key: chosen,
@@ -70,9 +82,7 @@ export async function signToken(
 		});
 		return { ok: true, token: `${input}.${encodeBase64url(signature)}`, key: chosen };
 	} catch (error) {
-		return {
-			ok: false,
-			reason: `Cannot sign with the ${chosen.label}: ${error instanceof Error ? error.message : String(error)}.`,
-		};
+		if (!(error instanceof KeyImportError)) throw error;
+		return { ok: false, code: 'key-rejected', key: chosen, unsupported: error.reason === 'unsupported' };
 	}
 }

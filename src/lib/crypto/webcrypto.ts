@@ -10,19 +10,21 @@ type WebCrypto = Extract<Implementation, { kind: 'webcrypto' }>;
 export function webCryptoProvider(subtle: SubtleCrypto, implementation: WebCrypto): SignatureProvider {
 	const params = implementation.sign as AlgorithmIdentifier;
 	return {
-		async verify({ key, signature, data }) {
-			const cryptoKey = await importing(() => importVerifyKey(subtle, key, implementation.import));
-			return subtle.verify(params, cryptoKey, signature as BufferSource, data as BufferSource);
-		},
-		async sign({ key, data }) {
-			const cryptoKey = await importing(() => importSignKey(subtle, key, implementation.import));
-			return new Uint8Array(await subtle.sign(params, cryptoKey, data as BufferSource));
-		},
+		verify: ({ key, signature, data }) =>
+			refusing(async () => {
+				const cryptoKey = await importVerifyKey(subtle, key, implementation.import);
+				return subtle.verify(params, cryptoKey, signature as BufferSource, data as BufferSource);
+			}),
+		sign: ({ key, data }) =>
+			refusing(async () => {
+				const cryptoKey = await importSignKey(subtle, key, implementation.import);
+				return new Uint8Array(await subtle.sign(params, cryptoKey, data as BufferSource));
+			}),
 	};
 }
 
-/** Runs a key import, turning WebCrypto's refusal into a {@link KeyImportError}. */
-async function importing(run: () => Promise<CryptoKey>): Promise<CryptoKey> {
+/** Runs a WebCrypto call, turning its refusal of the key into a {@link KeyImportError}. */
+async function refusing<T>(run: () => Promise<T>): Promise<T> {
 	try {
 		return await run();
 	} catch (error) {

@@ -28,10 +28,7 @@ export class DebuggerState extends TokenView {
 	/** `Secret is base64url encoded`. */
 	keyBase64 = $state(false);
 	/** The verdict for the current token and key; settles a moment after either changes. */
-	verdict = $state.raw<Verdict>({
-		status: 'not-verified',
-		reason: 'Enter the secret or key to verify the signature.',
-	});
+	verdict = $state.raw<Verdict>({ status: 'not-verified', code: 'no-key' });
 	/** What happened to the signature at the last edit or `Sign` (signed with …, or why it could not be). */
 	signNote = $state('');
 
@@ -54,8 +51,14 @@ export class DebuggerState extends TokenView {
 		const choice = this.#embeddedChoice;
 		return choice && choice.token === this.token ? this.embeddedKeys[choice.index] : undefined;
 	});
-	/** Why the key cannot be read, for its alert. */
-	readonly keyError = $derived(this.parsedKey.kind === 'error' ? this.parsedKey.message : undefined);
+	/** Why the key cannot be read, or why the browser refused it when it was used, for its alert. */
+	readonly keyError = $derived(
+		this.parsedKey.kind === 'error'
+			? this.crypto?.describeKeyProblem(this.parsedKey.problem)
+			: this.verdict.code === 'key-rejected'
+				? this.crypto?.describeKeyProblem({ code: 'key-rejected', label: this.verdict.key.label })
+				: undefined,
+	);
 
 	readonly findings = $derived(
 		this.decoded
@@ -103,14 +106,14 @@ export class DebuggerState extends TokenView {
 		if (!crypto) {
 			// The page loads the module after first paint (App's loadTheRest); the effect runs again when it
 			// arrives, since it read `this.crypto`. Loading it here would fetch it while the page mounts.
-			this.verdict = { status: 'not-verified', reason: 'Loading the verifier…' };
+			this.verdict = { status: 'not-verified', code: 'loading' };
 			return;
 		}
 		const key = embedded?.keyText ? crypto.parseKeyInput(embedded.keyText) : this.parsedKey;
 		const secretText = this.keyText;
 		const run = ++this.#verifyRun;
 		if (!decoded) {
-			this.verdict = { status: 'not-verified', reason: 'No token to verify.' };
+			this.verdict = { status: 'not-verified', code: 'no-token' };
 			return;
 		}
 		let verdict = await crypto.verifyToken({ decoded, key, secretText, signingInput });
@@ -239,11 +242,8 @@ export class DebuggerState extends TokenView {
 			this.signing--;
 		}
 		if (this.token !== token) return;
-		if (!result.ok) {
-			this.signNote = `${result.reason} The token keeps its old signature.`;
-			return;
-		}
-		this.signNote = `Signed with the ${result.key.label}.`;
+		this.signNote = (await this.loadCrypto()).describeSignResult(result);
+		if (!result.ok) return;
 		for (const part of ['header', 'payload'] as const) {
 			const draft = part === 'header' ? this.headerDraft : this.payloadDraft;
 			if (draft && draft.forToken === token) this.setDraft(part, { ...draft, forToken: result.token });
@@ -254,12 +254,5 @@ export class DebuggerState extends TokenView {
 
 /** A verdict reached with the token's own key says so: such a key proves nothing about who made the token. */
 function fromTheToken(verdict: Verdict, embedded: EmbeddedKey): Verdict {
-	const where = `the key carried in the token's own "${embedded.member}" header`;
-	if (verdict.status === 'verified')
-		return {
-			...verdict,
-			detail: `Verified with ${where}. That proves nothing: anyone can make a token and put their own key in it.`,
-		};
-	if (verdict.status === 'invalid') return { ...verdict, reason: `With ${where}: ${verdict.reason}` };
-	return verdict;
+	return verdict.status === 'not-verified' ? verdict : { ...verdict, via: embedded.member };
 }
