@@ -50,7 +50,8 @@ export type FindingCode =
 	| 'sensitive-data'
 	| 'jwe-rsa1-5'
 	| 'jwe-zip'
-	| 'jwe-weak-p2c';
+	| 'jwe-weak-p2c'
+	| 'eddsa-deprecated';
 
 /** The fixed facts of a finding code: how much it matters, a one-line title, and the standard behind it. */
 export interface FindingInfo {
@@ -321,6 +322,12 @@ export const findingInfo: Readonly<Record<FindingCode, FindingInfo>> = Object.fr
 		title: 'Low PBES2 iteration count (p2c)',
 		spec: 'RFC 7518 §4.8.1.2',
 		url: rfc(7518, '4.8.1.2'),
+	},
+	'eddsa-deprecated': {
+		severity: 'info',
+		title: '"EdDSA" is deprecated: use "Ed25519" or "Ed448"',
+		spec: 'RFC 9864 §2.2',
+		url: rfc(9864, '2.2'),
 	},
 	'jwe-encrypted': {
 		severity: 'info',
