@@ -2,6 +2,8 @@
 // fail when tampered, sign after an edit, and a generated key is used at once; in this browser, under the CSP.
 import { generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import {
@@ -249,3 +251,38 @@ for (const [kind, alg, label] of [
 		await expect(verdict(page)).toContainText('Signature verified');
 	});
 }
+
+test('the single-file build verifies ES256K, Ed448 and ML-DSA from file://, under its CSP, with no request', async ({
+	page,
+}) => {
+	const file = pathToFileURL(resolve('dist/jwt-prism.html')).href;
+	const requests: string[] = [];
+	page.on('request', (request) => requests.push(request.url()));
+	await page.addInitScript(hideMlDsa);
+	await page.addInitScript(() => {
+		const violations: string[] = [];
+		(window as unknown as { violations: string[] }).violations = violations;
+		document.addEventListener('securitypolicyviolation', (event) => violations.push(event.violatedDirective));
+	});
+	await page.goto(file);
+	await expect(payloadEditor(page)).toContainText('"name"');
+	const cases: [string, string, string, string][] = [
+		[nodeJws('ES256K', k1.privateKey), pemOf(k1.publicKey, 'spki'), '"sub"', 'secp256k1'],
+		[nodeJws('Ed448', ed448.privateKey), jwkOf(ed448.publicKey), '"sub"', 'Ed448'],
+	];
+	const mlDsa = JSON.parse(
+		readFileSync(new URL('../vectors/rfc9964/ML_DSA_87.jose.json', import.meta.url), 'utf8'),
+	) as { jwk: Record<string, string>; jws: string };
+	cases.push([mlDsa.jws, JSON.stringify(mlDsa.jwk), 'Frodo', 'ML-DSA']);
+	for (const [token, key, shows, library] of cases) {
+		await pasteToken(page, token);
+		await expect(payloadEditor(page)).toContainText(shows);
+		await secretBox(page).fill(key);
+		await expect(verdict(page)).toContainText('Signature verified');
+		await expect(verdict(page)).toContainText(`this browser's WebCrypto has no ${library}`);
+	}
+	expect(
+		requests.filter((url) => url !== file && !url.startsWith('data:') && !url.startsWith('blob:')),
+	).toEqual([]);
+	expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+});

@@ -179,6 +179,37 @@ test.describe('keys that cannot be used are explained', () => {
 		await expect(secretBox(page)).toHaveValue(broken);
 	});
 
+	// Issue 19: keys the browser would refuse are refused when read, in words, never with the browser's error name.
+	for (const [name, alg, keyText, words] of [
+		[
+			'an EC JWK whose point is not on P-256',
+			'ES256',
+			JSON.stringify({ kty: 'EC', crv: 'P-256', x: 'A'.repeat(43), y: 'A'.repeat(43) }),
+			/point is not on P-256/,
+		],
+		[
+			'an RSA private key with one character changed',
+			'RS256',
+			(() => {
+				const text = rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+				// A character deep inside the base64, in the private exponent and primes.
+				const at = Math.floor(text.length / 2);
+				return text.slice(0, at) + (text[at] === 'A' ? 'B' : 'A') + text.slice(at + 1);
+			})(),
+			/numbers do not fit together/,
+		],
+		['an RSA JWK with an empty "n"', 'RS256', '{"kty":"RSA","n":"","e":"AQAB"}', /not an RSA key/],
+	] as const)
+		test(`${name} shows an alert saying what is wrong`, async ({ page }) => {
+			const key = alg === 'ES256' ? p256.privateKey : rsa.privateKey;
+			await openWith(page, signJws(alg, {}, claims(), key));
+			await secretBox(page).fill(keyText);
+			await expect(page.getByRole('alert')).toContainText(words);
+			await expectVerdict(page, 'Invalid signature');
+			for (const text of [await page.getByRole('alert').innerText(), await verdict(page).innerText()])
+				expect(text).not.toMatch(/DataError|OperationError|undefined|NaN|\[object Object\]|RSA 0 public key/);
+		});
+
 	test('alg none is never verified, whatever the key', async ({ page }) => {
 		await openWith(page, `${b64url('{"alg":"none"}')}.${b64url(JSON.stringify(claims()))}.`);
 		await secretBox(page).fill(SECRET);

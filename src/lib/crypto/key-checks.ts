@@ -218,7 +218,8 @@ export function checkRsaModulus(n: Uint8Array): void {
 	const value = toBigInt(n);
 	const bits = value === 0n ? 0 : value.toString(2).length;
 	const even = (value & 1n) === 0n;
-	if (bits < MIN_RSA_MODULUS_BITS || even) throw new KeyFaultError({ code: 'rsa-modulus', bits, even });
+	if (bits < MIN_RSA_MODULUS_BITS || even)
+		throw new KeyFaultError({ code: 'rsa-modulus', bits, even, minimum: MIN_RSA_MODULUS_BITS });
 }
 
 /** The integers of a two-prime RSA private key (RFC 8017 §3.2). */

@@ -29,7 +29,7 @@ export type KeyFault =
 	/** RFC 8017 §3.1: e is odd and at least 3; `value` when small enough to show. */
 	| { readonly code: 'rsa-exponent'; readonly value?: number }
 	/** A modulus too small, or even, to be the product of two primes (RFC 8017 §3.1). */
-	| { readonly code: 'rsa-modulus'; readonly bits: number; readonly even: boolean }
+	| { readonly code: 'rsa-modulus'; readonly bits: number; readonly even: boolean; readonly minimum: number }
 	/** RFC 7518 §6.3.2: with any of p, q, dp, dq, qi present, all must be. */
 	| { readonly code: 'rsa-private-incomplete'; readonly missing: readonly string[] }
 	/** More than two primes (RFC 8017 §3.2 version 1), which WebCrypto does not take. */

@@ -17,7 +17,7 @@ import {
 	type KeyInfo,
 } from './key-formats';
 import { describeKeyInfo, plural } from './key-names';
-import { parsePem, PemError, type PemBlock } from './pem';
+import { parsePem, PemError, type PemBlock, type PemFault } from './pem';
 
 export { describeKeyInfo };
 
@@ -75,8 +75,7 @@ export type SecretProblem =
 /** Why the `Secret or key` text cannot be used, as data; describeKeyProblem (messages.ts) words it. */
 export type KeyProblem =
 	| SecretProblem
-	/** `detail` says which line and column (from the PEM reader). */
-	| { readonly code: 'pem-malformed'; readonly detail: string }
+	| { readonly code: 'pem-malformed'; readonly fault: PemFault }
 	| { readonly code: 'pem-no-block' }
 	| {
 			readonly code: 'pem-no-key';
@@ -160,7 +159,7 @@ function readPemKeys(text: string): ParsedKey {
 		blocks = parsePem(text);
 	} catch (error) {
 		if (!(error instanceof PemError)) throw error;
-		return { kind: 'error', problem: { code: 'pem-malformed', detail: error.message } };
+		return { kind: 'error', problem: { code: 'pem-malformed', fault: error.fault } };
 	}
 	if (blocks.length === 0) return { kind: 'error', problem: { code: 'pem-no-block' } };
 	const keys: KeyCandidate[] = [];

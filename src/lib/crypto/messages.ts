@@ -4,6 +4,7 @@
 import { findJwsAlgorithm, type KeyRequirement } from '../jwt/algorithms';
 import type { KeyFault } from './key-faults';
 import { describeKeyInfo } from './key-names';
+import { describeCodePoint, type PemFault } from './pem';
 import type { KeyCandidate, KeyProblem } from './keys';
 import type { KeyMisfit } from './select-keys';
 import type { LibraryUse } from './signature-provider';
@@ -92,8 +93,8 @@ export function describeKeyFault(fault: KeyFault): string {
 			return `the RSA public exponent is ${fault.value ?? 'even'}, but it must be odd and at least 3 (RFC 8017 §3.1)`;
 		case 'rsa-modulus':
 			if (fault.bits === 0) return 'its modulus "n" is empty or zero, so it is not an RSA key';
-			if (fault.bits < 512)
-				return `its modulus has only ${fault.bits} bits, far too few for an RSA key (the smallest ever used had 512), so it is not an RSA key`;
+			if (fault.bits < fault.minimum)
+				return `its modulus has only ${fault.bits} bits, far too few for an RSA key (the smallest ever used had ${fault.minimum}), so it is not an RSA key`;
 			return 'its modulus is even, so it is not a product of two primes and not an RSA key';
 		case 'rsa-private-incomplete':
 			return `it has "d" but not ${listAnd(fault.missing.map((m) => `"${m}"`))}: a private RSA JWK has all of "p", "q", "dp", "dq" and "qi", or none of them (RFC 7518 §6.3.2)`;
@@ -112,6 +113,27 @@ export function describeKeyFault(fault: KeyFault): string {
 	}
 }
 
+/** Why a PEM text cannot be read, with the line and column to look at (RFC 7468 §2–§3). */
+export function describePemFault(fault: PemFault): string {
+	const at = 'column' in fault ? `at line ${fault.line}, column ${fault.column}` : '';
+	switch (fault.code) {
+		case 'no-end-before-begin':
+			return `"BEGIN ${fault.label}" at line ${fault.line} has no "END ${fault.label}" before the next BEGIN at line ${fault.nextLine}`;
+		case 'wrong-end':
+			return `"BEGIN ${fault.label}" at line ${fault.line} is closed by "END ${fault.endLabel}" at line ${fault.endLine}`;
+		case 'no-end':
+			return `"BEGIN ${fault.label}" at line ${fault.line} has no matching "END ${fault.label}"`;
+		case 'bad-character':
+			return `${describeCodePoint(fault.codePoint)} ${at} is not a base64 character`;
+		case 'after-padding':
+			return `the base64 goes on after its "=" padding ${at}`;
+		case 'lone-character':
+			return `the base64 ends with a lone character ${at}, so it was cut`;
+		case 'bad-padding':
+			return `the number of "=" padding characters ${at} is wrong`;
+	}
+}
+
 /** The alert under `Secret or key` (ui-contract.md "Errors"): why the text cannot be used as a key. */
 export function describeKeyProblem(problem: KeyProblem): string {
 	switch (problem.code) {
@@ -127,7 +149,7 @@ export function describeKeyProblem(problem: KeyProblem): string {
 		case 'secret-empty':
 			return 'The secret decodes to zero bytes.';
 		case 'pem-malformed':
-			return `The PEM cannot be read: ${problem.detail}.`;
+			return `The PEM cannot be read: ${describePemFault(problem.fault)}.`;
 		case 'pem-no-block':
 			return 'The PEM has no complete -----BEGIN …----- block.';
 		case 'pem-no-key': {

@@ -10,6 +10,21 @@ export const MILLISECONDS_THRESHOLD = 1e11;
 /** Latest instant a JavaScript Date can hold, in seconds (ECMA-262 §21.4.1.1). */
 const MAX_DATE_SECONDS = 8.64e12;
 
+/**
+ * What a number in a time claim is (RFC 7519 §2, NumericDate: seconds since 1970): a date in seconds, a date
+ * written in milliseconds by mistake, a time before 1970 (negative), or no date at all (beyond the range of dates
+ * even as milliseconds, or infinite).
+ */
+export type NumericDateKind = 'seconds' | 'milliseconds' | 'before-1970' | 'out-of-range';
+
+/** Which {@link NumericDateKind} `value` is. */
+export function classifyNumericDate(value: number): NumericDateKind {
+	if (!Number.isFinite(value)) return 'out-of-range';
+	if (value < 0) return value < -MAX_DATE_SECONDS ? 'out-of-range' : 'before-1970';
+	if (value < MILLISECONDS_THRESHOLD) return 'seconds';
+	return value / 1000 <= MAX_DATE_SECONDS ? 'milliseconds' : 'out-of-range';
+}
+
 /** A time claim shown every way a person wants it. */
 export interface TimeDisplay {
 	/** ISO 8601 in UTC, or a note when the value cannot be a date. */
@@ -102,7 +117,7 @@ export interface DateDisplay extends Omit<TimeDisplay, 'relative'> {
 
 /** The ISO and local dates of a NumericDate, and whether it looks like milliseconds. */
 export function describeDate(seconds: number, options: FormatOptions = {}): DateDisplay {
-	const looksLikeMilliseconds = Math.abs(seconds) >= MILLISECONDS_THRESHOLD;
+	const looksLikeMilliseconds = classifyNumericDate(seconds) === 'milliseconds';
 	if (!Number.isFinite(seconds) || Math.abs(seconds) > MAX_DATE_SECONDS) {
 		return { iso: 'out of the range of dates', local: '', seconds, looksLikeMilliseconds };
 	}

@@ -115,7 +115,7 @@ export const findingInfo: Readonly<Record<FindingCode, FindingInfo>> = Object.fr
 	},
 	'invalid-time-claim': {
 		severity: 'warning',
-		title: 'Time claim is not a number',
+		title: 'Time claim is not a possible date',
 		spec: 'RFC 7519 §2 (NumericDate)',
 		url: rfc(7519, '2'),
 	},

@@ -275,9 +275,13 @@ describe('verifyToken: why a key cannot be used', () => {
 		[
 			'PEM whose base64 is broken',
 			'-----BEGIN PUBLIC KEY-----\nMIIB!!!\n-----END PUBLIC KEY-----',
-			{ code: 'pem-malformed' },
+			{ code: 'pem-malformed', fault: { code: 'bad-character', codePoint: 0x21, line: 2, column: 5 } },
 		],
-		['PEM without its END line', '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQ', { code: 'pem-malformed' }],
+		[
+			'PEM without its END line',
+			'-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQ',
+			{ code: 'pem-malformed', fault: { code: 'no-end', label: 'PUBLIC KEY', line: 1 } },
+		],
 		[
 			'PEM that is not a key',
 			'-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----',

@@ -9,6 +9,7 @@ import {
 	isNotYetValid,
 	listClaimRows,
 	MILLISECONDS_THRESHOLD,
+	classifyNumericDate,
 } from '../../../src/lib/jwt/claims';
 import { parseJson, type JsonNode } from '../../../src/lib/jwt/json';
 
@@ -93,7 +94,10 @@ describe('formatTime shows a NumericDate every way a person wants it', () => {
 		['the same instant in milliseconds', 1_300_819_380_000, true],
 		['just under the threshold', MILLISECONDS_THRESHOLD - 1, false],
 		['exactly the threshold', MILLISECONDS_THRESHOLD, true],
-		['a negative value in milliseconds', -1_300_819_380_000, true],
+		// Issue 19: a negative time is before 1970, not milliseconds; beyond the range even as milliseconds is no date.
+		['a negative value as large as milliseconds', -1_300_819_380_000, false],
+		['-2^53 - 1', -9007199254740993, false],
+		['beyond any date even as milliseconds', 1e16, false],
 	])('milliseconds are detected: %s', (_name, seconds, looksLikeMilliseconds) => {
 		expect(formatTime(seconds, NOW, PINNED).looksLikeMilliseconds).toBe(looksLikeMilliseconds);
 	});
@@ -287,5 +291,26 @@ describe('listClaimRows lists every member in the token’s order', () => {
 		['a string', '"x"'],
 	])('a root that is %s has no rows', (_name, root) => {
 		expect(listClaimRows(json(root), root, 'payload')).toEqual([]);
+	});
+});
+
+describe('classifyNumericDate', () => {
+	test.each([
+		[0, 'seconds'],
+		[1_300_819_380, 'seconds'],
+		[MILLISECONDS_THRESHOLD - 1, 'seconds'],
+		[MILLISECONDS_THRESHOLD, 'milliseconds'],
+		[8.64e15, 'milliseconds'],
+		[8.64e15 + 2, 'out-of-range'],
+		[2 ** 63, 'out-of-range'],
+		[Infinity, 'out-of-range'],
+		[NaN, 'out-of-range'],
+		[-1, 'before-1970'],
+		[-8.64e12, 'before-1970'],
+		[-8.64e12 - 1, 'out-of-range'],
+		[-9007199254740993, 'out-of-range'],
+		[-Infinity, 'out-of-range'],
+	])('%d is %s', (value, kind) => {
+		expect(classifyNumericDate(value)).toBe(kind);
 	});
 });
