@@ -173,6 +173,8 @@ test.describe('ML-DSA (RFC 9964)', () => {
 			await secretBox(page).fill(JSON.stringify(publicJwk));
 			await expect(verdict(page)).toContainText('Signature verified');
 			await expect(verdict(page)).toContainText(`JWK kid=${jwk.kid} (ML-DSA-${level})`);
+			// Kilobytes of signature: the panel shows the first 513 bytes in each form and says how many more.
+			await expect(page.getByText(/… \(\d+ more bytes\)$/)).toHaveCount(2);
 			// This Chromium has ML-DSA in WebCrypto (checked below), so the browser's own code verified it.
 			expect(await page.evaluate(hasNativeMlDsa)).toBe(true);
 			await expect(verdict(page)).not.toContainText('WebCrypto has no');
