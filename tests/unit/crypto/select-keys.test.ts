@@ -33,13 +33,7 @@ describe('keyMisfits', () => {
 		['a public key used as an HMAC secret', text(jwk(rsa.publicKey)), 'HS256', 'verify', ['key-type']],
 		['a secret fits HS512', 'secret', 'HS512', 'sign', []],
 		['an Ed25519 key fits EdDSA and Ed25519', text(jwk(ed25519.publicKey)), 'EdDSA', 'verify', []],
-		[
-			'an Ed448 key fits EdDSA (RFC 8037 §3.1)',
-			text(jwk(ed448.publicKey)),
-			'EdDSA',
-			'verify',
-			[],
-		],
+		['an Ed448 key fits EdDSA (RFC 8037 §3.1)', text(jwk(ed448.publicKey)), 'EdDSA', 'verify', []],
 		[
 			'an Ed448 key does not fit the Ed25519 alg',
 			text(jwk(ed448.publicKey)),
