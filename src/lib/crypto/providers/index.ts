@@ -24,7 +24,12 @@ export async function loadProvider(
 			return webCryptoProvider(subtle, implementation);
 		case 'provider': {
 			const load = modules[`./${implementation.id}.ts`];
-			return load ? (await load()).provider : undefined;
+			if (!load) return undefined;
+			// A chunk that cannot be fetched (offline after an update) leaves the algorithm unavailable, not a rejection.
+			return load().then(
+				(module) => module.provider,
+				() => undefined,
+			);
 		}
 		default:
 			return undefined;
