@@ -34,6 +34,15 @@ async function publicKeyOf(raw: RawKey, provider: RawProvider): Promise<Uint8Arr
 	}
 }
 
+/** The raw provider of `algorithm`; a library chunk that cannot be fetched (offline, never cached) is `unsupported`. */
+async function load(algorithm: RawKeyAlgorithm, subtle: SubtleCrypto | undefined): Promise<RawProvider> {
+	try {
+		return await loadProvider(algorithm, subtle);
+	} catch (error) {
+		throw new KeyImportError('unsupported', `the ${algorithm} code could not be loaded`, { cause: error });
+	}
+}
+
 /**
  * A JWS signature provider for keys of `algorithms`, computing with the browser's WebCrypto where it has the
  * algorithm and with the bundled library otherwise (raw/load.ts decides, once per algorithm).
@@ -45,18 +54,18 @@ export function rawKeyProvider(
 	return Object.freeze({
 		async verify({ key, signature, data }) {
 			const raw = rawKeyOf(key, algorithms);
-			const provider = await loadProvider(raw.algorithm, subtle());
+			const provider = await load(raw.algorithm, subtle());
 			return provider.verify(await publicKeyOf(raw, provider), data, signature);
 		},
 		async sign({ key, data }) {
 			const raw = rawKeyOf(key, algorithms);
 			if (!raw.privateKey) throw new KeyImportError('rejected', 'a public key cannot sign');
-			const provider = await loadProvider(raw.algorithm, subtle());
+			const provider = await load(raw.algorithm, subtle());
 			return provider.sign(raw.privateKey, data);
 		},
 		async libraryFor(key: KeyCandidate): Promise<LibraryUse | undefined> {
 			const raw = rawKeyOf(key, algorithms);
-			const provider = await loadProvider(raw.algorithm, subtle());
+			const provider = await load(raw.algorithm, subtle());
 			if (provider.implementation === 'webcrypto') return undefined;
 			return {
 				library: provider.implementation,
