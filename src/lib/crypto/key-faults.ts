@@ -36,6 +36,8 @@ export type KeyFault =
 	| { readonly code: 'rsa-multi-prime' }
 	/** n ≠ p·q, or d, dP, dQ, qInv do not follow from them (RFC 8017 §3.2): the key was changed or cut. */
 	| { readonly code: 'rsa-inconsistent' }
+	/** An AKP key whose `alg` is not an ML-DSA parameter set (RFC 9964 §4: the key names its algorithm); as written in JSON. */
+	| { readonly code: 'akp-alg'; readonly alg?: string }
 	/** The public point is not on the curve (SEC 1 §3.2.2.1), or not a point encoding at all. */
 	| { readonly code: 'ec-point-off-curve'; readonly crv: string }
 	/** The private scalar is 0 or not below the curve order (SEC 1 §3.2.1). */

@@ -30,7 +30,32 @@ export const keyOids = Object.freeze({
 	ed448: '1.3.101.113',
 	x25519: '1.3.101.110',
 	x448: '1.3.101.111',
+	mlDsa44: '2.16.840.1.101.3.4.3.17',
+	mlDsa65: '2.16.840.1.101.3.4.3.18',
+	mlDsa87: '2.16.840.1.101.3.4.3.19',
 } as const);
+
+/** The ML-DSA parameter sets JOSE names (RFC 9964 §2). */
+export type MlDsaName = 'ML-DSA-44' | 'ML-DSA-65' | 'ML-DSA-87';
+
+/** Byte sizes of each ML-DSA parameter set's keys and signatures (FIPS 204 Table 2; the seed ξ, §6.1). */
+export const mlDsaSizes: Readonly<
+	Record<MlDsaName, { readonly publicKey: number; readonly expandedKey: number; readonly signature: number }>
+> = Object.freeze({
+	'ML-DSA-44': Object.freeze({ publicKey: 1312, expandedKey: 2560, signature: 2420 }),
+	'ML-DSA-65': Object.freeze({ publicKey: 1952, expandedKey: 4032, signature: 3309 }),
+	'ML-DSA-87': Object.freeze({ publicKey: 2592, expandedKey: 4896, signature: 4627 }),
+});
+
+/** Length of an ML-DSA seed (FIPS 204 §6.1; RFC 9964 `priv`). */
+export const ML_DSA_SEED_BYTES = 32;
+
+/** Algorithm OID → ML-DSA parameter set (RFC 9881 §2). */
+export const mlDsaOids: Readonly<Record<string, MlDsaName>> = Object.freeze({
+	[keyOids.mlDsa44]: 'ML-DSA-44',
+	[keyOids.mlDsa65]: 'ML-DSA-65',
+	[keyOids.mlDsa87]: 'ML-DSA-87',
+});
 
 /** Named-curve OID → JOSE `crv` (RFC 5480 §2.1.1.1, RFC 8812 §3.1). */
 const ecCurves: Readonly<Record<string, 'P-256' | 'P-384' | 'P-521' | 'secp256k1'>> = Object.freeze({
@@ -52,6 +77,7 @@ export type KeyInfo =
 	| { kty: 'RSA'; bits: number; private: boolean }
 	| { kty: 'EC'; crv: 'P-256' | 'P-384' | 'P-521' | 'secp256k1'; private: boolean }
 	| { kty: 'OKP'; crv: 'Ed25519' | 'Ed448' | 'X25519' | 'X448'; private: boolean }
+	| { kty: 'AKP'; alg: MlDsaName; private: boolean }
 	| { kty: 'unknown'; oid: string; private: boolean };
 
 // Shapes, as the messages name them.
@@ -194,6 +220,20 @@ function describeKey(
 		return { kty: 'RSA', bits: rsaBits(keyBytes, isPrivate), private: isPrivate };
 	const okp = okpCurves[oid];
 	if (okp) return { kty: 'OKP', crv: okp, private: isPrivate };
+	const mlDsa = mlDsaOids[oid];
+	if (mlDsa) {
+		// RFC 9881 §2: the parameters are absent; the key's size is fixed by the parameter set.
+		if (parameters)
+			throw new KeyFormatError(
+				`the ${mlDsa} AlgorithmIdentifier has parameters, which must be absent (RFC 9881 §2)`,
+			);
+		if (isPrivate) readMlDsaPrivateKey(keyBytes, mlDsa);
+		else if (keyBytes.length !== mlDsaSizes[mlDsa].publicKey)
+			throw new KeyFormatError(
+				`the ${mlDsa} public key is ${keyBytes.length} bytes, but it must be ${mlDsaSizes[mlDsa].publicKey} (FIPS 204 Table 2)`,
+			);
+		return { kty: 'AKP', alg: mlDsa, private: isPrivate };
+	}
 	if (oid !== keyOids.ecPublicKey) return { kty: 'unknown', oid, private: isPrivate };
 	// RFC 5915 §3: a PKCS#8 EC key may carry its curve in the inner ECPrivateKey instead.
 	let curve = parameters?.tag === derTags.oid ? readContent(readOid, parameters, ALGORITHM) : undefined;
@@ -347,4 +387,43 @@ export function sec1ToPkcs8(sec1: Uint8Array, curveOid?: string): Uint8Array {
 		algorithm,
 		encodeDer(derTags.octetString, inner),
 	]);
+}
+
+const ML_DSA_PRIVATE =
+	'an ML-DSA private key: [0] seed (32 bytes), an OCTET STRING expandedKey, or SEQUENCE { seed, expandedKey }';
+
+/**
+ * Reads the privateKey of an ML-DSA PKCS#8 key (RFC 9881 §6): the CHOICE of `seed [0] IMPLICIT OCTET
+ * STRING (32 bytes)`, `expandedKey OCTET STRING`, or `both SEQUENCE { seed, expandedKey }`. The sizes
+ * are checked against `alg`'s parameter set.
+ * @throws {KeyFormatError} when it is none of the three, or a size is wrong.
+ */
+export function readMlDsaPrivateKey(
+	privateKey: Uint8Array,
+	alg: MlDsaName,
+): { readonly seed?: Uint8Array; readonly expandedKey?: Uint8Array } {
+	const node = parseAs(privateKey, ML_DSA_PRIVATE);
+	const expandedBytes = mlDsaSizes[alg].expandedKey;
+	const checkSeed = (seed: Uint8Array) => {
+		if (seed.length !== ML_DSA_SEED_BYTES)
+			throw new KeyFormatError(
+				`the ${alg} seed is ${seed.length} bytes, but it must be ${ML_DSA_SEED_BYTES}`,
+			);
+		return seed;
+	};
+	const checkExpanded = (expandedKey: Uint8Array) => {
+		if (expandedKey.length !== expandedBytes)
+			throw new KeyFormatError(
+				`the ${alg} expandedKey is ${expandedKey.length} bytes, but it must be ${expandedBytes} (FIPS 204 Table 2)`,
+			);
+		return expandedKey;
+	};
+	if (node.tag === 0x80) return { seed: checkSeed(node.content) };
+	if (node.tag === derTags.octetString) return { expandedKey: checkExpanded(node.content) };
+	const [seed, expandedKey] = sequenceOf(
+		node,
+		[derTags.octetString, derTags.octetString],
+		ML_DSA_PRIVATE,
+	) as [DerNode, DerNode];
+	return { seed: checkSeed(seed.content), expandedKey: checkExpanded(expandedKey.content) };
 }

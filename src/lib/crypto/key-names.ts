@@ -6,7 +6,7 @@ import type { KeyInfo } from './key-formats';
 export type KeyDescription =
 	KeyInfo | { readonly kty: 'oct'; readonly bytes: number; readonly private: true };
 
-/** "RSA 2048 public key", "EC P-256 private key", "Ed25519 public key", "HMAC secret (32 bytes)". */
+/** "RSA 2048 public key", "EC P-256 private key", "Ed25519 public key", "ML-DSA-65 public key", "HMAC secret (32 bytes)". */
 export function describeKeyInfo(info: KeyDescription, withKind = true): string {
 	const visibility = info.private ? 'private' : 'public';
 	const suffix = withKind ? ` ${visibility} key` : info.private ? ', private' : '';
@@ -19,6 +19,8 @@ export function describeKeyInfo(info: KeyDescription, withKind = true): string {
 			return `EC ${info.crv}${suffix}`;
 		case 'OKP':
 			return `${info.crv}${suffix}`;
+		case 'AKP':
+			return `${info.alg}${suffix}`;
 		default:
 			return `unknown key type ${info.oid}${suffix}`;
 	}

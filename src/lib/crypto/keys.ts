@@ -9,6 +9,8 @@ import {
 	checkRsaExponent,
 	describePkcs8,
 	describeSpki,
+	mlDsaSizes,
+	ML_DSA_SEED_BYTES,
 	rsaPrivatePkcs1ToPkcs8,
 	rsaPublicPkcs1ToSpki,
 	sec1ToPkcs8,
@@ -359,6 +361,20 @@ function readJwkMembers(jwk: Record<string, unknown>, source: 'jwk' | 'jwks', in
 			const d = has('d') ? members('d')[0] : undefined;
 			if (d) sized('d', d, crv, OKP_BYTES[crv]!);
 			const info: KeyInfo = { kty: 'OKP', crv, private: d !== undefined };
+			return { ...common, info, label: name(info) };
+		}
+		case 'AKP': {
+			// RFC 9964 §4: an AKP key names its algorithm; pub is the FIPS 204 public key, priv the 32-byte seed.
+			if (alg !== 'ML-DSA-44' && alg !== 'ML-DSA-65' && alg !== 'ML-DSA-87')
+				throw new KeyFaultError({
+					code: 'akp-alg',
+					alg: jwk.alg === undefined ? undefined : describeValue(jwk.alg),
+				});
+			const [pub] = members('pub');
+			sized('pub', pub, alg, mlDsaSizes[alg].publicKey);
+			const priv = has('priv') ? members('priv')[0] : undefined;
+			if (priv) sized('priv', priv, alg, ML_DSA_SEED_BYTES);
+			const info: KeyInfo = { kty: 'AKP', alg, private: priv !== undefined };
 			return { ...common, info, label: name(info) };
 		}
 		default:

@@ -7,6 +7,7 @@ import { describeKeyInfo } from './key-names';
 import { describeCodePoint, type PemFault } from './pem';
 import type { KeyCandidate, KeyProblem } from './keys';
 import type { KeyMisfit } from './select-keys';
+import type { LibraryUse } from './signature-provider';
 import type { SignResult } from './sign';
 import type { SecretHint, Verdict } from './verify';
 
@@ -23,6 +24,8 @@ export function describeRequirements(needs: readonly KeyRequirement[]): string {
 				return `an EC ${curves} key`;
 			case 'OKP':
 				return `an ${curves} key`;
+			case 'AKP':
+				return `an ${need.alg ?? 'ML-DSA'} key`;
 		}
 	});
 	return phrases.length === 0 ? 'no key at all' : listOr(phrases);
@@ -82,6 +85,8 @@ export function describeKeyFault(fault: KeyFault): string {
 			return fault.kty === 'EC'
 				? `the curve ${fault.crv} is not P-256, P-384, P-521 or secp256k1`
 				: `the OKP curve ${fault.crv} is not Ed25519, Ed448, X25519 or X448`;
+		case 'akp-alg':
+			return `an AKP key needs "alg" ML-DSA-44, ML-DSA-65 or ML-DSA-87 (RFC 9964 §4), not ${fault.alg ?? 'none'}`;
 		case 'member-length':
 			return `"${fault.member}" is ${bytes(fault.bytes)}, but on ${fault.crv} it is exactly ${bytes(fault.expected)}, so it was changed or cut`;
 		case 'rsa-exponent':
@@ -198,7 +203,7 @@ export function describeVerdict(verdict: Verdict): { readonly explanation: strin
 function explainVerdict(verdict: Verdict): string {
 	switch (verdict.code) {
 		case 'verified':
-			return `Verified with the ${verdict.key.label}.`;
+			return `Verified with the ${verdict.key.label}${verdict.library ? `, ${describeLibraryUse(verdict.library)}` : ''}.`;
 		case 'jwe':
 			return 'This is an encrypted token (JWE); it has no signature to verify.';
 		case 'undecodable':
@@ -329,4 +334,13 @@ function listOr(items: readonly string[]): string {
 
 function listAnd(items: readonly string[]): string {
 	return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/**
+ * Which code checked a signature when the browser's WebCrypto could not: "in this page's ML-DSA code
+ * (@noble/post-quantum); this browser's WebCrypto has no ML-DSA".
+ */
+export function describeLibraryUse(use: LibraryUse): string {
+	const library = use.library === 'noble-curves' ? '@noble/curves' : '@noble/post-quantum';
+	return `in this page's ${use.algorithm} code (${library}); this browser's WebCrypto has no ${use.algorithm}`;
 }

@@ -93,10 +93,13 @@ export function fitsRequirements(
 	requirements: readonly KeyRequirement[],
 ): boolean {
 	const crv = 'crv' in info ? info.crv : undefined;
+	// An AKP key is for one algorithm (RFC 9964 §4): an ML-DSA-44 key does not fit ML-DSA-65.
+	const keyAlg = info.kty === 'AKP' ? info.alg : undefined;
 	return requirements.some(
 		(requirement) =>
 			requirement.kty === info.kty &&
-			(requirement.crv === undefined || (crv !== undefined && requirement.crv.includes(crv))),
+			(requirement.crv === undefined || (crv !== undefined && requirement.crv.includes(crv))) &&
+			(requirement.alg === undefined || requirement.alg === keyAlg),
 	);
 }
 

@@ -25,6 +25,18 @@ export interface SignRequest {
 export interface SignatureProvider {
 	verify(request: VerifyRequest): Promise<boolean>;
 	sign(request: SignRequest): Promise<Uint8Array>;
+	/**
+	 * The library bundled in this page that computes `key`'s signatures, when it is not the browser's WebCrypto
+	 * (the verdict says so); undefined when WebCrypto does the work.
+	 */
+	libraryFor?(key: KeyCandidate): Promise<LibraryUse | undefined>;
+}
+
+/** A library doing what the browser's WebCrypto cannot: which one, and for which algorithm (`ML-DSA`, `secp256k1`…). */
+export interface LibraryUse {
+	readonly library: 'noble-curves' | 'noble-post-quantum';
+	/** The algorithm as people name it: `secp256k1`, `Ed25519`, `Ed448` or `ML-DSA`. */
+	readonly algorithm: string;
 }
 
 /**

@@ -9,7 +9,7 @@ import { stringMember, type JsonNode } from '../jwt/json';
 import type { KeyCandidate, ParsedKey } from './keys';
 import { loadProvider } from './providers';
 import { selectKeys, type KeyMatch } from './select-keys';
-import { KeyImportError } from './signature-provider';
+import { KeyImportError, type LibraryUse } from './signature-provider';
 
 /** A way to make a failing HMAC secret verify, found by trying (RFC 7518 §3.2 keys are bytes, not text). */
 export type SecretHint = 'read-as-text' | 'read-as-base64' | 'read-as-hex' | 'trim-whitespace';
@@ -21,7 +21,7 @@ export type NotVerified = { readonly status: 'not-verified' } & (
 	| { readonly code: 'payload-not-base64url' }
 	| { readonly code: 'unsigned'; readonly alg: string }
 	| { readonly code: 'no-key' }
-	/** Nothing on this page implements the `alg` (ES256K until its provider lands). */
+	/** Nothing on this page implements the `alg`. */
 	| { readonly code: 'alg-unavailable'; readonly alg: string }
 	/** The browser's WebCrypto lacks the algorithm (a browser without Ed25519). */
 	| { readonly code: 'browser-unsupported'; readonly alg: string; readonly family: JwsAlgorithm['family'] }
@@ -74,6 +74,8 @@ export type Verdict =
 			readonly code: 'verified';
 			readonly key: KeyCandidate;
 			readonly via?: string;
+			/** The library that checked the signature, when it was not the browser's WebCrypto. */
+			readonly library?: LibraryUse;
 	  }
 	| Invalid;
 
@@ -198,8 +200,10 @@ async function tryKeys(
 		const provider = await loadProvider(alg, key, subtle);
 		if (!provider) return { status: 'not-verified', code: 'alg-unavailable', alg: alg.name };
 		try {
-			if (await provider.verify({ alg, key, signature, data }))
-				return { status: 'verified', code: 'verified', key };
+			if (await provider.verify({ alg, key, signature, data })) {
+				const library = await provider.libraryFor?.(key);
+				return { status: 'verified', code: 'verified', key, ...(library ? { library } : {}) };
+			}
 		} catch (error) {
 			if (!(error instanceof KeyImportError)) throw error;
 			if (error.reason === 'unsupported')

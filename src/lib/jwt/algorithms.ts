@@ -1,17 +1,21 @@
-// One table of every registered JOSE algorithm (RFC 7518 §3.1, §4.1, §5.1; RFC 8037; RFC 8812): what it is, the
+// One table of every registered JOSE algorithm (RFC 7518 §3.1, §4.1, §5.1; RFC 8037; RFC 8812; RFC 9864; RFC 9964): what it is, the
 // keys that fit it and which implementation verifies and signs it. Adding an algorithm is one row here plus, where
 // WebCrypto lacks it, one provider module in src/lib/crypto/providers/.
 
 /** How a JWS algorithm signs. */
-export type JwsFamily = 'hmac' | 'rsa-pkcs1' | 'rsa-pss' | 'ecdsa' | 'eddsa' | 'none';
+export type JwsFamily = 'hmac' | 'rsa-pkcs1' | 'rsa-pss' | 'ecdsa' | 'eddsa' | 'ml-dsa' | 'none';
 
-/** JWK key types (RFC 7518 §6.1, RFC 8037 §2). */
-export type KeyType = 'oct' | 'RSA' | 'EC' | 'OKP';
+/** JWK key types (RFC 7518 §6.1, RFC 8037 §2, RFC 9964 §4). */
+export type KeyType = 'oct' | 'RSA' | 'EC' | 'OKP' | 'AKP';
 
-/** One kind of key that fits an algorithm: its `kty` and, for curve keys, the curves (`crv`) allowed. */
+/**
+ * One kind of key that fits an algorithm: its `kty` and, for curve keys, the curves (`crv`) allowed; for
+ * `AKP` keys, the one algorithm the key is for (RFC 9964 §4: an AKP key names its `alg`).
+ */
 export interface KeyRequirement {
 	readonly kty: KeyType;
 	readonly crv?: readonly string[];
+	readonly alg?: string;
 }
 
 /**
@@ -131,7 +135,48 @@ function ecdsa(
 	};
 }
 
-const ed25519: Implementation = { kind: 'webcrypto', import: { name: 'Ed25519' }, sign: { name: 'Ed25519' } };
+/**
+ * Ed25519 goes through its provider, which uses the browser's WebCrypto when it has Ed25519 (probed once) and the
+ * bundled library otherwise; no browser's WebCrypto has Ed448.
+ */
+const ed25519: Implementation = { kind: 'provider', id: 'ed25519' };
+const ed448: Implementation = { kind: 'provider', id: 'ed448' };
+
+/** An EdDSA algorithm bound to one curve by its fully-specified name (RFC 9864 §2.2). */
+function eddsa(
+	name: 'Ed25519' | 'Ed448',
+	signatureBytes: number,
+	implementation: Implementation,
+): JwsAlgorithm {
+	return {
+		name,
+		family: 'eddsa',
+		hashBytes: 0,
+		signatureBytes,
+		curve: name,
+		keys: [{ kty: 'OKP', crv: [name] }],
+		implementation,
+		spec: 'RFC 9864 §2.2',
+		url: 'https://www.rfc-editor.org/rfc/rfc9864#section-2.2',
+	};
+}
+
+/**
+ * ML-DSA with one parameter set (RFC 9964 §3; FIPS 204 Table 2 for the signature size): an AKP key for that
+ * same `alg`. Its provider uses WebCrypto where the browser has ML-DSA, else the bundled library.
+ */
+function mlDsa(name: 'ML-DSA-44' | 'ML-DSA-65' | 'ML-DSA-87', signatureBytes: number): JwsAlgorithm {
+	return {
+		name,
+		family: 'ml-dsa',
+		hashBytes: 0,
+		signatureBytes,
+		keys: [{ kty: 'AKP', alg: name }],
+		implementation: { kind: 'provider', id: 'ml-dsa' },
+		spec: 'RFC 9964 §3',
+		url: 'https://www.rfc-editor.org/rfc/rfc9964#section-3',
+	};
+}
 
 const rows: readonly JwsAlgorithm[] = [
 	hmac(256),
@@ -148,35 +193,27 @@ const rows: readonly JwsAlgorithm[] = [
 		'secp256k1',
 		256,
 		64,
-		{ kind: 'unavailable', why: 'not-in-webcrypto' },
+		{ kind: 'provider', id: 'secp256k1' },
 		{ spec: 'RFC 8812 §3.2', url: 'https://www.rfc-editor.org/rfc/rfc8812#section-3.2' },
 	),
 	pss(256),
 	pss(384),
 	pss(512),
+	// The fully-specified names come before EdDSA, which RFC 9864 deprecates, so that a key suggests them.
+	eddsa('Ed25519', 64, ed25519),
+	eddsa('Ed448', 114, ed448),
 	{
 		name: 'EdDSA',
 		family: 'eddsa',
 		hashBytes: 0,
 		keys: [{ kty: 'OKP', crv: ['Ed25519', 'Ed448'] }],
-		implementation: {
-			kind: 'by-curve',
-			curves: { Ed25519: ed25519, Ed448: { kind: 'unavailable', why: 'not-in-webcrypto' } },
-		},
+		implementation: { kind: 'by-curve', curves: { Ed25519: ed25519, Ed448: ed448 } },
 		spec: 'RFC 8037 §3.1',
 		url: 'https://www.rfc-editor.org/rfc/rfc8037#section-3.1',
 	},
-	{
-		name: 'Ed25519',
-		family: 'eddsa',
-		hashBytes: 0,
-		signatureBytes: 64,
-		curve: 'Ed25519',
-		keys: [{ kty: 'OKP', crv: ['Ed25519'] }],
-		implementation: ed25519,
-		spec: 'RFC 9864',
-		url: 'https://www.rfc-editor.org/rfc/rfc9864',
-	},
+	mlDsa('ML-DSA-44', 2420),
+	mlDsa('ML-DSA-65', 3309),
+	mlDsa('ML-DSA-87', 4627),
 	{
 		name: 'none',
 		family: 'none',

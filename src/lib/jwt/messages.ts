@@ -54,7 +54,8 @@ export type FindingCode =
 	| 'jwe-unsigned'
 	| 'jwe-dir-weak-key'
 	| 'jwe-nested-no-cty'
-	| 'jwe-claim-mismatch';
+	| 'jwe-claim-mismatch'
+	| 'eddsa-deprecated';
 
 /** The fixed facts of a finding code: how much it matters, a one-line title, and the standard behind it. */
 export interface FindingInfo {
@@ -349,6 +350,12 @@ export const findingInfo: Readonly<Record<FindingCode, FindingInfo>> = Object.fr
 		title: 'Header claim differs from the encrypted claim',
 		spec: 'RFC 7519 §5.3',
 		url: rfc(7519, '5.3'),
+	},
+	'eddsa-deprecated': {
+		severity: 'info',
+		title: '"EdDSA" is deprecated: use "Ed25519" or "Ed448"',
+		spec: 'RFC 9864 §2.2',
+		url: rfc(9864, '2.2'),
 	},
 	'jwe-encrypted': {
 		severity: 'info',

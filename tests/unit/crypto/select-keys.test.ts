@@ -33,13 +33,7 @@ describe('keyMisfits', () => {
 		['a public key used as an HMAC secret', text(jwk(rsa.publicKey)), 'HS256', 'verify', ['key-type']],
 		['a secret fits HS512', 'secret', 'HS512', 'sign', []],
 		['an Ed25519 key fits EdDSA and Ed25519', text(jwk(ed25519.publicKey)), 'EdDSA', 'verify', []],
-		[
-			'an Ed448 key fits EdDSA but nothing here implements it',
-			text(jwk(ed448.publicKey)),
-			'EdDSA',
-			'verify',
-			['curve-unavailable'],
-		],
+		['an Ed448 key fits EdDSA (RFC 8037 §3.1)', text(jwk(ed448.publicKey)), 'EdDSA', 'verify', []],
 		[
 			'an Ed448 key does not fit the Ed25519 alg',
 			text(jwk(ed448.publicKey)),
@@ -183,7 +177,8 @@ describe('suggestAlgorithm follows the table', () => {
 			text(jwk(generateKeyPairSync('ec', { namedCurve: 'secp256k1' }).publicKey)),
 			'ES256K',
 		],
-		['an Ed25519 key', text(jwk(ed25519.publicKey)), 'EdDSA'],
+		['an Ed25519 key, by its RFC 9864 name', text(jwk(ed25519.publicKey)), 'Ed25519'],
+		['an Ed448 key, by its RFC 9864 name', text(jwk(ed448.publicKey)), 'Ed448'],
 		['a JWK with its own alg', text(jwk(rsa.publicKey, { alg: 'PS384' })), 'PS384'],
 		['an X25519 key, which signs nothing', text(jwk(x25519.publicKey)), 'HS256'],
 	])('%s: %s', (_name, keyText, alg) => {

@@ -90,12 +90,12 @@ describe('the algorithm table', () => {
 				sign: { name: 'ECDSA', hash: 'SHA-512' },
 			},
 		],
-		['ES256K', [{ kty: 'EC', crv: ['secp256k1'] }], { kind: 'unavailable', why: 'not-in-webcrypto' }],
-		[
-			'Ed25519',
-			[{ kty: 'OKP', crv: ['Ed25519'] }],
-			{ kind: 'webcrypto', import: { name: 'Ed25519' }, sign: { name: 'Ed25519' } },
-		],
+		['ES256K', [{ kty: 'EC', crv: ['secp256k1'] }], { kind: 'provider', id: 'secp256k1' }],
+		['Ed25519', [{ kty: 'OKP', crv: ['Ed25519'] }], { kind: 'provider', id: 'ed25519' }],
+		['Ed448', [{ kty: 'OKP', crv: ['Ed448'] }], { kind: 'provider', id: 'ed448' }],
+		['ML-DSA-44', [{ kty: 'AKP', alg: 'ML-DSA-44' }], { kind: 'provider', id: 'ml-dsa' }],
+		['ML-DSA-65', [{ kty: 'AKP', alg: 'ML-DSA-65' }], { kind: 'provider', id: 'ml-dsa' }],
+		['ML-DSA-87', [{ kty: 'AKP', alg: 'ML-DSA-87' }], { kind: 'provider', id: 'ml-dsa' }],
 		['none', [], { kind: 'unavailable', why: 'no-signature' }],
 	])('%s: keys and implementation', (name, keys, implementation) => {
 		const row = findJwsAlgorithm(name)!;
@@ -111,8 +111,8 @@ describe('the algorithm table', () => {
 	});
 
 	test.each([
-		['Ed25519', 'webcrypto'],
-		['Ed448', 'unavailable'],
+		['Ed25519', 'provider'],
+		['Ed448', 'provider'],
 		[undefined, 'unavailable'],
 		['__proto__', 'unavailable'],
 	])('EdDSA with a %s key resolves to %s', (crv, kind) => {

@@ -111,6 +111,7 @@ function checkToken(
 		review?.checkHeaderParameters(header, decoded.kind, add);
 		if (decoded.kind === 'jwe') review?.checkJweHeader(header, add);
 		if (decoded.kind === 'jws') review?.checkSignature(header, decoded.bytes.signature, add);
+		if (decoded.kind !== 'jwe') review?.checkAlgorithmName(header, add);
 	}
 
 	if (decoded.kind === 'jwe') {

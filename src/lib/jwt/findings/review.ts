@@ -1,5 +1,6 @@
 // The security review beyond the basics: header parameters, signatures, claims, sensitive data and JWE, in one lazily loaded module.
 
+import { checkAlgorithmName } from './algorithm';
 import { checkClaims } from './claims';
 import { checkHeaderParameters } from './header';
 import { checkJweHeader } from './jwe';
@@ -9,6 +10,7 @@ import { checkSignature } from './signature';
 /** The review checks, passed to `listFindingsWith` so the page can load them after first paint. */
 export const review = Object.freeze({
 	checkHeaderParameters,
+	checkAlgorithmName,
 	checkJweHeader,
 	checkSignature,
 	checkClaims,

@@ -9,6 +9,7 @@ import {
 } from '../../../../src/lib/jwt/findings';
 import { review } from '../../../../src/lib/jwt/findings/review';
 import { findingInfo, type FindingCode } from '../../../../src/lib/jwt/messages';
+import * as algorithmCases from './algorithm.cases';
 import * as claimCases from './claims.cases';
 import * as headerCases from './header.cases';
 import * as jweCases from './jwe.cases';
@@ -190,7 +191,9 @@ describe('listFindings raises each finding it knows', () => {
 		// The findings-*.cases.ts tables cover the checks that live in findings-*.ts.
 		const tables = [
 			RAISING,
-			...[headerCases, signatureCases, claimCases, sensitiveCases, jweCases].map((cases) => cases.RAISING),
+			...[headerCases, signatureCases, claimCases, sensitiveCases, jweCases, algorithmCases].map(
+				(cases) => cases.RAISING,
+			),
 		];
 		const raised = new Set(tables.flat().map(([, , , code]) => code));
 		const keyCodes = ['weak-secret', 'key-confusion', 'alg-key-mismatch', 'weak-rsa-key', 'key-use-enc'];
