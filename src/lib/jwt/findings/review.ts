@@ -3,6 +3,7 @@
 import { checkClaims } from './claims';
 import { checkHeaderParameters } from './header';
 import { checkJweHeader } from './jwe';
+import { checkProfile } from './profile-checks';
 import { checkSensitiveData } from './sensitive';
 import { checkSignature } from './signature';
 
@@ -12,6 +13,7 @@ export const review = Object.freeze({
 	checkJweHeader,
 	checkSignature,
 	checkClaims,
+	checkProfile,
 	checkSensitiveData,
 });
 
