@@ -4,4 +4,15 @@ export { findEmbeddedKeys, type EmbeddedKey } from './embedded';
 export { listKeyFindings } from './key-findings';
 export { parseKeyInput, suggestAlgorithm, type KeyCandidate, type ParsedKey } from './keys';
 export { signToken, type SignOptions, type SignResult } from './sign';
-export { verifyToken, type Verdict } from './verify';
+export { verifyToken, type KeyOrigin, type Verdict } from './verify';
+export { dpopVerdictText, isDpopProof, verifyDpopProof } from './dpop';
+export {
+	checkBindings,
+	expectedAtHash,
+	jwkThumbprint,
+	listBindingFindings,
+	sha256Base64url,
+	type Binding,
+	type BindingKind,
+	type TokenSide,
+} from './bindings';

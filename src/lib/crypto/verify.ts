@@ -7,13 +7,25 @@ import { getMember } from '../jwt/json';
 import { describeKeyInfo, type KeyCandidate, type ParsedKey } from './keys';
 import { isDerEcdsaSignature } from '../encoding/ecdsa';
 
+/**
+ * Where the key behind a verdict came from: `Secret or key` (the default when absent), a key the
+ * token carries and the person chose to try (`embedded`), or a DPoP proof's own `jwk` (`dpop-jwk`).
+ */
+export type KeyOrigin = 'key-input' | 'embedded' | 'dpop-jwk';
+
 /** The verdict behind the `Signature` status (ui-contract.md "Verdict"). */
 export type Verdict =
 	| { readonly status: 'not-verified'; readonly reason: string }
-	| { readonly status: 'verified'; readonly key: KeyCandidate; readonly detail: string }
+	| {
+			readonly status: 'verified';
+			readonly key: KeyCandidate;
+			readonly detail: string;
+			readonly origin?: KeyOrigin;
+	  }
 	| {
 			readonly status: 'invalid';
 			readonly reason: string;
+			readonly origin?: KeyOrigin;
 			/** A way to make it verify that was found by trying (the secret's encoding, say). */
 			readonly hint?: string;
 			readonly key?: KeyCandidate;
