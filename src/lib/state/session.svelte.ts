@@ -20,10 +20,18 @@ export class TokenSession {
 		this.editing = new Editing(this.view, this.key);
 	}
 
+	/** Findings about this token beside a related one (a broken `ath`, `cnf.jkt` or `at_hash` binding): set by the Relation. */
+	relationFindings = $state.raw<Finding[]>([]);
+
 	/** Everything worth telling about the token and its key, most severe first. */
 	readonly findings = $derived.by<Finding[]>(() =>
 		this.view.decoded
-			? [...this.view.tokenFindings, ...this.view.timeFindings, ...this.key.findings].sort(bySeverity)
+			? [
+					...this.view.tokenFindings,
+					...this.view.timeFindings,
+					...this.key.findings,
+					...this.relationFindings,
+				].sort(bySeverity)
 			: [],
 	);
 

@@ -8,6 +8,7 @@ import {
 	listFindingsWith,
 	listTokenFindings,
 	OFF_THREAD_CHARS,
+	recognizeProfile,
 	stringMember,
 	type Inspection,
 	type PartName,
@@ -71,6 +72,15 @@ export class TokenView {
 	readonly alg = $derived.by(() => stringMember(this.decoded?.header?.root, 'alg'));
 	/** The header's `kid` when it is a string. */
 	readonly kid = $derived.by(() => stringMember(this.decoded?.header?.root, 'kid'));
+	/** What kind of token it is (DPoP proof, access token, ID token, …) and why: profiles.ts. */
+	readonly profile = $derived.by(() =>
+		this.decoded
+			? recognizeProfile(
+					this.decoded.header?.root,
+					this.decoded.payload.mode === 'json' ? this.decoded.payload.root : undefined,
+				)
+			: undefined,
+	);
 	readonly isExample = $derived.by(() => this.exampleText !== '' && this.text === this.exampleText);
 	/** The claims reference, for the parts' rows. */
 	readonly docs = $derived.by(() => this.modules.docs);
