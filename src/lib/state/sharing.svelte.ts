@@ -36,7 +36,9 @@ export class Sharing {
 		const decoded = this.#session().view.decoded;
 		const root = decoded?.payload.mode === 'json' ? decoded.payload.root : undefined;
 		if (root?.kind !== 'object') return [];
-		const names = [...new Set(root.entries.map((e) => e.key))];
+		// Duplicate keys give one choice: redacting a name redacts the member that counts.
+		const seen: Record<string, boolean> = Object.create(null);
+		const names = root.entries.map((e) => e.key).filter((name) => !seen[name] && (seen[name] = true));
 		return names.map((name) => ({
 			name,
 			pointer: `/payload/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`,
