@@ -6,6 +6,7 @@ import { buildShareUrl } from './fragment';
 import { PRIVATE_JWK_MEMBERS } from './findings/profile-checks';
 import { formatRelative, isExpired } from './claims';
 import { getMember, type JsonNode } from './json';
+import { DPOP_IAT_WINDOW, recognizeProfile } from './profiles';
 
 /** The value a redacted claim gets, so the shared view says plainly that something was there. */
 export const REDACTED = '[redacted]';
@@ -118,7 +119,7 @@ export function buildUnsignedShareUrl(
 /** Whether sharing the token as it is hands over something that works (RFC 6750 §5.3: bearer tokens are credentials). */
 export type ShareRisk =
 	| { readonly live: true; readonly text: string; readonly expiresIn?: number }
-	| { readonly live: false; readonly reason: 'expired' | 'unsigned' | 'not-a-jws' };
+	| { readonly live: false; readonly reason: 'expired' | 'unsigned' | 'not-a-jws' | 'stale-proof' };
 
 /**
  * Says whether the token, shared as it is with `Share link`, would still work at `now`: a signed JWS
@@ -132,6 +133,17 @@ export function describeShareRisk(decoded: DecodedToken, now: number, clockSkew 
 	if (!signature?.text || (alg?.kind === 'string' && alg.value.toLowerCase() === 'none'))
 		return { live: false, reason: 'unsigned' };
 	const payload = decoded.payload.mode === 'json' ? decoded.payload.root : undefined;
+	if (recognizeProfile(decoded.header?.root, payload).profile.id === 'dpop-proof') {
+		// A proof works only within the server's window after its iat, for one method and URL (RFC 9449 §4.3).
+		const iat = payload && getMember(payload, 'iat');
+		const age = iat?.kind === 'number' ? now - iat.value : Infinity;
+		if (Math.abs(age) > DPOP_IAT_WINDOW + clockSkew) return { live: false, reason: 'stale-proof' };
+		return {
+			live: true,
+			expiresIn: DPOP_IAT_WINDOW + clockSkew - age,
+			text: `This DPoP proof is still fresh: a server may accept it for a few more minutes, for its "htm" and "htu", from whoever also holds the access token bound to its key. Share it without the signature instead.`,
+		};
+	}
 	const exp = payload && getMember(payload, 'exp');
 	const lead = 'This token is still valid (not expired): a working bearer token is a credential.';
 	if (exp?.kind !== 'number')

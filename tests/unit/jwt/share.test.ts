@@ -128,6 +128,16 @@ describe('describeShareRisk', () => {
 		['a token expiring exactly now', jwt({ alg: 'HS256' }, { exp: NOW }), false],
 		['an unsigned token', jwt({ alg: 'HS256' }, { exp: NOW + 60 }, ''), false],
 		['alg none', jwt({ alg: 'none' }, { exp: NOW + 60 }, ''), false],
+		[
+			'a DPoP proof made a minute ago',
+			jwt({ typ: 'dpop+jwt', alg: 'ES256' }, { htm: 'GET', iat: NOW - 60 }),
+			true,
+		],
+		[
+			'a DPoP proof from 2019',
+			jwt({ typ: 'dpop+jwt', alg: 'ES256' }, { htm: 'GET', iat: 1562262616 }),
+			false,
+		],
 		['a JWE', 'eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.a2V5.aXY.Y2lwaGVydGV4dA.dGFn', false],
 	])('%s: live %s', (_name, token, live) => {
 		expect(describeShareRisk(decodeToken(token), NOW).live).toBe(live);
