@@ -51,3 +51,4 @@ export {
 	type ShareRisk,
 } from './share';
 export { formatReport, type ReportBinding, type ReportInput, type ReportVerdict } from './report';
+export { describeProofFreshness } from './profile-validity';

@@ -8,6 +8,7 @@ import {
 	listFindingsWith,
 	listTokenFindings,
 	OFF_THREAD_CHARS,
+	describeProofFreshness,
 	recognizeProfile,
 	stringMember,
 	type Inspection,
@@ -93,11 +94,16 @@ export class TokenView {
 	readonly timeFindings = $derived.by(() =>
 		this.decoded ? listFindingsWith(this.decoded, this.settings.findingContext, undefined, 'time') : [],
 	);
-	readonly validity = $derived.by(() =>
-		this.decoded?.payload.mode === 'json' && this.decoded.payload.root.kind === 'object'
-			? describeValidity(this.decoded.payload.root, this.settings.at, this.settings.clockSkew)
-			: undefined,
-	);
+	readonly validity = $derived.by(() => {
+		const payload =
+			this.decoded?.payload.mode === 'json' && this.decoded.payload.root.kind === 'object'
+				? this.decoded.payload.root
+				: undefined;
+		if (!payload) return undefined;
+		// A DPoP proof has no "exp" by design: its standing is how fresh its "iat" is (RFC 9449 §4.3).
+		const describe = this.profile?.profile.id === 'dpop-proof' ? describeProofFreshness : describeValidity;
+		return describe(payload, this.settings.at, this.settings.clockSkew);
+	});
 
 	constructor(settings: Settings, modules: Modules, offThread?: OffThreadAnalyzer) {
 		this.settings = settings;
