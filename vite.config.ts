@@ -16,8 +16,9 @@ export default defineConfig({
 		!singleFile &&
 			VitePWA({
 				registerType: 'autoUpdate',
-				// A file, not an inline script: the CSP allows scripts from this origin only.
-				injectRegister: 'script',
+				// Registered by src/main.ts (part of the page's own script, as the CSP wants), which catches a
+				// registration that fails: the plugin's registerSW.js let it escape as an uncaught rejection.
+				injectRegister: false,
 				manifest: {
 					name: 'JWT Prism — JWT debugger',
 					short_name: 'JWT Prism',
@@ -47,6 +48,10 @@ export default defineConfig({
 				},
 			}),
 	],
+	define: {
+		// Whether src/main.ts registers the service worker: never in the single file, which has none.
+		'import.meta.env.PRISM_SERVICE_WORKER': JSON.stringify(!singleFile),
+	},
 	resolve: {
 		alias: [
 			{ find: '$lib', replacement: fileURLToPath(new URL('./src/lib', import.meta.url)) },

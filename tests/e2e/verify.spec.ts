@@ -47,13 +47,49 @@ async function expectVerdict(
 	if (detail) await expect(verdict(page)).toContainText(detail);
 }
 
-test('the example token verifies with the secret shown beside it', async ({ page }) => {
-	await openEmpty(page);
-	await expect(payloadEditor(page)).toContainText('"name"');
-	await expectVerdict(page, 'Not verified');
-	await secretBox(page).fill('jwt-prism-example-secret-not-for-production');
-	await expectVerdict(page, 'Signature verified', 'HMAC secret (UTF-8, 43 bytes)');
-	await expect(page.getByRole('alert')).toHaveCount(0);
+const EXAMPLE_SECRET = 'jwt-prism-example-secret-not-for-production';
+
+test.describe('the example shows the whole flow, and its secret stays with it', () => {
+	test('on first look the example is verified, with its secret filled in', async ({ page }) => {
+		await openEmpty(page);
+		await expect(payloadEditor(page)).toContainText('"name"');
+		await expect(secretBox(page)).toHaveValue(EXAMPLE_SECRET);
+		await expectVerdict(page, 'Signature verified', 'HMAC secret (UTF-8, 43 bytes)');
+		await expect(page.getByRole('alert')).toHaveCount(0);
+		// Editing the example re-signs it with its secret: still verified.
+		await payloadEditor(page).fill('{"sub":"edited example"}');
+		await expect(page.getByText('Signed with the HMAC secret')).toBeVisible();
+		await expectVerdict(page, 'Signature verified');
+	});
+
+	test('a pasted token is never verified or re-signed with the example secret', async ({ page }) => {
+		await openEmpty(page);
+		await expectVerdict(page, 'Signature verified');
+		const token = signJws('HS256', {}, claims(), SECRET);
+		const signature = token.split('.')[2]!;
+		await pasteToken(page, token);
+		await expect(payloadEditor(page)).toContainText('Ada Lovelace');
+		await expect(secretBox(page)).toHaveValue('');
+		await expectVerdict(page, 'Not verified');
+		// An edit keeps the token's own signature: nothing signs it.
+		await payloadEditor(page).fill('{"sub":"user-42","admin":true}');
+		await expect(tokenEditor(page)).toHaveText(
+			`${token.split('.')[0]}.${b64url('{"sub":"user-42","admin":true}')}.${signature}`,
+		);
+		await expectVerdict(page, 'Not verified');
+		// Its own secret verifies it as usual.
+		await secretBox(page).fill(SECRET);
+		await expectVerdict(page, 'Invalid signature');
+	});
+
+	test('a key the person typed stays when they paste a token', async ({ page }) => {
+		await openEmpty(page);
+		await page.getByRole('button', { name: 'Clear' }).click();
+		await secretBox(page).fill(SECRET);
+		await pasteToken(page, signJws('HS256', {}, claims(), SECRET));
+		await expect(secretBox(page)).toHaveValue(SECRET);
+		await expectVerdict(page, 'Signature verified');
+	});
 });
 
 test.describe('each algorithm family verifies with its key and fails with another', () => {

@@ -33,7 +33,7 @@ describe('a DPoP proof with no key given', () => {
 		try {
 			app.main.view.setText(proof13);
 			await eventually(() =>
-				expect(app.main.key.verdict).toMatchObject({ status: 'verified', origin: 'dpop-jwk' }),
+				expect(app.main.key.verdict).toMatchObject({ status: 'verified', origin: 'dpop-proof' }),
 			);
 			expect(app.main.view.profile?.profile.id).toBe('dpop-proof');
 		} finally {

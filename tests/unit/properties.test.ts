@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseKeyInput, type ParsedKey } from '../../src/lib/crypto/keys';
 import { verifyToken } from '../../src/lib/crypto/verify';
+import { describeKeyProblem } from '../../src/lib/crypto/messages';
 import {
 	decodeBase64url,
 	encodeBase64url,
@@ -825,7 +826,7 @@ describe('keys and findings never throw', () => {
 				fc.property(keyText, fc.boolean(), (text, base64) => {
 					const parsed = parseKeyInput(text, base64);
 					expect(PARSED_KINDS).toContain(parsed.kind);
-					if (parsed.kind === 'error') expect(parsed.message).toMatch(/\S/);
+					if (parsed.kind === 'error') expect(describeKeyProblem(parsed.problem)).toMatch(/\S/);
 					if (parsed.kind === 'secret') expect(parsed.key.secret).toBeInstanceOf(Uint8Array);
 					if (parsed.kind === 'keys') expect(parsed.keys.length).toBeGreaterThan(0);
 					if (text === '') expect(parsed.kind).toBe('empty');

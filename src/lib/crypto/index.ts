@@ -2,10 +2,18 @@
 
 export { findEmbeddedKeys, type EmbeddedKey } from './embedded';
 export { listKeyFindings } from './key-findings';
-export { parseKeyInput, suggestAlgorithm, type KeyCandidate, type ParsedKey } from './keys';
+export { parseKeyInput, type KeyCandidate, type KeyProblem, type ParsedKey } from './keys';
+export {
+	selectKeys,
+	suggestAlgorithm,
+	type KeyMisfit,
+	type KeySelection,
+	type KeyOperation,
+} from './select-keys';
 export { signToken, type SignOptions, type SignResult } from './sign';
-export { verifyToken, type KeyOrigin, type Verdict } from './verify';
-export { dpopVerdictText, isDpopProof, verifyDpopProof } from './dpop';
+export { verifyToken, type Verdict } from './verify';
+export { describeKeyProblem, describeSignResult, describeVerdict, dpopVerdictText } from './messages';
+export { isDpopProof, verifyDpopProof } from './dpop';
 export {
 	checkBindings,
 	expectedAtHash,

@@ -131,9 +131,12 @@ export function readNumber(node: JsonNode | undefined): number | undefined {
 
 /** Where a token stands in time. */
 export interface Validity {
-	readonly state: 'valid' | 'expired' | 'not-yet-valid' | 'no-expiry';
+	/** `unconfirmed`: the times are fine but the token has errors, so nothing says it is valid (qualifyValidity). */
+	readonly state: 'valid' | 'expired' | 'not-yet-valid' | 'no-expiry' | 'unconfirmed';
 	/** "Valid, expires in 55 minutes", "Expired 3 days ago", "Not valid for another 2 hours". */
 	readonly text: string;
+	/** The same facts without a verdict: "Expires in 55 minutes", "No exp claim". */
+	readonly fact: string;
 }
 
 /**
@@ -145,19 +148,39 @@ export function describeValidity(payload: JsonNode | undefined, now: number, clo
 	const exp = readNumber(expNode);
 	const nbf = payload ? readNumber(getMember(payload, 'nbf')) : undefined;
 	if (nbf !== undefined && isNotYetValid(nbf, now, clockSkew)) {
-		return { state: 'not-yet-valid', text: `Not yet valid: becomes valid ${formatRelative(nbf - now)}` };
+		const text = `Not yet valid: becomes valid ${formatRelative(nbf - now)}`;
+		return { state: 'not-yet-valid', text, fact: text };
 	}
 	if (expNode !== undefined && exp === undefined) {
 		// A verifier rejects a non-numeric `exp` (RFC 7519 §4.1.4); saying "no exp claim" would be wrong.
-		return {
-			state: 'no-expiry',
-			text: `No usable expiry: "exp" is ${/^[aeiou]/.test(expNode.kind) ? 'an' : 'a'} ${expNode.kind}, not a number of seconds`,
-		};
+		const text = `No usable expiry: "exp" is ${/^[aeiou]/.test(expNode.kind) ? 'an' : 'a'} ${expNode.kind}, not a number of seconds`;
+		return { state: 'no-expiry', text, fact: text };
 	}
-	if (exp === undefined) return { state: 'no-expiry', text: 'Valid, never expires (no exp claim)' };
-	if (isExpired(exp, now, clockSkew))
-		return { state: 'expired', text: `Expired ${formatRelative(exp - now)}` };
-	return { state: 'valid', text: `Valid, expires ${formatRelative(exp - now)}` };
+	if (exp === undefined)
+		return { state: 'no-expiry', text: 'Valid, never expires (no exp claim)', fact: 'No exp claim' };
+	if (isExpired(exp, now, clockSkew)) {
+		const text = `Expired ${formatRelative(exp - now)}`;
+		return { state: 'expired', text, fact: text };
+	}
+	const expires = `expires ${formatRelative(exp - now)}`;
+	return { state: 'valid', text: `Valid, ${expires}`, fact: `E${expires.slice(1)}` };
+}
+
+/**
+ * The validity as the page shows it beside the token's problems: while the token has decoding errors or
+ * findings of severity `error` (it is no JWT, unsigned, its signature is empty...), times that are fine
+ * prove nothing, so `valid` and `no-expiry` become `unconfirmed`, stating the facts without "Valid".
+ */
+export function qualifyValidity(
+	validity: Validity,
+	problems: {
+		readonly errors: readonly unknown[];
+		readonly findings: readonly { readonly severity: string }[];
+	},
+): Validity {
+	const hasErrors = problems.errors.length > 0 || problems.findings.some((f) => f.severity === 'error');
+	if (!hasErrors || (validity.state !== 'valid' && validity.state !== 'no-expiry')) return validity;
+	return { state: 'unconfirmed', text: validity.fact, fact: validity.fact };
 }
 
 /** RFC 7519 §4.1.4: expired once `now` reaches `exp` (plus the allowed skew). */

@@ -18,6 +18,7 @@ export {
 	relativeTo,
 	listClaimRows,
 	MAX_VALUE_LENGTH,
+	qualifyValidity,
 	type ClaimDocs,
 	type ClaimRow,
 	type TimeDisplay,

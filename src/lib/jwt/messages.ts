@@ -407,9 +407,9 @@ const errorText: Readonly<Record<ErrorCode, string>> = Object.freeze({
 	'bad-segments': 'This token does not have the right number of parts.',
 	'missing-signature': 'The signature part is missing.',
 	'bad-base64url': 'A part is not valid base64url.',
-	'bad-utf8': 'A part is not valid UTF-8 text.',
-	'bad-json': 'A part is not valid JSON.',
-	'not-json-object': 'A part is JSON but not an object.',
+	'bad-utf8': 'This cannot be decoded as a JWT: a part is not valid UTF-8 text.',
+	'bad-json': 'This cannot be decoded as a JWT: a part is not valid JSON.',
+	'not-json-object': 'This cannot be decoded as a JWT: its header and payload must be JSON objects.',
 });
 
 /** The sentence a person reads for a decoding error: the general problem, then the precise detail naming the part. */

@@ -11,12 +11,15 @@ import { DPOP_IAT_WINDOW } from './profiles';
  */
 export function describeProofFreshness(payload: JsonNode, now: number, clockSkew = 0): Validity {
 	const iat = getMember(payload, 'iat');
-	if (iat?.kind !== 'number' || !Number.isFinite(iat.value))
-		return { state: 'no-expiry', text: 'No usable "iat": a server cannot tell how fresh the proof is' };
+	if (iat?.kind !== 'number' || !Number.isFinite(iat.value)) {
+		const text = 'No usable "iat": a server cannot tell how fresh the proof is';
+		return { state: 'no-expiry', text, fact: text };
+	}
 	const age = now - iat.value;
 	const window = DPOP_IAT_WINDOW + clockSkew;
 	const when = formatRelative(iat.value - now);
-	if (age > window) return { state: 'expired', text: `Stale proof: made ${when}` };
-	if (-age > window) return { state: 'not-yet-valid', text: `Proof dated ${when}, ahead of the clock` };
-	return { state: 'valid', text: `Fresh proof: made ${when}` };
+	if (age > window) return { state: 'expired', text: `Stale proof: made ${when}`, fact: `Made ${when}` };
+	if (-age > window)
+		return { state: 'not-yet-valid', text: `Proof dated ${when}, ahead of the clock`, fact: `Dated ${when}` };
+	return { state: 'valid', text: `Fresh proof: made ${when}`, fact: `Made ${when}` };
 }

@@ -1,6 +1,6 @@
 // One token a person works on: its view, its key and verdict, its editing, and every finding about it.
 
-import { bySeverity, type Finding } from '$lib/jwt';
+import { bySeverity, EXAMPLE_SECRET, qualifyValidity, type Finding } from '$lib/jwt';
 import type { OffThreadAnalyzer } from '$lib/worker/client';
 import { Editing } from './editing.svelte';
 import { KeyState } from './key.svelte';
@@ -34,6 +34,44 @@ export class TokenSession {
 				].sort(bySeverity)
 			: [],
 	);
+
+	/** The payload's time badge, never a green all-clear while the token has errors: times alone prove nothing. */
+	readonly validity = $derived.by(
+		() =>
+			this.view.validity &&
+			qualifyValidity(this.view.validity, {
+				errors: this.view.decoded?.errors ?? [],
+				findings: this.findings,
+			}),
+	);
+
+	/** The page header's finding count colour: its worst finding's, but never green for a token that is no JWT. */
+	readonly findingTone = $derived.by(() => {
+		const worst = this.findings[0]?.severity;
+		if (worst === 'error' || worst === 'warning') return worst;
+		return (this.view.decoded?.errors.length ?? 0) > 0 ? 'unconfirmed' : (worst ?? 'none');
+	});
+
+	/**
+	 * Replaces the token text (typing, pasting, a fragment, Clear). The example's secret goes with the example:
+	 * a token the person brings is never verified or re-signed with it.
+	 */
+	setText(text: string): void {
+		if (text === this.view.text) return;
+		this.view.setText(text);
+		this.key.dropExampleSecret();
+	}
+
+	/**
+	 * Shows the example token verified, the whole flow at first look: its secret fills `Secret or key`, unless
+	 * the person has typed a key already.
+	 */
+	showExample(token: string): void {
+		this.view.loadExample(token);
+		if (this.key.text !== '') return;
+		this.key.setText(EXAMPLE_SECRET);
+		this.key.base64 = false;
+	}
 
 	/** "2 errors, 1 warning": the findings counted by severity, for the panel and the page header. */
 	readonly findingSummary = $derived.by(() => {

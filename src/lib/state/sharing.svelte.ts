@@ -8,6 +8,7 @@ import {
 	type ReportVerdict,
 } from '$lib/jwt';
 import type { Verdict } from '$lib/crypto';
+import { describeVerdict } from '$lib/crypto/messages';
 import type { TokenSession } from './session.svelte';
 import type { Settings } from './settings.svelte';
 
@@ -83,7 +84,7 @@ export class Sharing {
 			decoded,
 			now: this.#settings.at,
 			profile: session.view.profile,
-			verdict: describeVerdict(session.key.verdict),
+			verdict: reportVerdict(session.key.verdict),
 			findings: session.findings,
 			redact: this.redact,
 			bindings,
@@ -91,24 +92,19 @@ export class Sharing {
 	}
 }
 
-/** The verdict as the report states it: status, text and where the key came from (never the key). */
-function describeVerdict(verdict: Verdict): ReportVerdict {
-	if (verdict.status === 'not-verified') return { status: verdict.status, text: verdict.reason };
+/** The verdict as the report states it: status, the page's words for it, and where the key came from (never the key). */
+function reportVerdict(verdict: Verdict): ReportVerdict {
+	const { explanation } = describeVerdict(verdict);
+	if (verdict.status === 'not-verified') return { status: verdict.status, text: explanation };
 	const origin =
-		verdict.origin === 'dpop-jwk'
+		verdict.origin === 'dpop-proof'
 			? 'the public key in the DPoP proof\'s own header "jwk"'
-			: verdict.origin === 'embedded'
-				? 'a key carried in the token, chosen explicitly'
+			: verdict.via !== undefined
+				? `a key carried in the token's own "${verdict.via}" header, chosen explicitly`
 				: 'Secret or key';
-	if (verdict.status === 'verified')
-		return {
-			status: 'verified',
-			text: verdict.detail,
-			keyProvenance: `${verdict.key.label}, from ${origin}`,
-		};
 	return {
-		status: 'invalid',
-		text: verdict.reason,
+		status: verdict.status,
+		text: explanation,
 		keyProvenance: verdict.key ? `${verdict.key.label}, from ${origin}` : undefined,
 	};
 }

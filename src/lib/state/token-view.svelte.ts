@@ -3,6 +3,7 @@
 
 import {
 	analyzeText,
+	describeError,
 	describeValidity,
 	inspectText,
 	listFindingsWith,
@@ -82,6 +83,12 @@ export class TokenView {
 				)
 			: undefined,
 	);
+	/** What is wrong with the text as a token, in words, one alert each (ui-contract.md "Errors"). */
+	readonly alerts = $derived.by(() => {
+		const { error, decoded } = this.inspection;
+		if (error && error.code !== 'empty') return [describeError(error)];
+		return (decoded?.errors ?? []).map(describeError);
+	});
 	readonly isExample = $derived.by(() => this.exampleText !== '' && this.text === this.exampleText);
 	/** The claims reference, for the parts' rows. */
 	readonly docs = $derived.by(() => this.modules.docs);

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { CompactSign, exportJWK, generateKeyPair } from 'jose';
 import { describe, expect, test } from 'vitest';
-import { dpopVerdictText, isDpopProof, verifyDpopProof } from '../../../src/lib/crypto/dpop';
+import { isDpopProof, verifyDpopProof } from '../../../src/lib/crypto/dpop';
+import { describeVerdict, dpopVerdictText } from '../../../src/lib/crypto/messages';
 import { decodeToken } from '../../../src/lib/jwt/decode';
 import { listFindings } from '../../../src/lib/jwt/findings';
 
@@ -18,11 +19,8 @@ const NOW = 1_767_225_600;
 describe('RFC 9449 proofs verify with their own header jwk, with no key given', () => {
 	test.each(vectors.proofs.map((p) => [p.figure, p.jwt] as const))('%s', async (_figure, jwt) => {
 		const verdict = await verifyDpopProof(decodeToken(jwt));
-		expect(verdict).toMatchObject({
-			status: 'verified',
-			origin: 'dpop-jwk',
-			detail: dpopVerdictText.verified,
-		});
+		expect(verdict).toMatchObject({ status: 'verified', code: 'verified', origin: 'dpop-proof' });
+		expect(describeVerdict(verdict!).explanation).toBe(dpopVerdictText.verified);
 	});
 
 	test.each(vectors.proofs.map((p) => [p.figure, p.jwt, p.payload.iat] as const))(
@@ -60,8 +58,8 @@ const flip = (jwt: string) => {
 describe('verifyDpopProof refuses what is not a good proof', () => {
 	test('a changed signature is invalid, and the reason names the proof key', async () => {
 		const verdict = await verifyDpopProof(decodeToken(flip(vectors.proofs[0]!.jwt)));
-		expect(verdict).toMatchObject({ status: 'invalid', origin: 'dpop-jwk' });
-		expect(verdict?.status === 'invalid' && verdict.reason.startsWith(dpopVerdictText.invalid)).toBe(true);
+		expect(verdict).toMatchObject({ status: 'invalid', code: 'mismatch', origin: 'dpop-proof' });
+		expect(describeVerdict(verdict!).explanation.startsWith(dpopVerdictText.invalid)).toBe(true);
 	});
 
 	test.each([
@@ -80,10 +78,9 @@ describe('verifyDpopProof refuses what is not a good proof', () => {
 		const payload = Buffer.from(
 			JSON.stringify({ htm: 'GET', htu: 'https://x', jti: 'j', iat: NOW }),
 		).toString('base64url');
-		expect(await verifyDpopProof(decodeToken(`${header}.${payload}.c2ln`))).toEqual({
-			status: 'invalid',
-			reason: dpopVerdictText.noKey,
-		});
+		const verdict = await verifyDpopProof(decodeToken(`${header}.${payload}.c2ln`));
+		expect(verdict).toEqual({ status: 'invalid', code: 'key-unreadable', origin: 'dpop-proof' });
+		expect(describeVerdict(verdict!).explanation).toBe(dpopVerdictText.noKey);
 	});
 });
 
@@ -95,7 +92,10 @@ describe('proofs made by jose verify with their own key', () => {
 		const jwt = await new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
 			.setProtectedHeader({ typ: 'dpop+jwt', alg, jwk })
 			.sign(privateKey);
-		expect(await verifyDpopProof(decodeToken(jwt))).toMatchObject({ status: 'verified', origin: 'dpop-jwk' });
+		expect(await verifyDpopProof(decodeToken(jwt))).toMatchObject({
+			status: 'verified',
+			origin: 'dpop-proof',
+		});
 		expect(listFindings(decodeToken(jwt), { now: NOW })).toEqual([]);
 	});
 

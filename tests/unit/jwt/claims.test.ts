@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { describeClaim, describeHeaderParameter } from '../../../src/lib/jwt/claim-docs';
 import {
 	describeValidity,
+	qualifyValidity,
 	formatRelative,
 	formatTime,
 	isExpired,
@@ -287,5 +288,55 @@ describe('listClaimRows lists every member in the token’s order', () => {
 		['a string', '"x"'],
 	])('a root that is %s has no rows', (_name, root) => {
 		expect(listClaimRows(json(root), root, 'payload')).toEqual([]);
+	});
+});
+
+describe('qualifyValidity gives no all-clear while the token has errors', () => {
+	const NONE = { errors: [], findings: [{ severity: 'warning' }, { severity: 'info' }] };
+	const DECODE_ERROR = { errors: [new Error('header: JSON array, not an object')], findings: [] };
+	const ERROR_FINDING = { errors: [], findings: [{ severity: 'warning' }, { severity: 'error' }] };
+	test.each([
+		['valid, no errors: kept', { exp: NOW + HOUR }, NONE, 'valid', /^Valid, expires in 1 hour$/],
+		[
+			'valid, a decoding error: unconfirmed',
+			{ exp: NOW + HOUR },
+			DECODE_ERROR,
+			'unconfirmed',
+			/^Expires in 1 hour$/,
+		],
+		[
+			'valid, an error finding: unconfirmed',
+			{ exp: NOW + HOUR },
+			ERROR_FINDING,
+			'unconfirmed',
+			/^Expires in 1 hour$/,
+		],
+		['no exp, no errors: kept', { sub: 'x' }, NONE, 'no-expiry', /^Valid, never expires/],
+		['no exp, a decoding error: unconfirmed', { sub: 'x' }, DECODE_ERROR, 'unconfirmed', /^No exp claim$/],
+		[
+			'a non-numeric exp and an error: unconfirmed, same facts',
+			{ exp: 'soon' },
+			ERROR_FINDING,
+			'unconfirmed',
+			/^No usable expiry/,
+		],
+		[
+			'expired and an error: still expired',
+			{ exp: NOW - DAY },
+			ERROR_FINDING,
+			'expired',
+			/^Expired 1 day ago$/,
+		],
+		[
+			'not yet valid and an error: still not yet valid',
+			{ nbf: NOW + DAY },
+			DECODE_ERROR,
+			'not-yet-valid',
+			/^Not yet valid/,
+		],
+	] as const)('%s', (_name, members, problems, state, text) => {
+		const validity = qualifyValidity(describeValidity(claims(members), NOW), problems);
+		expect(validity.state).toBe(state);
+		expect(validity.text).toMatch(text);
 	});
 });

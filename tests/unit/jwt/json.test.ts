@@ -5,6 +5,7 @@ import {
 	getMember,
 	minifyJson,
 	parseJson,
+	stringMember,
 	toPlainValue,
 	type JsonNode,
 } from '../../../src/lib/jwt/json';
@@ -175,5 +176,20 @@ describe('formatJson on hostile nesting', () => {
 		expect(minifyJson(formatted)).toBe(deep);
 		expect(formatted.split('\n').length).toBeLessThan(200);
 		expect(formatted.length).toBeLessThan(deep.length + 20_000);
+	});
+});
+
+describe('stringMember', () => {
+	test.each([
+		['a string member', '{"alg":"RS256"}', 'RS256'],
+		['the last of repeated members', '{"alg":"HS256","alg":"none"}', 'none'],
+		['a number member is not a string', '{"alg":256}', undefined],
+		['null is not a string', '{"alg":null}', undefined],
+		['a missing member', '{"typ":"JWT"}', undefined],
+		['an array root has no members', '["alg"]', undefined],
+		['an inherited name is not a member', '{}', undefined],
+	])('%s', (_name, text, expected) => {
+		const key = text === '{}' ? 'toString' : 'alg';
+		expect(stringMember(parsed(text), key)).toBe(expected);
 	});
 });

@@ -7,7 +7,7 @@ import { describeKind, quoteText } from './text';
 import { checkTimes } from './times';
 import { checkProfileTimes } from './profile-times';
 import { appliesTo, recognizeProfile, type ProfileRecognition } from '../profiles';
-import { getMember, type JsonNode } from '../json';
+import { getMember, stringMember, type JsonNode } from '../json';
 import { findingInfo, type Severity } from '../messages';
 import type { AddFinding, Finding, FindingContext } from './types';
 
@@ -172,7 +172,7 @@ function checkJsonObject(
 
 function checkAlgorithm(decoded: DecodedToken, header: JsonNode, add: AddFinding): void {
 	const algNode = getMember(header, 'alg');
-	const alg = algNode?.kind === 'string' ? algNode.value : undefined;
+	const alg = stringMember(header, 'alg');
 	if (isNoneAlgorithm(alg)) {
 		// Libraries that matched "none" case-insensitively, or blocked only the lower-case spelling,
 		// have accepted "None" and "NONE" (RFC 8725 §2.1).

@@ -2,7 +2,7 @@
 
 import type { AddFinding } from './types';
 import { describeKind, quoteText, quoteValue } from './text';
-import { getMember, type JsonNode } from '../json';
+import { getMember, stringMember, type JsonNode } from '../json';
 
 /** RFC 7518 §4.8.1.2 recommends at least this many PBES2 iterations. */
 export const MIN_PBES2_ITERATIONS = 1000;
@@ -13,8 +13,7 @@ export const MIN_PBES2_ITERATIONS = 1000;
  * (`jwe-weak-p2c`, RFC 7518 §4.8.1.2).
  */
 export function checkJweHeader(header: JsonNode, add: AddFinding): void {
-	const algNode = getMember(header, 'alg');
-	const alg = algNode?.kind === 'string' ? algNode.value : undefined;
+	const alg = stringMember(header, 'alg');
 	if (alg === 'RSA1_5') {
 		add(
 			'jwe-rsa1-5',
