@@ -94,6 +94,25 @@ const CASES: [string, string, string?][] = [
 	['jwe-rsa1-5', jwe({ alg: 'RSA1_5', enc: 'A128CBC-HS256' })],
 	['jwe-zip', jwe({ alg: 'RSA-OAEP', enc: 'A256GCM', zip: 'DEF' })],
 	['jwe-weak-p2c', jwe({ alg: 'PBES2-HS256+A128KW', enc: 'A128GCM', p2s: 'c2FsdA', p2c: 100 })],
+	// DPoP proofs (issue 18); the binding codes need a related token and are in related.spec.ts.
+	[
+		'dpop-claims',
+		signJws(
+			'ES256',
+			{ typ: 'dpop+jwt', jwk: p256.publicKey.export({ format: 'jwk' }) },
+			{ htu: 'https://rs.example', iat: now },
+			p256.privateKey,
+		),
+	],
+	[
+		'dpop-private-key',
+		signJws(
+			'ES256',
+			{ typ: 'dpop+jwt', jwk: p256.privateKey.export({ format: 'jwk' }) },
+			{ htm: 'GET', htu: 'https://rs.example', jti: 'j', iat: now },
+			p256.privateKey,
+		),
+	],
 ];
 
 for (const [code, token, key] of CASES) {

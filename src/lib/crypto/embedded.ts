@@ -4,6 +4,7 @@ import { decodeBase64url } from '../encoding/base64url';
 import type { DecodedToken } from '../jwt/decode';
 import { getMember, toPlainValue } from '../jwt/json';
 import { toPem } from './pem';
+import { isDpopProof } from './dpop';
 
 /** One key reference found in the header. */
 export interface EmbeddedKey {
@@ -25,8 +26,10 @@ export function findEmbeddedKeys(decoded: DecodedToken): EmbeddedKey[] {
 	const keys: EmbeddedKey[] = [];
 	const jwk = getMember(root, 'jwk');
 	if (jwk) {
-		const explanation =
-			'The header carries its own public key ("jwk"). A verifier that uses it accepts any token signed by anyone with any key (CVE-2018-0114).';
+		// A DPoP proof is the one token whose own key is the intended key (RFC 9449 §4.3).
+		const explanation = isDpopProof(decoded)
+			? 'The DPoP proof carries its public key ("jwk"), as RFC 9449 requires; with no key given, the verdict uses it. It proves the sender holds the private key, not who the sender is.'
+			: 'The header carries its own public key ("jwk"). A verifier that uses it accepts any token signed by anyone with any key (CVE-2018-0114).';
 		keys.push(
 			jwk.kind === 'object'
 				? { member: 'jwk', explanation, keyText: JSON.stringify(toPlainValue(jwk)) }

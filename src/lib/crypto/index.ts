@@ -22,3 +22,15 @@ export {
 	describeSignResult,
 	describeVerdict,
 } from './messages';
+export { dpopVerdictText } from './messages';
+export { isDpopProof, verifyDpopProof } from './dpop';
+export {
+	checkBindings,
+	expectedAtHash,
+	jwkThumbprint,
+	listBindingFindings,
+	sha256Base64url,
+	type Binding,
+	type BindingKind,
+	type TokenSide,
+} from './bindings';

@@ -185,11 +185,25 @@ const SECRET_HINTS: Readonly<Record<SecretHint, string>> = Object.freeze({
 	'trim-whitespace': 'verifies without the spaces or line breaks around the secret',
 });
 
+/** What the page says about a verdict reached with a DPoP proof's own key (ui-contract.md "Token profiles and related tokens"). */
+export const dpopVerdictText = Object.freeze({
+	verified:
+		'Verified with the proof\'s own public key (its header "jwk"), as RFC 9449 §4.3 says to check a DPoP proof. This proves possession, not identity: whoever sent the proof holds the matching private key, but anyone can make a key pair and sign a proof. Who the key belongs to is shown only by an access token bound to it ("cnf.jkt").',
+	invalid:
+		'The signature does not match the proof\'s own public key (its header "jwk"): the proof was not signed with the key it carries, and a server rejects it (RFC 9449 §4.3).',
+	noKey: 'The proof has no usable public key in its header "jwk", so it cannot be verified (RFC 9449 §4.2).',
+});
+
 /** The sentences after the `Signature` status's headline: what happened and, for a secret, how it would verify. */
 export function describeVerdict(verdict: Verdict): { readonly explanation: string; readonly hint?: string } {
 	const explanation = explainVerdict(verdict);
 	const hint =
 		verdict.status === 'invalid' && verdict.hint ? `The signature ${SECRET_HINTS[verdict.hint]}.` : undefined;
+	if (verdict.status !== 'not-verified' && verdict.origin === 'dpop-proof') {
+		if (verdict.status === 'verified') return { explanation: dpopVerdictText.verified };
+		if (verdict.code === 'key-unreadable') return { explanation: dpopVerdictText.noKey };
+		return { explanation: `${dpopVerdictText.invalid} ${explanation}`, hint };
+	}
 	if (verdict.status === 'not-verified' || !('via' in verdict) || verdict.via === undefined)
 		return { explanation, hint };
 	const where = `the key carried in the token's own "${verdict.via}" header`;

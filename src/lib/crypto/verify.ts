@@ -39,6 +39,8 @@ export type Invalid = {
 	readonly key?: KeyCandidate;
 	/** Set when the key came from the token's own header (`jwk`, `x5c`), which proves nothing. */
 	readonly via?: string;
+	/** Set when the key is a DPoP proof's own `jwk`, the key RFC 9449 §4.3 says to verify it with (dpop.ts). */
+	readonly origin?: 'dpop-proof';
 } & (
 	| { readonly code: 'key-unreadable' }
 	| { readonly code: 'no-alg' }
@@ -76,6 +78,8 @@ export type Verdict =
 			readonly via?: string;
 			/** The library that checked the signature, when it was not the browser's WebCrypto. */
 			readonly library?: LibraryUse;
+			/** Set when the key is a DPoP proof's own `jwk` (dpop.ts): it proves possession, not identity. */
+			readonly origin?: 'dpop-proof';
 	  }
 	| Invalid;
 

@@ -44,3 +44,20 @@ export { describeError, findingInfo, type FindingCode, type Severity } from './m
 export { partLabels } from './segments';
 export { readFragmentToken, buildShareUrl } from './fragment';
 export { createExampleToken, EXAMPLE_SECRET } from './example';
+export {
+	recognizeProfile,
+	tokenProfiles,
+	type ProfileId,
+	type ProfileRecognition,
+	type TokenProfile,
+} from './profiles';
+export { diffTokens, formatDifferences, type ChangeKind, type DiffResult, type Difference } from './diff';
+export {
+	buildUnsignedShareUrl,
+	describeShareRisk,
+	REDACTED,
+	type RedactionChoice,
+	type ShareRisk,
+} from './share';
+export { formatReport, type ReportBinding, type ReportInput, type ReportVerdict } from './report';
+export { describeProofFreshness } from './profile-validity';

@@ -55,7 +55,17 @@ export type FindingCode =
 	| 'jwe-dir-weak-key'
 	| 'jwe-nested-no-cty'
 	| 'jwe-claim-mismatch'
-	| 'eddsa-deprecated';
+	| 'eddsa-deprecated'
+	| 'missing-claim'
+	| 'dpop-claims'
+	| 'dpop-private-key'
+	| 'dpop-no-jwk'
+	| 'dpop-alg'
+	| 'dpop-iat-window'
+	| 'logout-token-rules'
+	| 'dpop-ath-mismatch'
+	| 'dpop-jkt-mismatch'
+	| 'at-hash-mismatch';
 
 /** The fixed facts of a finding code: how much it matters, a one-line title, and the standard behind it. */
 export interface FindingInfo {
@@ -362,6 +372,66 @@ export const findingInfo: Readonly<Record<FindingCode, FindingInfo>> = Object.fr
 		title: 'Encrypted token (JWE)',
 		spec: 'RFC 7516 §7.1',
 		url: rfc(7516, '7.1'),
+	},
+	'missing-claim': {
+		severity: 'warning',
+		title: 'A claim this kind of token requires is missing',
+		spec: 'RFC 9068 §2.2, OpenID Connect Core §2, RFC 8417 §2.2',
+		url: rfc(9068, '2.2'),
+	},
+	'dpop-claims': {
+		severity: 'error',
+		title: 'DPoP proof without htm, htu, iat or jti',
+		spec: 'RFC 9449 §4.2',
+		url: rfc(9449, '4.2'),
+	},
+	'dpop-private-key': {
+		severity: 'error',
+		title: 'DPoP proof carries a private key',
+		spec: 'RFC 9449 §4.2, §4.3',
+		url: rfc(9449, '4.3'),
+	},
+	'dpop-no-jwk': {
+		severity: 'error',
+		title: 'DPoP proof without its public key (jwk)',
+		spec: 'RFC 9449 §4.2',
+		url: rfc(9449, '4.2'),
+	},
+	'dpop-alg': {
+		severity: 'error',
+		title: 'DPoP proof not signed with an asymmetric algorithm',
+		spec: 'RFC 9449 §4.2, §4.3',
+		url: rfc(9449, '4.3'),
+	},
+	'dpop-iat-window': {
+		severity: 'warning',
+		title: 'DPoP proof created outside the acceptance window',
+		spec: 'RFC 9449 §4.3, §11.1',
+		url: rfc(9449, '11.1'),
+	},
+	'logout-token-rules': {
+		severity: 'warning',
+		title: 'Logout token breaks a Back-Channel Logout rule',
+		spec: 'OpenID Connect Back-Channel Logout 1.0 §2.4, §2.6',
+		url: 'https://openid.net/specs/openid-connect-backchannel-1_0.html#LogoutToken',
+	},
+	'dpop-ath-mismatch': {
+		severity: 'error',
+		title: "DPoP proof's ath does not match the access token",
+		spec: 'RFC 9449 §4.2, §7',
+		url: rfc(9449, '4.2'),
+	},
+	'dpop-jkt-mismatch': {
+		severity: 'error',
+		title: "Access token's cnf.jkt is not the proof key's thumbprint",
+		spec: 'RFC 9449 §6.1, RFC 7638',
+		url: rfc(9449, '6.1'),
+	},
+	'at-hash-mismatch': {
+		severity: 'error',
+		title: "ID token's at_hash does not match the access token",
+		spec: 'OpenID Connect Core §3.1.3.6',
+		url: 'https://openid.net/specs/openid-connect-core-1_0.html#CodeIDToken',
 	},
 });
 

@@ -2,6 +2,8 @@
 
 import type { OffThreadAnalyzer } from '$lib/worker/client';
 import { Modules } from './modules.svelte';
+import { Relation } from './relation.svelte';
+import { Sharing } from './sharing.svelte';
 import { TokenSession } from './session.svelte';
 import { Settings } from './settings.svelte';
 
@@ -18,6 +20,12 @@ export class DebuggerState {
 	#opened = $state.raw<readonly { session: TokenSession; token: string; stop: () => void }[]>([]);
 	/** What going back out last said, when it could not re-encrypt. */
 	backNote = $state('');
+	/** The token in `Related token`: a second session of the same kind, compared with the main one. */
+	readonly related: TokenSession;
+	/** What differs between the two tokens and what binds them. */
+	readonly relation: Relation;
+	/** Redactions, the link without signature and the report, for the token shown. */
+	readonly sharing: Sharing;
 	/**
 	 * The first token has been painted. The claims tables wait for it: their dates need the browser's date
 	 * formatting data, whose first use costs more than decoding, and the editors come first.
@@ -26,6 +34,10 @@ export class DebuggerState {
 
 	constructor(offThread?: OffThreadAnalyzer) {
 		this.main = new TokenSession(this.settings, this.modules, offThread);
+		// No worker of its own: the worker answers one text at a time, and it is the main token's.
+		this.related = new TokenSession(this.settings, this.modules);
+		this.relation = new Relation(this.main, this.related, this.modules);
+		this.sharing = new Sharing(() => this.session, this.settings);
 	}
 
 	/** The session the panels show: the main token, or a token opened from it. */
@@ -61,9 +73,39 @@ export class DebuggerState {
 		this.#opened = this.#opened.slice(0, -1);
 	}
 
-	/** Starts following the outside world for the main session (the worker, verification); returns the stop. */
+	/** Starts following the outside world for both sessions (the worker, verification) and their bindings; returns the stop. */
 	track(): () => void {
-		return this.main.track();
+		const stops = [
+			this.main.track(),
+			this.related.track(),
+			$effect.root(() => {
+				$effect(() => {
+					void this.relation.refresh();
+				});
+			}),
+		];
+		return () => stops.forEach((stop) => stop());
+	}
+
+	/**
+	 * Swaps the main and the related token, keys included, so the related token's verdict and findings show
+	 * in the main panels (one click away, issue 18).
+	 */
+	swap(): void {
+		const [a, b] = [this.main, this.related];
+		const texts = [a.view.text, b.view.text] as const;
+		const picks = [a.view.pick, b.view.pick] as const;
+		const keys = [a.key.text, b.key.text] as const;
+		const base64 = [a.key.base64, b.key.base64] as const;
+		this.open(undefined);
+		a.view.setText(texts[1]);
+		b.view.setText(texts[0]);
+		a.view.pick = picks[1];
+		b.view.pick = picks[0];
+		a.key.setText(keys[1]);
+		b.key.setText(keys[0]);
+		a.key.base64 = base64[1];
+		b.key.base64 = base64[0];
 	}
 
 	/** What first paint does not need: the security review, verification and the claims reference. */

@@ -84,7 +84,11 @@ export class KeyState {
 			this.verdict = { status: 'not-verified', code: 'no-token' };
 			return;
 		}
-		let verdict = await crypto.verifyToken({ decoded, key, secretText, signingInput });
+		// A DPoP proof is checked with the public key in its own header when no key is given (RFC 9449 §4.3):
+		// the one token whose own key is the intended key.
+		const proof =
+			key.kind === 'empty' && !embedded ? await crypto.verifyDpopProof(decoded, signingInput) : undefined;
+		let verdict = proof ?? (await crypto.verifyToken({ decoded, key, secretText, signingInput }));
 		if (embedded) verdict = fromTheToken(verdict, embedded);
 		if (run === this.#verifyRun) this.verdict = verdict;
 	}

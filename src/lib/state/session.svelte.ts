@@ -28,6 +28,9 @@ export class TokenSession {
 		this.view.plaintextSource = () => this.decryption?.plaintext;
 	}
 
+	/** Findings about this token beside a related one (a broken `ath`, `cnf.jkt` or `at_hash` binding): set by the Relation. */
+	relationFindings = $state.raw<Finding[]>([]);
+
 	/** Everything worth telling about the token and its key, most severe first. */
 	readonly findings = $derived.by<Finding[]>(() =>
 		this.view.decoded
@@ -36,6 +39,7 @@ export class TokenSession {
 					...this.view.timeFindings,
 					...this.key.findings,
 					...(this.decryption?.findings ?? []),
+					...this.relationFindings,
 				].sort(bySeverity)
 			: [],
 	);

@@ -9,6 +9,8 @@ import {
 	listFindingsWith,
 	listTokenFindings,
 	OFF_THREAD_CHARS,
+	describeProofFreshness,
+	recognizeProfile,
 	stringMember,
 	type Inspection,
 	type PartName,
@@ -75,6 +77,15 @@ export class TokenView {
 	readonly alg = $derived.by(() => stringMember(this.decoded?.header?.root, 'alg'));
 	/** The header's `kid` when it is a string. */
 	readonly kid = $derived.by(() => stringMember(this.decoded?.header?.root, 'kid'));
+	/** What kind of token it is (DPoP proof, access token, ID token, …) and why: profiles.ts. */
+	readonly profile = $derived.by(() =>
+		this.decoded
+			? recognizeProfile(
+					this.decoded.header?.root,
+					this.decoded.payload.mode === 'json' ? this.decoded.payload.root : undefined,
+				)
+			: undefined,
+	);
 	/** What is wrong with the text as a token, in words, one alert each (ui-contract.md "Errors"). */
 	readonly alerts = $derived.by(() => {
 		const { error, decoded } = this.inspection;
@@ -97,11 +108,16 @@ export class TokenView {
 	readonly timeFindings = $derived.by(() =>
 		this.decoded ? listFindingsWith(this.decoded, this.settings.findingContext, undefined, 'time') : [],
 	);
-	readonly validity = $derived.by(() =>
-		this.decoded?.payload.mode === 'json' && this.decoded.payload.root.kind === 'object'
-			? describeValidity(this.decoded.payload.root, this.settings.at, this.settings.clockSkew)
-			: undefined,
-	);
+	readonly validity = $derived.by(() => {
+		const payload =
+			this.decoded?.payload.mode === 'json' && this.decoded.payload.root.kind === 'object'
+				? this.decoded.payload.root
+				: undefined;
+		if (!payload) return undefined;
+		// A DPoP proof has no "exp" by design: its standing is how fresh its "iat" is (RFC 9449 §4.3).
+		const describe = this.profile?.profile.id === 'dpop-proof' ? describeProofFreshness : describeValidity;
+		return describe(payload, this.settings.at, this.settings.clockSkew);
+	});
 
 	constructor(settings: Settings, modules: Modules, offThread?: OffThreadAnalyzer) {
 		this.settings = settings;

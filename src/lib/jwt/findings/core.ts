@@ -5,6 +5,8 @@ import type { DecodedToken } from '../decode';
 import type { FindingReview } from './review';
 import { describeKind, quoteText } from './text';
 import { checkTimes } from './times';
+import { checkProfileTimes } from './profile-times';
+import { appliesTo, recognizeProfile, type ProfileRecognition } from '../profiles';
 import { getMember, stringMember, type JsonNode } from '../json';
 import { findingInfo, type Severity } from '../messages';
 import type { AddFinding, Finding, FindingContext } from './types';
@@ -39,9 +41,17 @@ export function listFindingsWith(
 	const findings: Finding[] = [];
 	const add = collectInto(findings);
 	const payload = decoded.payload.mode === 'json' ? decoded.payload.root : undefined;
-	if (scope !== 'time') checkToken(decoded, context, review, add);
-	if (scope !== 'token' && decoded.kind !== 'jwe' && payload?.kind === 'object')
-		checkTimes(payload, context, add);
+	const recognition = recognizeProfile(decoded.header?.root, payload);
+	// The generic checks report through the profile's filter (profiles.ts `suppressed`); the profile's
+	// own checks report directly.
+	const generic: AddFinding = (code, detail, where) => {
+		if (appliesTo(recognition.profile, code)) add(code, detail, where);
+	};
+	if (scope !== 'time') checkToken(decoded, context, review, generic, add, recognition);
+	if (scope !== 'token' && decoded.kind !== 'jwe' && payload?.kind === 'object') {
+		checkTimes(payload, context, generic);
+		checkProfileTimes(recognition, payload, context, add);
+	}
 	return findings.sort(bySeverity);
 }
 
@@ -73,6 +83,8 @@ function checkToken(
 	context: FindingContext,
 	review: FindingReview | undefined,
 	add: AddFinding,
+	addForProfile: AddFinding,
+	recognition: ProfileRecognition,
 ): void {
 	if (context.hadInnerWhitespace) {
 		add(
@@ -122,7 +134,8 @@ function checkToken(
 	} else if (decoded.payload.mode === 'json') {
 		checkJsonObject(decoded.payload.root, 'payload', decoded.payload.duplicates, add);
 		if (decoded.payload.root.kind === 'object') {
-			review?.checkClaims(header, decoded.payload.root, add);
+			review?.checkClaims(header, decoded.payload.root, add, recognition);
+			review?.checkProfile(recognition, header, decoded.payload.root, addForProfile);
 			review?.checkSensitiveData(decoded.payload.root, add);
 		}
 	} else if (decoded.payload.mode === 'text' && decoded.payload.text !== '') {

@@ -4,6 +4,7 @@ import { checkAlgorithmName } from './algorithm';
 import { checkClaims } from './claims';
 import { checkHeaderParameters } from './header';
 import { checkJweHeader } from './jwe';
+import { checkProfile } from './profile-checks';
 import { checkSensitiveData } from './sensitive';
 import { checkSignature } from './signature';
 
@@ -14,6 +15,7 @@ export const review = Object.freeze({
 	checkJweHeader,
 	checkSignature,
 	checkClaims,
+	checkProfile,
 	checkSensitiveData,
 });
 

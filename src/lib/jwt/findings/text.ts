@@ -48,8 +48,8 @@ export function describeKind(kind: JsonNode['kind']): string {
 	return `${kind === 'array' || kind === 'object' ? 'an' : 'a'} ${kind}`;
 }
 
-/** "a", "a and b", "a, b and c": phrases joined as a sentence lists them. */
-export function joinPhrases(phrases: readonly string[]): string {
+/** "a", "a and b", "a, b and c" (or "a, b or c"): phrases joined as a sentence lists them. */
+export function joinPhrases(phrases: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
 	if (phrases.length <= 1) return phrases.join('');
-	return `${phrases.slice(0, -1).join(', ')} and ${phrases[phrases.length - 1]}`;
+	return `${phrases.slice(0, -1).join(', ')} ${conjunction} ${phrases[phrases.length - 1]}`;
 }

@@ -110,7 +110,7 @@ function checkLifetime(times: Record<string, number>, threshold: number | undefi
 }
 
 /** "30 days", "36 hours", "90 minutes", "1 second": a duration in the largest unit it holds twice, one decimal at most. */
-function formatDuration(seconds: number): string {
+export function formatDuration(seconds: number): string {
 	const units: [string, number][] = [
 		['day', 86_400],
 		['hour', 3600],

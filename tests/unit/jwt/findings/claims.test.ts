@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { classifyToken } from '../../../../src/lib/jwt/findings/claims';
+import { recognizeProfile } from '../../../../src/lib/jwt/profiles';
 import { parseJson, type JsonNode } from '../../../../src/lib/jwt/json';
 import { NEAR_MISSES, RAISING } from './claims.cases';
 import { describeFindingCases, codes, find, findCode, FRESH, HOUR, HS, jws, NOW } from './fixtures';
@@ -16,7 +16,7 @@ describeFindingCases(
 	NEAR_MISSES,
 );
 
-describe('classifyToken', () => {
+describe('recognizeProfile keeps the access-token and ID-token evidence', () => {
 	test.each([
 		[{ alg: 'RS256', typ: 'at+jwt' }, { sub: 'x' }, 'access-token'],
 		[{ alg: 'RS256', typ: 'Application/At+JWT' }, { sub: 'x' }, 'access-token'],
@@ -32,10 +32,10 @@ describe('classifyToken', () => {
 		[{ alg: 'RS256' }, { auth_time: 1 }, 'id-token'],
 		[{ alg: 'RS256' }, { azp: 'c' }, 'id-token'],
 		[{ alg: 'RS256' }, { token_use: 'id' }, 'id-token'],
-		[{ alg: 'HS256', typ: 'JWT' }, { sub: 'x', exp: 1 }, undefined],
-		[{ alg: 'HS256', typ: 'JWT' }, { iss: 'i', aud: 'a', roles: ['admin'] }, undefined],
+		[{ alg: 'HS256', typ: 'JWT' }, { sub: 'x', exp: 1 }, 'jwt'],
+		[{ alg: 'HS256', typ: 'JWT' }, { iss: 'i', aud: 'a', roles: ['admin'] }, 'jwt'],
 	])('header %j and payload %j: %s', (header, payload, kind) => {
-		expect(classifyToken(tree(header), tree(payload))?.kind).toBe(kind);
+		expect(recognizeProfile(tree(header), tree(payload)).profile.id).toBe(kind);
 	});
 });
 
@@ -60,7 +60,7 @@ describe('claim findings explain themselves', () => {
 		const finding = findCode(jws(HS, { scope: 'read', exp: NOW + HOUR }), 'missing-aud');
 		expect(finding?.detail).toContain('access token');
 		expect(finding?.detail).toContain('"scope"');
-		expect(finding?.detail).toContain('RFC 9068 §2.2');
+		expect(finding?.detail).toContain('RFC 9068');
 		const id = findCode(jws(HS, { nonce: 'n', exp: NOW + HOUR }), 'missing-iss');
 		expect(id?.detail).toContain('ID token');
 		expect(id?.detail).toContain('"nonce"');

@@ -13,6 +13,7 @@ import * as algorithmCases from './algorithm.cases';
 import * as claimCases from './claims.cases';
 import * as headerCases from './header.cases';
 import * as jweCases from './jwe.cases';
+import * as profileCases from './profiles.cases';
 import * as sensitiveCases from './sensitive.cases';
 import * as signatureCases from './signature.cases';
 
@@ -191,16 +192,24 @@ describe('listFindings raises each finding it knows', () => {
 		// The findings-*.cases.ts tables cover the checks that live in findings-*.ts.
 		const tables = [
 			RAISING,
-			...[headerCases, signatureCases, claimCases, sensitiveCases, jweCases, algorithmCases].map(
-				(cases) => cases.RAISING,
-			),
+			...[
+				headerCases,
+				signatureCases,
+				claimCases,
+				sensitiveCases,
+				jweCases,
+				algorithmCases,
+				profileCases,
+			].map((cases) => cases.RAISING),
 		];
 		const raised = new Set(tables.flat().map(([, , , code]) => code));
 		const keyCodes = ['weak-secret', 'key-confusion', 'alg-key-mismatch', 'weak-rsa-key', 'key-use-enc'];
 		// Findings that need a JWE's plaintext are raised after decryption: jwe-decrypted.test.ts covers them.
 		const decryptedCodes = ['jwe-unsigned', 'jwe-dir-weak-key', 'jwe-nested-no-cty', 'jwe-claim-mismatch'];
+		// Bindings between two tokens are raised by crypto/bindings.ts and tested there.
+		const bindingCodes = ['dpop-ath-mismatch', 'dpop-jkt-mismatch', 'at-hash-mismatch'];
 		const all = Object.keys(findingInfo).filter(
-			(code) => !keyCodes.includes(code) && !decryptedCodes.includes(code),
+			(code) => !keyCodes.includes(code) && !decryptedCodes.includes(code) && !bindingCodes.includes(code),
 		);
 		expect([...raised].sort()).toEqual(all.sort());
 	});

@@ -1,0 +1,110 @@
+// Sharing one token: which claims to redact, the link without signature, the Markdown report, and the warning before sharing a live token.
+
+import {
+	buildUnsignedShareUrl,
+	describeShareRisk,
+	formatReport,
+	type ReportBinding,
+	type ReportVerdict,
+} from '$lib/jwt';
+import type { Verdict } from '$lib/crypto';
+import { describeVerdict } from '$lib/crypto/messages';
+import type { TokenSession } from './session.svelte';
+import type { Settings } from './settings.svelte';
+
+/** The sharing choices for the token shown; the page copies what this class builds. */
+export class Sharing {
+	/** JSON Pointers (`/payload/email`) to replace by "[redacted]", for the token they were chosen for. */
+	#redact = $state.raw<{ token: string; pointers: readonly string[] }>({ token: '', pointers: [] });
+	/** The token for which the person saw the still-valid warning and chose to copy `Share link` anyway. */
+	#confirmed = $state('');
+
+	readonly #session: () => TokenSession;
+	readonly #settings: Settings;
+
+	constructor(session: () => TokenSession, settings: Settings) {
+		this.#session = session;
+		this.#settings = settings;
+	}
+
+	/** The claims chosen for redaction; a new token starts with none. */
+	readonly redact = $derived.by<readonly string[]>(() =>
+		this.#redact.token === this.#session().view.token ? this.#redact.pointers : [],
+	);
+
+	/** The payload's top-level claims a person can choose to redact, as names and pointers. */
+	readonly choices = $derived.by(() => {
+		const decoded = this.#session().view.decoded;
+		const root = decoded?.payload.mode === 'json' ? decoded.payload.root : undefined;
+		if (root?.kind !== 'object') return [];
+		// Duplicate keys give one choice: redacting a name redacts the member that counts.
+		const seen: Record<string, boolean> = Object.create(null);
+		const names = root.entries.map((e) => e.key).filter((name) => !seen[name] && (seen[name] = true));
+		return names.map((name) => ({
+			name,
+			pointer: `/payload/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+		}));
+	});
+
+	/** Whether `Share link` would hand over a token that still works, and what to say about it. */
+	readonly risk = $derived.by(() => {
+		const decoded = this.#session().view.decoded;
+		return decoded ? describeShareRisk(decoded, this.#settings.at, this.#settings.clockSkew) : undefined;
+	});
+
+	/** The link `Share link` copied holds a token that still works, and the person has not dismissed the warning for it. */
+	readonly mustWarn = $derived.by(
+		() => this.risk?.live === true && this.#confirmed !== this.#session().view.token,
+	);
+
+	/** Marks or unmarks a claim for redaction. */
+	toggle(pointer: string, on: boolean): void {
+		const token = this.#session().view.token;
+		const current = this.redact.filter((p) => p !== pointer);
+		this.#redact = { token, pointers: on ? [...current, pointer] : current };
+	}
+
+	/** The person read the warning: it stays away for this token. */
+	dismissWarning(): void {
+		this.#confirmed = this.#session().view.token;
+	}
+
+	/** What `Share without signature` copies: `pageUrl` ending in `#token=<header>.<payload>.`, redactions applied. */
+	unsignedUrl(pageUrl: string): string | undefined {
+		const decoded = this.#session().view.decoded;
+		return decoded && buildUnsignedShareUrl(pageUrl, decoded, this.redact);
+	}
+
+	/** The whole analysis as Markdown, redactions applied, with the bindings to a related token when given. */
+	report(bindings: readonly ReportBinding[] = []): string | undefined {
+		const session = this.#session();
+		const decoded = session.view.decoded;
+		if (!decoded) return undefined;
+		return formatReport({
+			decoded,
+			now: this.#settings.at,
+			profile: session.view.profile,
+			verdict: reportVerdict(session.key.verdict),
+			findings: session.findings,
+			redact: this.redact,
+			bindings,
+		});
+	}
+}
+
+/** The verdict as the report states it: status, the page's words for it, and where the key came from (never the key). */
+function reportVerdict(verdict: Verdict): ReportVerdict {
+	const { explanation } = describeVerdict(verdict);
+	if (verdict.status === 'not-verified') return { status: verdict.status, text: explanation };
+	const origin =
+		verdict.origin === 'dpop-proof'
+			? 'the public key in the DPoP proof\'s own header "jwk"'
+			: verdict.via !== undefined
+				? `a key carried in the token's own "${verdict.via}" header, chosen explicitly`
+				: 'Secret or key';
+	return {
+		status: verdict.status,
+		text: explanation,
+		keyProvenance: verdict.key ? `${verdict.key.label}, from ${origin}` : undefined,
+	};
+}
