@@ -23,7 +23,7 @@ async function eventually(check: () => void): Promise<void> {
 
 async function tracked(): Promise<{ app: DebuggerState; stop: () => void }> {
 	const app = new DebuggerState();
-	await Promise.all([app.modules.loadCrypto(), app.modules.loadReview()]);
+	await Promise.all([app.modules.loadCrypto(), app.modules.loadReview(), app.modules.loadBeside()]);
 	return { app, stop: app.track() };
 }
 

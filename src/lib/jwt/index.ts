@@ -51,13 +51,4 @@ export {
 	type ProfileRecognition,
 	type TokenProfile,
 } from './profiles';
-export { diffTokens, formatDifferences, type ChangeKind, type DiffResult, type Difference } from './diff';
-export {
-	buildUnsignedShareUrl,
-	describeShareRisk,
-	REDACTED,
-	type RedactionChoice,
-	type ShareRisk,
-} from './share';
-export { formatReport, type ReportBinding, type ReportInput, type ReportVerdict } from './report';
 export { describeProofFreshness } from './profile-validity';

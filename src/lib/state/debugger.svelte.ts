@@ -114,5 +114,6 @@ export class DebuggerState {
 		void this.modules.loadReview();
 		void this.modules.loadCrypto();
 		void this.modules.loadDocs();
+		void this.modules.loadBeside();
 	}
 }

@@ -3,10 +3,12 @@
 import type { ClaimDocs, FindingReview } from '$lib/jwt';
 // Type-only: the crypto code loads after first paint (see loadCrypto).
 import type * as CryptoModule from '$lib/crypto';
+import type * as BesideModule from '$lib/jwt/beside';
 // Type-only: JWE decryption (and jose with it) loads only when a JWE appears (see loadJwe).
 import type * as JweModule from '$lib/crypto/jwe';
 
 export type Crypto = typeof CryptoModule;
+export type Beside = typeof BesideModule;
 export type Jwe = typeof JweModule;
 
 /** Lazily loaded modules, each `undefined` until it has arrived; state derived from them follows when it does. */
@@ -20,7 +22,10 @@ export class Modules {
 	/** JWE decryption and re-encryption; jose comes with it on first decryption. */
 	jwe = $state.raw<Jwe | undefined>();
 	#jwe?: Promise<Jwe>;
+	/** The diff, share links and report, for a related token and for sharing. */
+	beside = $state.raw<Beside | undefined>();
 	#crypto?: Promise<Crypto>;
+	#beside?: Promise<Beside>;
 	#review?: Promise<FindingReview>;
 	#docs?: Promise<ClaimDocs>;
 
@@ -40,6 +45,12 @@ export class Modules {
 	loadJwe(): Promise<Jwe> {
 		this.#jwe ??= import('$lib/crypto/jwe').then((module) => (this.jwe = module));
 		return this.#jwe;
+	}
+
+	/** Loads the diff, share links and report (once): a related token and sharing come after first paint. */
+	loadBeside(): Promise<Beside> {
+		this.#beside ??= import('$lib/jwt/beside').then((module) => (this.beside = module));
+		return this.#beside;
 	}
 
 	/** Loads the claims reference (once). */

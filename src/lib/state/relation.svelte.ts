@@ -1,6 +1,6 @@
 // Two tokens side by side: the differences between them and the bindings that tie them (ath, cnf.jkt, at_hash, shared claims).
 
-import { diffTokens, type DiffResult } from '$lib/jwt';
+import type { DiffResult } from '$lib/jwt/beside';
 import type { Binding } from '$lib/crypto';
 import type { TokenSession } from './session.svelte';
 import type { Modules } from './modules.svelte';
@@ -31,7 +31,8 @@ export class Relation {
 	readonly differences = $derived.by<DiffResult | undefined>(() => {
 		const a = this.#main.view.decoded;
 		const b = this.#related.view.decoded;
-		return a && b ? diffTokens(a, b) : undefined;
+		const beside = this.#modules.beside;
+		return a && b && beside ? beside.diffTokens(a, b) : undefined;
 	});
 
 	/**

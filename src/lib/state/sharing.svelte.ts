@@ -1,14 +1,8 @@
 // Sharing one token: which claims to redact, the link without signature, the Markdown report, and the warning before sharing a live token.
 
-import {
-	buildUnsignedShareUrl,
-	describeShareRisk,
-	formatReport,
-	type ReportBinding,
-	type ReportVerdict,
-} from '$lib/jwt';
+import type { ReportBinding, ReportVerdict } from '$lib/jwt/beside';
 import type { Verdict } from '$lib/crypto';
-import { describeVerdict } from '$lib/crypto/messages';
+import type { Crypto } from './modules.svelte';
 import type { TokenSession } from './session.svelte';
 import type { Settings } from './settings.svelte';
 
@@ -49,7 +43,10 @@ export class Sharing {
 	/** Whether `Share link` would hand over a token that still works, and what to say about it. */
 	readonly risk = $derived.by(() => {
 		const decoded = this.#session().view.decoded;
-		return decoded ? describeShareRisk(decoded, this.#settings.at, this.#settings.clockSkew) : undefined;
+		const beside = this.#session().view.modules.beside;
+		return decoded && beside
+			? beside.describeShareRisk(decoded, this.#settings.at, this.#settings.clockSkew)
+			: undefined;
 	});
 
 	/** The link `Share link` copied holds a token that still works, and the person has not dismissed the warning for it. */
@@ -72,7 +69,8 @@ export class Sharing {
 	/** What `Share without signature` copies: `pageUrl` ending in `#token=<header>.<payload>.`, redactions applied. */
 	unsignedUrl(pageUrl: string): string | undefined {
 		const decoded = this.#session().view.decoded;
-		return decoded && buildUnsignedShareUrl(pageUrl, decoded, this.redact);
+		const beside = this.#session().view.modules.beside;
+		return decoded && beside?.buildUnsignedShareUrl(pageUrl, decoded, this.redact);
 	}
 
 	/** The whole analysis as Markdown, redactions applied, with the bindings to a related token when given. */
@@ -80,11 +78,11 @@ export class Sharing {
 		const session = this.#session();
 		const decoded = session.view.decoded;
 		if (!decoded) return undefined;
-		return formatReport({
+		return session.view.modules.beside?.formatReport({
 			decoded,
 			now: this.#settings.at,
 			profile: session.view.profile,
-			verdict: reportVerdict(session.key.verdict),
+			verdict: reportVerdict(session.key.verdict, session.view.modules.crypto),
 			findings: session.findings,
 			redact: this.redact,
 			bindings,
@@ -93,8 +91,9 @@ export class Sharing {
 }
 
 /** The verdict as the report states it: status, the page's words for it, and where the key came from (never the key). */
-function reportVerdict(verdict: Verdict): ReportVerdict {
-	const { explanation } = describeVerdict(verdict);
+function reportVerdict(verdict: Verdict, crypto: Crypto | undefined): ReportVerdict {
+	// The words load with the verifier, which has loaded by the time a person asks for a report.
+	const explanation = crypto?.describeVerdict(verdict).explanation ?? '';
 	if (verdict.status === 'not-verified') return { status: verdict.status, text: explanation };
 	const origin =
 		verdict.origin === 'dpop-proof'
