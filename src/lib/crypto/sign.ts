@@ -74,7 +74,9 @@ export async function signToken(
 					: new TextEncoder().encode(input)) as BufferSource,
 			),
 		);
-		return { ok: true, token: `${input}.${encodeBase64url(signature)}`, key: chosen };
+		// An SD-JWT's disclosures and KB-JWT stay after the re-signed issuer JWT (RFC 9901 §4).
+		const suffix = decoded.sdJwt ? token.slice(decoded.sdJwt.issuerEnd) : '';
+		return { ok: true, token: `${input}.${encodeBase64url(signature)}${suffix}`, key: chosen };
 	} catch (error) {
 		return {
 			ok: false,

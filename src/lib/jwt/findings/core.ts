@@ -45,7 +45,8 @@ export function listFindingsWith(
 	return findings.sort(bySeverity);
 }
 
-function collectInto(findings: Finding[]): AddFinding {
+/** A recorder that fills in each finding's severity, title and reference from `findingInfo` and appends it to `findings`. */
+export function collectInto(findings: Finding[]): AddFinding {
 	return (code, detail, where = {}) => {
 		const info = findingInfo[code];
 		findings.push({
