@@ -6,10 +6,24 @@ import type { FindingReview } from './review';
 import { describeKind, quoteText } from './text';
 import { checkTimes } from './times';
 import { getMember, type JsonNode } from '../json';
-import { findingInfo, type Severity } from '../messages';
+import { findingInfo, type FindingCode, type Severity } from '../messages';
 import type { AddFinding, Finding, FindingContext } from './types';
 
 export type { AddFinding, Finding, FindingContext } from './types';
+
+/**
+ * Generic JWT checks that do not fit an SD-JWT's issuer-signed JWT (RFC 9901 §4.1): a credential is
+ * presented to many verifiers (no `aud`), its holder may be its only subject, it lives for months or
+ * years, and its `typ` is its own (`dc+sd-jwt`, `example+sd-jwt`), so they stay quiet for it.
+ */
+const NOT_FOR_SD_JWT: ReadonlySet<FindingCode> = new Set<FindingCode>([
+	'missing-iss',
+	'missing-aud',
+	'missing-sub',
+	'typ-generic',
+	'long-lifetime',
+	'id-token-rules',
+]);
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
@@ -37,7 +51,13 @@ export function listFindingsWith(
 	scope: FindingScope = 'all',
 ): Finding[] {
 	const findings: Finding[] = [];
-	const add = collectInto(findings);
+	const collect = collectInto(findings);
+	// An SD-JWT is a credential: no audience by design, long-lived, and typed by its own media type.
+	const add: AddFinding = decoded.sdJwt
+		? (code, detail, where) => {
+				if (!NOT_FOR_SD_JWT.has(code)) collect(code, detail, where);
+			}
+		: collect;
 	const payload = decoded.payload.mode === 'json' ? decoded.payload.root : undefined;
 	if (scope !== 'time') checkToken(decoded, context, review, add);
 	if (scope !== 'token' && decoded.kind !== 'jwe' && payload?.kind === 'object')

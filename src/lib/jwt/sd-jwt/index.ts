@@ -37,4 +37,5 @@ export {
 	type Placement,
 	type SdJwtProcessing,
 } from './process';
+export { analyzeSdJwt, type SdJwtAnalysis } from './analyze';
 export { readJsonSerialization, type JsonSerializationResult } from './json-serialization';
