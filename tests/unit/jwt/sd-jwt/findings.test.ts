@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { encodeBase64urlText as b64 } from '../../../../src/lib/encoding/base64url';
 import type { ParsedKey } from '../../../../src/lib/crypto/keys';
+import { findingInfo } from '../../../../src/lib/jwt/messages';
 import { MAX_DISCLOSURE_NESTING, MAX_DISCLOSURES } from '../../../../src/lib/jwt/sd-jwt';
 import { codesOf, disclose, holderKey, NOW, sdHashOf, sdJwt, signKb } from './fixtures';
 
@@ -17,6 +18,9 @@ async function nested(depth: number): Promise<{ digest: string; disclosures: str
 	}
 	return { digest: inner.digest, disclosures };
 }
+
+/** Codes some case below expects to raise. */
+const covered = new Set<string>(['sd-too-many-disclosures']);
 
 describe('each SD-JWT finding raises, and its near miss does not', () => {
 	type Case = [string, () => Promise<string>, string[]];
@@ -201,6 +205,7 @@ describe('each SD-JWT finding raises, and its near miss does not', () => {
 		],
 		['near miss: no cnf, no KB-JWT', async () => sdJwt(ES256, {}, []), []],
 	];
+	for (const [, , codes] of cases) for (const code of codes) covered.add(code);
 	test.each(cases)('%s', async (_name, build, codes) => {
 		expect(await codesOf(await build())).toEqual(codes);
 	});
@@ -267,6 +272,7 @@ describe('key binding findings raise, and their near misses do not', () => {
 		['sd-kb-nonce', () => presentation(KB_HEADER, good), ['sd-kb-nonce'], { expectedNonce: 'n-2' }],
 		['near miss: the expected nonce', () => presentation(KB_HEADER, good), [], { expectedNonce: 'n-1' }],
 	];
+	for (const [, , codes] of cases) for (const code of codes) covered.add(code);
 	test.each(cases)('%s', async (_name, build, codes, options = {}) => {
 		expect(await codesOf(await build(), options)).toEqual(codes);
 	});
@@ -282,3 +288,8 @@ test(`sd-too-many-disclosures past ${MAX_DISCLOSURES}, and not at exactly that m
 	expect(await codesOf(at(MAX_DISCLOSURES + 1))).toContain('sd-too-many-disclosures');
 	expect(await codesOf(at(MAX_DISCLOSURES))).not.toContain('sd-too-many-disclosures');
 }, 30_000);
+
+test('the cases raise every SD-JWT finding code', () => {
+	const all = Object.keys(findingInfo).filter((code) => code.startsWith('sd-'));
+	expect([...covered].sort()).toEqual(all.sort());
+});
