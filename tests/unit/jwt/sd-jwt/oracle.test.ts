@@ -75,7 +75,8 @@ describe('SD-JWTs @sd-jwt/core issues and presents are processed to the claims i
 		expect(analysis.findings.map((f) => f.code)).toEqual(['sd-kb-missing']);
 	});
 
-	test.each([
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	test.each<[string, any]>([
 		['names only', { given_name: true, family_name: true }],
 		['one array element and one nested claim', { nationalities: { 1: true }, address: { locality: true } }],
 		['a nested object whole', { address: { street_address: true, locality: true, postal_code: true } }],
