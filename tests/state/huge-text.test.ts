@@ -82,84 +82,89 @@ describe('a huge text is analysed off the main thread', () => {
 	test('an ordinary token is decoded at once, without the analyzer', () => {
 		const analyzer = new ManualAnalyzer();
 		const app = new DebuggerState(analyzer);
-		app.setText(jws(HS, { sub: 'small' }));
-		expect(app.analysing).toBe(false);
-		expect(JSON.parse(app.payloadText)).toEqual({ sub: 'small' });
-		void app.analyseHugeText();
+		app.main.view.setText(jws(HS, { sub: 'small' }));
+		expect(app.main.view.analysing).toBe(false);
+		expect(JSON.parse(app.main.view.payload.text)).toEqual({ sub: 'small' });
+		void app.main.view.analyseHugeText();
 		expect(analyzer.analyses).toHaveLength(0);
 	});
 
 	test('until the analysis arrives the page shows nothing of it; then everything, time findings included', async () => {
 		const analyzer = new ManualAnalyzer();
 		const app = new DebuggerState(analyzer);
-		app.now = NOW + 7200;
+		app.settings.now = NOW + 7200;
 		const token = jws(HS, hugePayload());
-		app.setText(token);
-		app.now = NOW + 7200;
-		expect(app.analysing).toBe(true);
-		expect([app.decoded, app.token, app.payloadText, app.findings]).toEqual([undefined, '', '', []]);
-		const done = app.analyseHugeText();
+		app.main.view.setText(token);
+		app.settings.now = NOW + 7200;
+		expect(app.main.view.analysing).toBe(true);
+		expect([
+			app.main.view.decoded,
+			app.main.view.token,
+			app.main.view.payload.text,
+			app.main.findings,
+		]).toEqual([undefined, '', '', []]);
+		const done = app.main.view.analyseHugeText();
 		expect(analyzer.analyses.map((r) => r.text === token)).toEqual([true]);
 		analyzer.finish();
 		await done;
-		expect(app.analysing).toBe(false);
-		expect(app.token).toBe(token);
-		expect(JSON.parse(app.payloadText)).toMatchObject({ sub: 'big' });
-		expect(app.payloadRows.map((r) => r.name)).toEqual(['sub', 'exp', 'blob']);
-		expect(app.payloadRows[2]?.fullLength).toBe(OFF_THREAD_CHARS);
+		expect(app.main.view.analysing).toBe(false);
+		expect(app.main.view.token).toBe(token);
+		expect(JSON.parse(app.main.view.payload.text)).toMatchObject({ sub: 'big' });
+		expect(app.main.view.payload.rows.map((r) => r.name)).toEqual(['sub', 'exp', 'blob']);
+		expect(app.main.view.payload.rows[2]?.fullLength).toBe(OFF_THREAD_CHARS);
 		// `expired` comes from the clock on the page, the rest from the worker.
-		expect(app.findings.map((f) => f.code)).toContain('expired');
-		expect(app.validity?.state).toBe('expired');
-		app.now = NOW;
-		expect(app.findings.map((f) => f.code)).not.toContain('expired');
+		expect(app.main.findings.map((f) => f.code)).toContain('expired');
+		expect(app.main.view.validity?.state).toBe('expired');
+		app.settings.now = NOW;
+		expect(app.main.findings.map((f) => f.code)).not.toContain('expired');
 	});
 
 	test('an analysis of a text that has since changed is dropped', async () => {
 		const analyzer = new ManualAnalyzer();
 		const app = new DebuggerState(analyzer);
-		app.setText(jws(HS, hugePayload({ which: 'first' })));
-		const first = app.analyseHugeText();
+		app.main.view.setText(jws(HS, hugePayload({ which: 'first' })));
+		const first = app.main.view.analyseHugeText();
 		const second = jws(HS, hugePayload({ which: 'second' }));
-		app.setText(second);
-		const latest = app.analyseHugeText();
+		app.main.view.setText(second);
+		const latest = app.main.view.analyseHugeText();
 		analyzer.finish();
 		await Promise.all([first, latest]);
-		expect(JSON.parse(app.payloadText)).toMatchObject({ which: 'second' });
+		expect(JSON.parse(app.main.view.payload.text)).toMatchObject({ which: 'second' });
 		// The text changes again while the worker runs: its result never shows.
-		const third = app.analyseHugeText();
-		app.setText('not a token');
+		const third = app.main.view.analyseHugeText();
+		app.main.view.setText('not a token');
 		analyzer.finish();
 		await third;
-		expect(app.analysing).toBe(false);
-		expect(app.payloadText).toBe('');
-		expect(app.inspection.error?.code).toBe('not-a-token');
+		expect(app.main.view.analysing).toBe(false);
+		expect(app.main.view.payload.text).toBe('');
+		expect(app.main.view.inspection.error?.code).toBe('not-a-token');
 	});
 
 	test('without a worker (a page opened from a file) the page analyses the text itself', async () => {
 		const app = new DebuggerState();
-		app.setText(`Bearer ${jws(HS, hugePayload())}`);
-		expect(app.analysing).toBe(true);
-		await app.analyseHugeText();
-		expect(app.analysing).toBe(false);
-		expect(app.alg).toBe('HS256');
-		expect(app.payloadMembers).toBe(3);
+		app.main.view.setText(`Bearer ${jws(HS, hugePayload())}`);
+		expect(app.main.view.analysing).toBe(true);
+		await app.main.view.analyseHugeText();
+		expect(app.main.view.analysing).toBe(false);
+		expect(app.main.view.alg).toBe('HS256');
+		expect(app.main.view.payload.members).toBe(3);
 	});
 
 	test('a worker that fails leaves the page to analyse the text itself', async () => {
 		const failing = () => Promise.reject(new Error('the analysis worker failed'));
 		const app = new DebuggerState({ analyze: failing, replacePart: failing });
-		app.setText(jws(HS, hugePayload()));
-		await app.analyseHugeText();
-		expect(app.analysing).toBe(false);
-		expect(JSON.parse(app.payloadText)).toMatchObject({ sub: 'big' });
+		app.main.view.setText(jws(HS, hugePayload()));
+		await app.main.view.analyseHugeText();
+		expect(app.main.view.analysing).toBe(false);
+		expect(JSON.parse(app.main.view.payload.text)).toMatchObject({ sub: 'big' });
 	});
 });
 
 describe('editing a huge token', () => {
 	async function decodedHuge(analyzer: ManualAnalyzer): Promise<DebuggerState> {
 		const app = new DebuggerState(analyzer);
-		app.setText(`Authorization: Bearer ${jws(HS, hugePayload())}`);
-		const first = app.analyseHugeText();
+		app.main.view.setText(`Authorization: Bearer ${jws(HS, hugePayload())}`);
+		const first = app.main.view.analyseHugeText();
 		analyzer.finish();
 		await first;
 		return app;
@@ -168,60 +173,67 @@ describe('editing a huge token', () => {
 	test('the worker encodes the edit; both editors and the text around the token stay as they were meanwhile', async () => {
 		const analyzer = new ManualAnalyzer();
 		const app = await decodedHuge(analyzer);
-		const [header, token] = [app.headerText, app.token];
+		const [header, token] = [app.main.view.header.text, app.main.view.token];
 
-		const edited = app.payloadText.replace('"sub": "big"', '"sub": "edited"');
-		app.editPayload(edited);
+		const edited = app.main.view.payload.text.replace('"sub": "big"', '"sub": "edited"');
+		app.main.editing.editPayload(edited);
 		// Shown at once; the token waits for the worker.
-		expect([app.payloadText, app.token, app.analysing]).toEqual([edited, token, false]);
+		expect([app.main.view.payload.text, app.main.view.token, app.main.view.analysing]).toEqual([
+			edited,
+			token,
+			false,
+		]);
 		const again = edited.replace('"sub": "edited"', '"sub": "twice"');
-		app.editPayload(again);
+		app.main.editing.editPayload(again);
 		expect(analyzer.encodes).toHaveLength(2);
 		analyzer.finishEncoding();
 		await settled();
 
 		// Encoded: a new token in the same place, decoded again in the background, editors unchanged.
-		expect(app.token).not.toBe(token);
-		expect(app.text.startsWith('Authorization: Bearer ey')).toBe(true);
-		expect(app.analysing).toBe(true);
-		expect([app.headerText, app.payloadText]).toEqual([header, again]);
-		const done = app.analyseHugeText();
+		expect(app.main.view.token).not.toBe(token);
+		expect(app.main.view.text.startsWith('Authorization: Bearer ey')).toBe(true);
+		expect(app.main.view.analysing).toBe(true);
+		expect([app.main.view.header.text, app.main.view.payload.text]).toEqual([header, again]);
+		const done = app.main.view.analyseHugeText();
 		analyzer.finish();
 		await done;
-		expect(app.analysing).toBe(false);
-		expect(JSON.parse(app.payloadText)).toMatchObject({ sub: 'twice', blob: 'x'.repeat(OFF_THREAD_CHARS) });
-		expect(app.headerText).toBe(header);
-		expect(app.payloadError).toBeUndefined();
+		expect(app.main.view.analysing).toBe(false);
+		expect(JSON.parse(app.main.view.payload.text)).toMatchObject({
+			sub: 'twice',
+			blob: 'x'.repeat(OFF_THREAD_CHARS),
+		});
+		expect(app.main.view.header.text).toBe(header);
+		expect(app.main.view.payload.error).toBeUndefined();
 	});
 
 	test('a header edit while the payload is being encoded: the payload is encoded again into the new token', async () => {
 		const analyzer = new ManualAnalyzer();
 		const app = await decodedHuge(analyzer);
-		const edited = app.payloadText.replace('"sub": "big"', '"sub": "edited"');
-		app.editPayload(edited);
-		app.editHeader('{"alg":"HS256","typ":"JWT","kid":"k2"}');
+		const edited = app.main.view.payload.text.replace('"sub": "big"', '"sub": "edited"');
+		app.main.editing.editPayload(edited);
+		app.main.editing.editHeader('{"alg":"HS256","typ":"JWT","kid":"k2"}');
 		analyzer.finishEncoding();
 		await settled();
 		analyzer.finishEncoding();
 		await settled();
-		const done = app.analyseHugeText();
+		const done = app.main.view.analyseHugeText();
 		analyzer.finish();
 		await done;
-		expect(app.kid).toBe('k2');
-		expect(JSON.parse(app.payloadText)).toMatchObject({ sub: 'edited' });
-		const decoded = app.decoded?.payload;
+		expect(app.main.view.kid).toBe('k2');
+		expect(JSON.parse(app.main.view.payload.text)).toMatchObject({ sub: 'edited' });
+		const decoded = app.main.view.decoded?.payload;
 		expect(decoded?.mode === 'json' && decoded.text.includes('"sub":"edited"')).toBe(true);
 	});
 
 	test('invalid JSON from the worker is shown as an error, and the token stays', async () => {
 		const analyzer = new ManualAnalyzer();
 		const app = await decodedHuge(analyzer);
-		const token = app.token;
-		app.editPayload(`${app.payloadText},`);
+		const token = app.main.view.token;
+		app.main.editing.editPayload(`${app.main.view.payload.text},`);
 		analyzer.finishEncoding();
 		await settled();
-		expect(app.payloadError?.message).toBeDefined();
-		expect(app.token).toBe(token);
+		expect(app.main.view.payload.error?.message).toBeDefined();
+		expect(app.main.view.token).toBe(token);
 	});
 
 	test('with a secret, the page verifies and re-signs from the bytes the worker encoded, never encoding them itself', async () => {
@@ -231,8 +243,8 @@ describe('editing a huge token', () => {
 		const signed = `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
 		const analyzer = new ManualAnalyzer();
 		const app = new DebuggerState(analyzer);
-		app.keyText = secret;
-		await app.loadCrypto();
+		app.main.key.text = secret;
+		await app.modules.loadCrypto();
 		// Every encoding of a huge text done on the page, not in the (in-process) worker.
 		const hugeEncodes: number[] = [];
 		const encode = TextEncoder.prototype.encode;
@@ -241,30 +253,30 @@ describe('editing a huge token', () => {
 			return encode.call(this, text);
 		};
 		try {
-			app.setText(signed);
-			const first = app.analyseHugeText();
+			app.main.view.setText(signed);
+			const first = app.main.view.analyseHugeText();
 			analyzer.finish();
 			await first;
-			await app.refreshVerdict();
-			expect(app.verdict.status).toBe('verified');
+			await app.main.key.refreshVerdict();
+			expect(app.main.key.verdict.status).toBe('verified');
 
-			app.editPayload(app.payloadText.replace('"sub": "big"', '"sub": "edited"'));
-			const before = app.token;
+			app.main.editing.editPayload(app.main.view.payload.text.replace('"sub": "big"', '"sub": "edited"'));
+			const before = app.main.view.token;
 			analyzer.finishEncoding();
-			while (app.token === before) await Promise.resolve();
+			while (app.main.view.token === before) await Promise.resolve();
 			// The edit is in and its signature on the way: the unsigned token is not posted for analysis.
-			void app.analyseHugeText();
+			void app.main.view.analyseHugeText();
 			expect(analyzer.analyses).toHaveLength(1);
 			await settled();
-			expect(app.signNote).toMatch(/^Signed with the HMAC secret/);
-			const again = app.analyseHugeText();
+			expect(app.main.editing.signNote).toMatch(/^Signed with the HMAC secret/);
+			const again = app.main.view.analyseHugeText();
 			analyzer.finish();
 			await again;
-			await app.refreshVerdict();
-			expect(app.verdict.status).toBe('verified');
-			expect(JSON.parse(app.payloadText)).toMatchObject({ sub: 'edited' });
-			await app.sign();
-			expect(app.signNote).toMatch(/^Signed with the HMAC secret/);
+			await app.main.key.refreshVerdict();
+			expect(app.main.key.verdict.status).toBe('verified');
+			expect(JSON.parse(app.main.view.payload.text)).toMatchObject({ sub: 'edited' });
+			await app.main.editing.sign();
+			expect(app.main.editing.signNote).toMatch(/^Signed with the HMAC secret/);
 		} finally {
 			TextEncoder.prototype.encode = encode;
 		}

@@ -68,8 +68,8 @@ export class Editor {
 		if (view.state.doc.toString() === next) return;
 		// Out of sight (the person scrolled away while a huge token was decoded), CodeMirror keeps its viewport
 		// mapped through the change, which here covers the whole new document: it would draw every line of a
-		// 10 MB payload, for seconds. Judged as in view, it draws only what its last measured viewport needs;
-		// its next measurement finds it out of view again.
+		// 10 MB payload, a long stall (docs/performance.md). Judged as in view, it draws only what its last
+		// measured viewport needs; its next measurement finds it out of view again.
 		if (!view.inView && next.length >= SEPARATE_REPAINT_CHARS) assumeInView(view);
 		view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: next } });
 	}

@@ -11,7 +11,7 @@ import { splitToken } from './segments';
 
 /**
  * Texts at least this long are analysed off the main thread: decoding, formatting and reviewing a
- * megabyte takes a few hundred milliseconds, which must not block typing or scrolling.
+ * megabyte on the page is one long task (docs/performance.md), which must not block typing or scrolling.
  */
 export const OFF_THREAD_CHARS = 256 * 1024;
 

@@ -71,7 +71,7 @@ export function formatRelative(deltaSeconds: number, locale = 'en'): string {
 
 /**
  * What `Intl.RelativeTimeFormat('en', { numeric: 'always' })` says, without it: its first use loads the
- * browser's locale data, which cost the first paint ~45 ms, more than decoding the token.
+ * browser's locale data, which cost the first paint more than decoding the token (docs/performance.md).
  */
 function inEnglish(count: number, unit: Intl.RelativeTimeFormatUnit, future: boolean): string {
 	const amount = `${String(count).replace(/\B(?=(\d{3})+$)/g, ',')} ${unit}${count === 1 ? '' : 's'}`;

@@ -468,6 +468,12 @@ export function getMember(node: JsonNode, key: string): JsonNode | undefined {
 	return undefined;
 }
 
+/** The value of `key` in `node` when it is a string (the last one, if repeated); undefined otherwise. */
+export function stringMember(node: JsonNode | undefined, key: string): string | undefined {
+	const member = node && getMember(node, key);
+	return member?.kind === 'string' ? member.value : undefined;
+}
+
 /**
  * Converts a tree to plain JavaScript values (numbers become doubles). Objects have a null
  * prototype, so keys like `__proto__` are plain data. Iterative, so deep trees are safe.

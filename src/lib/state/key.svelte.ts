@@ -1,0 +1,109 @@
+// The key of one token view: what is in `Secret or key`, the keys the token carries, and the verdict they give.
+
+import type { EmbeddedKey, ParsedKey, Verdict } from '$lib/crypto';
+import type { TokenView } from './token-view.svelte';
+
+const NO_KEY: ParsedKey = { kind: 'empty' };
+
+/** The key a person gave for one token, and the verification verdict it gives. */
+export class KeyState {
+	/** What is in `Secret or key`; kept in memory only, never in the URL or storage. */
+	text = $state('');
+	/** `Secret is base64url encoded`. */
+	base64 = $state(false);
+	/** The verdict for the current token and key; settles a moment after either changes. */
+	verdict = $state.raw<Verdict>({
+		status: 'not-verified',
+		reason: 'Enter the secret or key to verify the signature.',
+	});
+
+	readonly #view: TokenView;
+	#verifyRun = 0;
+	/** The token's own key chosen by the explicit `Verify with the token's own key` action, for that token only. */
+	#embeddedChoice = $state.raw<{ token: string; index: number } | undefined>();
+
+	constructor(view: TokenView) {
+		this.#view = view;
+	}
+
+	readonly parsed = $derived.by(() =>
+		this.#view.modules.crypto ? this.#view.modules.crypto.parseKeyInput(this.text, this.base64) : NO_KEY,
+	);
+	/** Keys the token names or carries (`jwk`, `x5c`, `jku`, `x5u`): shown, never fetched or trusted by default. */
+	readonly embeddedKeys = $derived.by<EmbeddedKey[]>(() =>
+		this.#view.decoded && this.#view.modules.crypto
+			? this.#view.modules.crypto.findEmbeddedKeys(this.#view.decoded)
+			: [],
+	);
+	/** The embedded key the verdict currently uses, if the person asked for it. */
+	readonly embeddedInUse = $derived.by(() => {
+		const choice = this.#embeddedChoice;
+		return choice && choice.token === this.#view.token ? this.embeddedKeys[choice.index] : undefined;
+	});
+	/** Why the key cannot be read, for its alert. */
+	readonly error = $derived.by(() => (this.parsed.kind === 'error' ? this.parsed.message : undefined));
+	/** What the key says about itself and the token (weak secret, key confusion, `use: enc`, …). */
+	readonly findings = $derived.by(() =>
+		this.#view.modules.crypto
+			? this.#view.modules.crypto.listKeyFindings(this.#view.alg, this.parsed, this.#view.kid)
+			: [],
+	);
+	/** A key that can sign is at hand (a secret or keys, not nothing and not an unreadable text). */
+	readonly canSign = $derived.by(() => this.parsed.kind === 'secret' || this.parsed.kind === 'keys');
+
+	/** Replaces the key text (typing, a generated key); the token's own key stops being used. */
+	setText(text: string): void {
+		this.text = text;
+		this.#embeddedChoice = undefined;
+	}
+
+	/**
+	 * Recomputes the verdict for the current token and key. Reads both before its first `await`, so an
+	 * effect that calls it runs again when either changes; a newer run makes older results void.
+	 */
+	async refreshVerdict(): Promise<void> {
+		const view = this.#view;
+		const crypto = view.modules.crypto;
+		const decoded = view.decoded;
+		const signingInput = view.signingBytes;
+		const embedded = this.embeddedInUse;
+		if (!crypto) {
+			// The page loads the module after first paint; the effect runs again when it arrives, since it read
+			// `crypto`. Loading it here would fetch it while the page mounts.
+			this.verdict = { status: 'not-verified', reason: 'Loading the verifier…' };
+			return;
+		}
+		const key = embedded?.keyText ? crypto.parseKeyInput(embedded.keyText) : this.parsed;
+		const secretText = this.text;
+		const run = ++this.#verifyRun;
+		if (!decoded) {
+			this.verdict = { status: 'not-verified', reason: 'No token to verify.' };
+			return;
+		}
+		let verdict = await crypto.verifyToken({ decoded, key, secretText, signingInput });
+		if (embedded) verdict = fromTheToken(verdict, embedded);
+		if (run === this.#verifyRun) this.verdict = verdict;
+	}
+
+	/** Verifies with the key the token carries (`jwk` or `x5c`): an explicit choice, undone by any change of token. */
+	verifyWithEmbedded(index: number): void {
+		this.#embeddedChoice = { token: this.#view.token, index };
+	}
+
+	/** Goes back to verifying with `Secret or key`. */
+	stopUsingEmbedded(): void {
+		this.#embeddedChoice = undefined;
+	}
+}
+
+/** A verdict reached with the token's own key says so: such a key proves nothing about who made the token. */
+function fromTheToken(verdict: Verdict, embedded: EmbeddedKey): Verdict {
+	const where = `the key carried in the token's own "${embedded.member}" header`;
+	if (verdict.status === 'verified')
+		return {
+			...verdict,
+			detail: `Verified with ${where}. That proves nothing: anyone can make a token and put their own key in it.`,
+		};
+	if (verdict.status === 'invalid') return { ...verdict, reason: `With ${where}: ${verdict.reason}` };
+	return verdict;
+}

@@ -1,0 +1,38 @@
+// The code the page loads after first paint, once for every token view: verification, the review, claim docs.
+
+import type { ClaimDocs, FindingReview } from '$lib/jwt';
+// Type-only: the crypto code loads after first paint (see loadCrypto).
+import type * as CryptoModule from '$lib/crypto';
+
+export type Crypto = typeof CryptoModule;
+
+/** Lazily loaded modules, each `undefined` until it has arrived; state derived from them follows when it does. */
+export class Modules {
+	/** Verification, signing and key parsing. */
+	crypto = $state.raw<Crypto | undefined>();
+	/** The security review beyond the basic findings. */
+	review = $state.raw<FindingReview | undefined>();
+	/** The claims reference, which documents the claims table's rows. */
+	docs = $state.raw<ClaimDocs | undefined>();
+	#crypto?: Promise<Crypto>;
+	#review?: Promise<FindingReview>;
+	#docs?: Promise<ClaimDocs>;
+
+	/** Loads verification, signing and key parsing (once); the page asks right after first paint. */
+	loadCrypto(): Promise<Crypto> {
+		this.#crypto ??= import('$lib/crypto').then((module) => (this.crypto = module));
+		return this.#crypto;
+	}
+
+	/** Loads the security review (once): header, signature, claims, sensitive-data and JWE findings. */
+	loadReview(): Promise<FindingReview> {
+		this.#review ??= import('$lib/jwt/findings/review').then((module) => (this.review = module.review));
+		return this.#review;
+	}
+
+	/** Loads the claims reference (once). */
+	loadDocs(): Promise<ClaimDocs> {
+		this.#docs ??= import('$lib/jwt/claim-docs').then((module) => (this.docs = module));
+		return this.#docs;
+	}
+}

@@ -1,0 +1,90 @@
+// One decoded part of a token as its editor shows it: the text (or the person's draft), its JSON error, its claims rows.
+
+import {
+	formatJson,
+	listPartRows,
+	parseJson,
+	showPayload,
+	type ClaimDocs,
+	type DecodedToken,
+	type JsonSyntaxError,
+	type PartName,
+	type TextAnalysis,
+} from '$lib/jwt';
+
+/** Text a person typed into the Header or Payload editor, and the token it produced (or why it could not). */
+export interface Draft {
+	readonly text: string;
+	/** The token this draft belongs to; a different token means the draft is stale. */
+	readonly forToken: string;
+	readonly error?: JsonSyntaxError;
+}
+
+/** What a part view reads of the token view it belongs to. */
+export interface PartSource {
+	readonly token: string;
+	readonly decoded: DecodedToken | undefined;
+	/** A worker's analysis of a huge text, when there is one. */
+	readonly analysis: TextAnalysis | undefined;
+	readonly docs: ClaimDocs | undefined;
+	/** The finding or claim the person asked to see. */
+	readonly highlight: { part?: PartName; member?: string } | undefined;
+}
+
+/** The Header or the Payload of one token view. */
+export class PartView {
+	/** The person's last edit of this part; it stands while it belongs to the token shown. */
+	draft = $state.raw<Draft | undefined>();
+	readonly name: 'header' | 'payload';
+	readonly #source: PartSource;
+
+	constructor(name: 'header' | 'payload', source: PartSource) {
+		this.name = name;
+		this.#source = source;
+	}
+
+	/** The draft, when it belongs to the token shown. */
+	readonly #current = $derived.by(() =>
+		this.draft && this.draft.forToken === this.#source.token ? this.draft : undefined,
+	);
+	/** What the editor shows: the draft, else the part indented (JSON), as text, or as hex. */
+	readonly text = $derived.by(() => {
+		if (this.#current) return this.#current.text;
+		const { analysis, decoded } = this.#source;
+		if (this.name === 'header') return analysis?.headerText ?? formatJson(decoded?.header?.text ?? '');
+		return analysis?.payloadText ?? showPayload(decoded?.payload);
+	});
+	/** Why the draft is not a token yet (a JSON syntax error). */
+	readonly error = $derived.by(() => this.#current?.error);
+	readonly rows = $derived.by(() => {
+		const { analysis, decoded, docs } = this.#source;
+		const posted = this.name === 'header' ? analysis?.headerRows : analysis?.payloadRows;
+		return posted ?? listPartRows(decoded, this.name, docs);
+	});
+	/** How many members the part has: more than its rows when a worker posted only the first. */
+	readonly members = $derived.by(
+		() =>
+			(this.name === 'header'
+				? this.#source.analysis?.headerMembers
+				: this.#source.analysis?.payloadMembers) ?? this.rows.length,
+	);
+	/** A JWE's payload is ciphertext and bytes that are not UTF-8 are hex: neither is edited as text. */
+	readonly editable = $derived.by(
+		() =>
+			this.name === 'header' ||
+			(this.#source.decoded?.kind !== 'jwe' && this.#source.decoded?.payload.mode !== 'hex'),
+	);
+	/**
+	 * Where the highlighted claim stands in the text as shown (re-indented, so the token's offsets differ):
+	 * from its key to the end of its value, once per occurrence.
+	 */
+	readonly highlighted = $derived.by((): { from: number; to: number }[] => {
+		const target = this.#source.highlight;
+		if (!target?.member || (target.part !== undefined && target.part !== this.name)) return [];
+		const parsed = parseJson(this.text);
+		if (!parsed.ok || parsed.root.kind !== 'object') return [];
+		return parsed.root.entries
+			.filter((entry) => entry.key === target.member)
+			.map((entry) => ({ from: entry.keyStart, to: entry.value.end }));
+	});
+}

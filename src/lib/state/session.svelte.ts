@@ -1,0 +1,63 @@
+// One token a person works on: its view, its key and verdict, its editing, and every finding about it.
+
+import { bySeverity, type Finding } from '$lib/jwt';
+import type { OffThreadAnalyzer } from '$lib/worker/client';
+import { Editing } from './editing.svelte';
+import { KeyState } from './key.svelte';
+import type { Modules } from './modules.svelte';
+import type { Settings } from './settings.svelte';
+import { TokenView } from './token-view.svelte';
+
+/** A token with its key, verdict and edits; the page's main token is one, and a token beside it is another. */
+export class TokenSession {
+	readonly view: TokenView;
+	readonly key: KeyState;
+	readonly editing: Editing;
+
+	constructor(settings: Settings, modules: Modules, offThread?: OffThreadAnalyzer) {
+		this.view = new TokenView(settings, modules, offThread);
+		this.key = new KeyState(this.view);
+		this.editing = new Editing(this.view, this.key);
+	}
+
+	/** Everything worth telling about the token and its key, most severe first. */
+	readonly findings = $derived.by<Finding[]>(() =>
+		this.view.decoded
+			? [...this.view.tokenFindings, ...this.view.timeFindings, ...this.key.findings].sort(bySeverity)
+			: [],
+	);
+
+	/** "2 errors, 1 warning": the findings counted by severity, for the panel and the page header. */
+	readonly findingSummary = $derived.by(() => {
+		if (this.findings.length === 0)
+			return this.view.decoded
+				? 'No findings.'
+				: this.view.analysing
+					? 'Findings appear here once the token is decoded.'
+					: 'Findings appear here once a token is in.';
+		const count = (severity: string) => this.findings.filter((f) => f.severity === severity).length;
+		const phrase = (n: number, one: string, many: string) => (n === 0 ? '' : `${n} ${n === 1 ? one : many}`);
+		return [
+			phrase(count('error'), 'error', 'errors'),
+			phrase(count('warning'), 'warning', 'warnings'),
+			phrase(count('info'), 'note', 'notes'),
+		]
+			.filter(Boolean)
+			.join(', ');
+	});
+
+	/**
+	 * Keeps the session in step with the outside world: a huge text is sent to the worker, and the verdict
+	 * follows the token and the key. Returns the function that stops it.
+	 */
+	track(): () => void {
+		return $effect.root(() => {
+			$effect(() => {
+				void this.view.analyseHugeText();
+			});
+			$effect(() => {
+				void this.key.refreshVerdict();
+			});
+		});
+	}
+}

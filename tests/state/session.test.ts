@@ -1,0 +1,139 @@
+// The composed state: each concern its own object, a token session per token, and the state starting verification itself.
+import { flushSync } from 'svelte';
+import { describe, expect, test, vi } from 'vitest';
+import { createExampleToken, EXAMPLE_SECRET } from '../../src/lib/jwt/example';
+import { DebuggerState } from '../../src/lib/state/debugger.svelte';
+import { TokenSession } from '../../src/lib/state/session.svelte';
+import { HS, jws, NOW } from '../unit/jwt/findings/fixtures';
+
+/** Lets promises and the effects they trigger run. */
+async function settled(): Promise<void> {
+	for (let i = 0; i < 10; i++) {
+		await new Promise((resolve) => setTimeout(resolve));
+		flushSync();
+	}
+}
+
+/** Waits until the verdict of `session` has this status (verification is asynchronous WebCrypto work). */
+async function verdictBecomes(session: TokenSession, status: string): Promise<void> {
+	await vi.waitFor(
+		() => {
+			flushSync();
+			expect(session.key.verdict.status).toBe(status);
+		},
+		{ timeout: 3000, interval: 5 },
+	);
+}
+
+async function signedExample(): Promise<string> {
+	return createExampleToken(NOW);
+}
+
+describe('a token session', () => {
+	test('the verdict follows the key and the token without any component asking', async () => {
+		const app = new DebuggerState();
+		await app.modules.loadCrypto();
+		const stop = app.track();
+		try {
+			const { view, key } = app.main;
+			view.setText(await signedExample());
+			await settled();
+			expect(key.verdict.status).toBe('not-verified');
+			key.setText(EXAMPLE_SECRET);
+			await verdictBecomes(app.main, 'verified');
+			view.setText(jws(HS, { sub: 'someone else' }));
+			await verdictBecomes(app.main, 'invalid');
+		} finally {
+			stop();
+		}
+	});
+
+	test('after stop() the verdict no longer follows', async () => {
+		const app = new DebuggerState();
+		await app.modules.loadCrypto();
+		app.track()();
+		app.main.view.setText(await signedExample());
+		app.main.key.setText(EXAMPLE_SECRET);
+		await settled();
+		expect(app.main.key.verdict.status).toBe('not-verified');
+	});
+
+	test('a second session is a second instance: its text, key and verdict are its own, the settings shared', async () => {
+		const app = new DebuggerState();
+		await app.modules.loadCrypto();
+		const other = new TokenSession(app.settings, app.modules);
+		const stops = [app.track(), other.track()];
+		try {
+			app.main.view.setText(await signedExample());
+			app.main.key.setText(EXAMPLE_SECRET);
+			other.view.setText(jws(HS, { sub: 'other', exp: NOW - 10 }));
+			await verdictBecomes(app.main, 'verified');
+			await settled();
+			expect(other.key.verdict.status).toBe('not-verified');
+			expect(other.view.payload.text).toContain('"other"');
+			app.settings.evaluateAt = NOW;
+			expect(other.findings.map((f) => f.code)).toContain('expired');
+			expect(app.main.findings.map((f) => f.code)).not.toContain('expired');
+		} finally {
+			for (const stop of stops) stop();
+		}
+	});
+
+	test('open() shows another session in the panels, and open(undefined) goes back to the main token', () => {
+		const app = new DebuggerState();
+		const inner = new TokenSession(app.settings, app.modules);
+		expect(app.session).toBe(app.main);
+		app.open(inner);
+		expect(app.session).toBe(inner);
+		app.open(undefined);
+		expect(app.session).toBe(app.main);
+	});
+});
+
+describe('part views', () => {
+	test('a highlighted claim is found in the re-indented text, from its key to the end of its value', () => {
+		const app = new DebuggerState();
+		const { view } = app.main;
+		view.setText(jws(HS, { sub: 'a', exp: 123, nested: { exp: 1 } }));
+		view.highlight = { part: 'payload', member: 'exp' };
+		const text = view.payload.text;
+		expect(view.payload.highlighted).toEqual([{ from: text.indexOf('"exp"'), to: text.indexOf('123') + 3 }]);
+		expect(view.header.highlighted).toEqual([]);
+	});
+
+	test('a highlight of the other part, or of a member that is not there, marks nothing', () => {
+		const app = new DebuggerState();
+		const { view } = app.main;
+		view.setText(jws(HS, { sub: 'a' }));
+		view.highlight = { part: 'header', member: 'sub' };
+		expect(view.payload.highlighted).toEqual([]);
+		view.highlight = { member: 'missing' };
+		expect(view.payload.highlighted).toEqual([]);
+	});
+
+	test('a draft stands while it belongs to the token shown, with its syntax error', () => {
+		const app = new DebuggerState();
+		const { view, editing } = app.main;
+		view.setText(jws(HS, { sub: 'a' }));
+		editing.editPayload('{"sub": ');
+		expect(view.payload.text).toBe('{"sub": ');
+		expect(view.payload.error?.line).toBe(1);
+		view.setText(jws(HS, { sub: 'b' }));
+		expect(view.payload.error).toBeUndefined();
+		expect(JSON.parse(view.payload.text)).toEqual({ sub: 'b' });
+	});
+});
+
+describe('editing', () => {
+	test('the sign note belongs to the text it was written for', async () => {
+		const app = new DebuggerState();
+		await app.modules.loadCrypto();
+		const { view, key, editing } = app.main;
+		view.setText(jws(HS, { sub: 'a' }));
+		key.setText(EXAMPLE_SECRET);
+		await editing.sign();
+		expect(editing.signNote).toMatch(/^Signed with the HMAC secret/);
+		view.setText(jws(HS, { sub: 'pasted' }));
+		expect(editing.signNote).toBe('');
+	});
+});
