@@ -2,7 +2,7 @@
 
 import { findJwsAlgorithm, type JwsAlgorithm } from '../jwt/algorithms';
 import type { Finding } from '../jwt/findings';
-import { findingInfo, type FindingCode } from '../jwt/messages';
+import { findingInfo, type CoreFindingCode } from '../jwt/messages';
 import { describeKeyInfo, type KeyCandidate, type ParsedKey } from './keys';
 import { findWeakSecret } from './weak-secrets';
 
@@ -23,7 +23,8 @@ export function listKeyFindings(alg: string | undefined, key: ParsedKey, kid?: s
 		if (withKid.length > 0) keys = withKid;
 	}
 	const findings: Finding[] = [];
-	const add = (code: FindingCode, detail: string) => findings.push({ code, ...findingInfo[code], detail });
+	const add = (code: CoreFindingCode, detail: string) =>
+		findings.push({ code, ...findingInfo[code], detail });
 
 	if (algorithm.family === 'hmac') {
 		const publicKeys = keys.filter((k) => k.info.kty !== 'oct');

@@ -5,6 +5,33 @@ import type { DebuggerError, ErrorCode } from './errors';
 /** How much a finding matters. */
 export type Severity = 'error' | 'warning' | 'info';
 
+/**
+ * Finding codes about SD-JWTs (RFC 9901): their titles and references are in sd-jwt/messages.ts, which
+ * loads with the SD-JWT code, not with the page.
+ */
+export type SdFindingCode =
+	| 'sd-unmatched-disclosure'
+	| 'sd-duplicate-digest'
+	| 'sd-malformed-disclosure'
+	| 'sd-forbidden-claim'
+	| 'sd-hash-mismatch'
+	| 'sd-claim-exists'
+	| 'sd-alg-unknown'
+	| 'sd-alg-weak'
+	| 'sd-invalid-digests'
+	| 'sd-nesting-too-deep'
+	| 'sd-too-many-disclosures'
+	| 'sd-kb-missing'
+	| 'sd-kb-no-cnf'
+	| 'sd-kb-malformed'
+	| 'sd-kb-typ'
+	| 'sd-kb-iat'
+	| 'sd-kb-claims'
+	| 'sd-kb-audience'
+	| 'sd-kb-nonce'
+	| 'sd-vc-missing-vct'
+	| 'sd-vc-typ';
+
 /** Stable finding codes, as `data-code` in the Warnings list (ui-contract.md). */
 export type FindingCode =
 	| 'alg-none'
@@ -51,27 +78,10 @@ export type FindingCode =
 	| 'jwe-rsa1-5'
 	| 'jwe-zip'
 	| 'jwe-weak-p2c'
-	| 'sd-unmatched-disclosure'
-	| 'sd-duplicate-digest'
-	| 'sd-malformed-disclosure'
-	| 'sd-forbidden-claim'
-	| 'sd-hash-mismatch'
-	| 'sd-claim-exists'
-	| 'sd-alg-unknown'
-	| 'sd-alg-weak'
-	| 'sd-invalid-digests'
-	| 'sd-nesting-too-deep'
-	| 'sd-too-many-disclosures'
-	| 'sd-kb-missing'
-	| 'sd-kb-no-cnf'
-	| 'sd-kb-malformed'
-	| 'sd-kb-typ'
-	| 'sd-kb-iat'
-	| 'sd-kb-claims'
-	| 'sd-kb-audience'
-	| 'sd-kb-nonce'
-	| 'sd-vc-missing-vct'
-	| 'sd-vc-typ';
+	| SdFindingCode;
+
+/** The finding codes whose facts are in `findingInfo`: all but the SD-JWT ones. */
+export type CoreFindingCode = Exclude<FindingCode, SdFindingCode>;
 
 /** The fixed facts of a finding code: how much it matters, a one-line title, and the standard behind it. */
 export interface FindingInfo {
@@ -81,10 +91,12 @@ export interface FindingInfo {
 	readonly url: string;
 }
 
-const rfc = (n: number, section: string) => `https://www.rfc-editor.org/rfc/rfc${n}#section-${section}`;
+/** A link to a section of an RFC. */
+export const rfc = (n: number, section: string) =>
+	`https://www.rfc-editor.org/rfc/rfc${n}#section-${section}`;
 
-/** Every finding code's severity, title and reference. */
-export const findingInfo: Readonly<Record<FindingCode, FindingInfo>> = Object.freeze({
+/** Every finding code's severity, title and reference, but the SD-JWT ones (sd-jwt/messages.ts). */
+export const findingInfo: Readonly<Record<CoreFindingCode, FindingInfo>> = Object.freeze({
 	'alg-none': {
 		severity: 'error',
 		title: 'Unsigned token (alg "none")',
@@ -348,132 +360,6 @@ export const findingInfo: Readonly<Record<FindingCode, FindingInfo>> = Object.fr
 		title: 'Encrypted token (JWE)',
 		spec: 'RFC 7516 §7.1',
 		url: rfc(7516, '7.1'),
-	},
-	'sd-unmatched-disclosure': {
-		severity: 'warning',
-		title: 'Disclosure not referenced by any digest',
-		spec: 'RFC 9901 §7.1 step 5',
-		url: rfc(9901, '7.1'),
-	},
-	'sd-duplicate-digest': {
-		severity: 'error',
-		title: 'Digest appears more than once',
-		spec: 'RFC 9901 §7.1 step 4',
-		url: rfc(9901, '7.1'),
-	},
-	'sd-malformed-disclosure': {
-		severity: 'error',
-		title: 'Malformed disclosure',
-		spec: 'RFC 9901 §4.2.1, §4.2.2',
-		url: rfc(9901, '4.2.1'),
-	},
-	'sd-forbidden-claim': {
-		severity: 'error',
-		title: 'Claim that must not be selectively disclosed',
-		spec: 'RFC 9901 §4.2.1, SD-JWT VC §3.2.2.2',
-		url: rfc(9901, '4.2.1'),
-	},
-	'sd-hash-mismatch': {
-		severity: 'error',
-		title: 'Key binding sd_hash does not match',
-		spec: 'RFC 9901 §4.3.1, §7.3',
-		url: rfc(9901, '4.3.1'),
-	},
-	'sd-claim-exists': {
-		severity: 'error',
-		title: 'Disclosed claim already exists',
-		spec: 'RFC 9901 §7.1 step 3',
-		url: rfc(9901, '7.1'),
-	},
-	'sd-alg-unknown': {
-		severity: 'error',
-		title: 'Unknown or unsupported _sd_alg',
-		spec: 'RFC 9901 §4.1.1',
-		url: rfc(9901, '4.1.1'),
-	},
-	'sd-alg-weak': {
-		severity: 'warning',
-		title: 'Weak _sd_alg',
-		spec: 'RFC 9901 §4.1.1, §9.9',
-		url: rfc(9901, '9.9'),
-	},
-	'sd-invalid-digests': {
-		severity: 'error',
-		title: '_sd or "..." entries are not digests',
-		spec: 'RFC 9901 §4.2.4',
-		url: rfc(9901, '4.2.4'),
-	},
-	'sd-nesting-too-deep': {
-		severity: 'warning',
-		title: 'Disclosures nested too deep to read',
-		spec: 'RFC 9901 §7.1',
-		url: rfc(9901, '7.1'),
-	},
-	'sd-too-many-disclosures': {
-		severity: 'warning',
-		title: 'Too many disclosures to read',
-		spec: 'RFC 9901 §7.1',
-		url: rfc(9901, '7.1'),
-	},
-	'sd-kb-missing': {
-		severity: 'warning',
-		title: 'No key binding although the credential has cnf',
-		spec: 'RFC 9901 §4.3, §7.3',
-		url: rfc(9901, '7.3'),
-	},
-	'sd-kb-no-cnf': {
-		severity: 'error',
-		title: 'Key binding JWT but no cnf key in the credential',
-		spec: 'RFC 9901 §4.1.2, §4.3',
-		url: rfc(9901, '4.1.2'),
-	},
-	'sd-kb-malformed': {
-		severity: 'error',
-		title: 'Key binding JWT cannot be read',
-		spec: 'RFC 9901 §4.3',
-		url: rfc(9901, '4.3'),
-	},
-	'sd-kb-typ': {
-		severity: 'error',
-		title: 'Key binding JWT typ is not kb+jwt',
-		spec: 'RFC 9901 §4.3',
-		url: rfc(9901, '4.3'),
-	},
-	'sd-kb-iat': {
-		severity: 'warning',
-		title: 'Key binding JWT iat is not recent',
-		spec: 'RFC 9901 §4.3, §7.3 step 5',
-		url: rfc(9901, '7.3'),
-	},
-	'sd-kb-claims': {
-		severity: 'error',
-		title: 'Key binding JWT lacks iat, aud, nonce or sd_hash',
-		spec: 'RFC 9901 §4.3',
-		url: rfc(9901, '4.3'),
-	},
-	'sd-kb-audience': {
-		severity: 'error',
-		title: 'Key binding JWT aud is not the expected audience',
-		spec: 'RFC 9901 §7.3 step 5',
-		url: rfc(9901, '7.3'),
-	},
-	'sd-kb-nonce': {
-		severity: 'error',
-		title: 'Key binding JWT nonce is not the expected nonce',
-		spec: 'RFC 9901 §7.3 step 5',
-		url: rfc(9901, '7.3'),
-	},
-	'sd-vc-missing-vct': {
-		severity: 'error',
-		title: 'SD-JWT VC without vct',
-		spec: 'SD-JWT VC §3.2.2.1',
-		url: 'https://datatracker.ietf.org/doc/html/draft-ietf-oauth-sd-jwt-vc',
-	},
-	'sd-vc-typ': {
-		severity: 'warning',
-		title: 'SD-JWT VC typ is not dc+sd-jwt',
-		spec: 'SD-JWT VC §3.2.1',
-		url: 'https://datatracker.ietf.org/doc/html/draft-ietf-oauth-sd-jwt-vc',
 	},
 });
 

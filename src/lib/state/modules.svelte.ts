@@ -3,8 +3,15 @@
 import type { ClaimDocs, FindingReview } from '$lib/jwt';
 // Type-only: the crypto code loads after first paint (see loadCrypto).
 import type * as CryptoModule from '$lib/crypto';
+import type * as SdJwtCore from '$lib/jwt/sd-jwt';
+import type * as SdJwtCrypto from '$lib/crypto/sd-jwt';
 
 export type Crypto = typeof CryptoModule;
+/** The SD-JWT core and its WebCrypto side, loaded only when a token with a `~` appears. */
+export interface SdJwtModules {
+	readonly core: typeof SdJwtCore;
+	readonly crypto: typeof SdJwtCrypto;
+}
 
 /** Lazily loaded modules, each `undefined` until it has arrived; state derived from them follows when it does. */
 export class Modules {
@@ -14,7 +21,10 @@ export class Modules {
 	review = $state.raw<FindingReview | undefined>();
 	/** The claims reference, which documents the claims table's rows. */
 	docs = $state.raw<ClaimDocs | undefined>();
+	/** SD-JWT processing, key binding and presentations. */
+	sdJwt = $state.raw<SdJwtModules | undefined>();
 	#crypto?: Promise<Crypto>;
+	#sdJwt?: Promise<SdJwtModules>;
 	#review?: Promise<FindingReview>;
 	#docs?: Promise<ClaimDocs>;
 
@@ -34,5 +44,13 @@ export class Modules {
 	loadDocs(): Promise<ClaimDocs> {
 		this.#docs ??= import('$lib/jwt/claim-docs').then((module) => (this.docs = module));
 		return this.#docs;
+	}
+
+	/** Loads the SD-JWT code (once), when the first SD-JWT appears: it is no part of first load. */
+	loadSdJwt(): Promise<SdJwtModules> {
+		this.#sdJwt ??= Promise.all([import('$lib/jwt/sd-jwt'), import('$lib/crypto/sd-jwt')]).then(
+			([core, crypto]) => (this.sdJwt = { core, crypto }),
+		);
+		return this.#sdJwt;
 	}
 }

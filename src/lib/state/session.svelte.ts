@@ -4,6 +4,8 @@ import { bySeverity, type Finding } from '$lib/jwt';
 import type { OffThreadAnalyzer } from '$lib/worker/client';
 import { Editing } from './editing.svelte';
 import { KeyState } from './key.svelte';
+// Type-only: the SD-JWT state loads with the SD-JWT code, when a token with a `~` first appears.
+import type { SdJwtState } from './sd-jwt.svelte';
 import type { Modules } from './modules.svelte';
 import type { Settings } from './settings.svelte';
 import { TokenView } from './token-view.svelte';
@@ -13,6 +15,10 @@ export class TokenSession {
 	readonly view: TokenView;
 	readonly key: KeyState;
 	readonly editing: Editing;
+	/** Disclosures, claims and key binding, once an SD-JWT (RFC 9901) has appeared in this session. */
+	sdJwt = $state.raw<SdJwtState | undefined>();
+	/** The token is an SD-JWT: the page shows its disclosures, claims and key binding. */
+	readonly isSdJwt = $derived.by(() => this.view.decoded?.sdJwt !== undefined);
 
 	constructor(settings: Settings, modules: Modules, offThread?: OffThreadAnalyzer) {
 		this.view = new TokenView(settings, modules, offThread);
@@ -23,7 +29,12 @@ export class TokenSession {
 	/** Everything worth telling about the token and its key, most severe first. */
 	readonly findings = $derived.by<Finding[]>(() =>
 		this.view.decoded
-			? [...this.view.tokenFindings, ...this.view.timeFindings, ...this.key.findings].sort(bySeverity)
+			? [
+					...this.view.tokenFindings,
+					...this.view.timeFindings,
+					...this.key.findings,
+					...(this.isSdJwt ? (this.sdJwt?.findings ?? []) : []),
+				].sort(bySeverity)
 			: [],
 	);
 
@@ -57,6 +68,14 @@ export class TokenSession {
 			});
 			$effect(() => {
 				void this.key.refreshVerdict();
+			});
+			$effect(() => {
+				if (!this.isSdJwt) return;
+				if (this.sdJwt) void this.sdJwt.refresh();
+				else
+					void import('./sd-jwt.svelte').then(({ SdJwtState }) => {
+						this.sdJwt ??= new SdJwtState(this.view);
+					});
 			});
 		});
 	}

@@ -6,7 +6,7 @@ import type { FindingReview } from './review';
 import { describeKind, quoteText } from './text';
 import { checkTimes } from './times';
 import { getMember, type JsonNode } from '../json';
-import { findingInfo, type FindingCode, type Severity } from '../messages';
+import { findingInfo, type FindingCode, type FindingInfo, type Severity } from '../messages';
 import type { AddFinding, Finding, FindingContext } from './types';
 
 export type { AddFinding, Finding, FindingContext } from './types';
@@ -65,10 +65,18 @@ export function listFindingsWith(
 	return findings.sort(bySeverity);
 }
 
-/** A recorder that fills in each finding's severity, title and reference from `findingInfo` and appends it to `findings`. */
-export function collectInto(findings: Finding[]): AddFinding {
+/**
+ * A recorder that fills in each finding's severity, title and reference from `table` (`findingInfo`, or
+ * the SD-JWT codes' table that loads with them) and appends it to `findings`.
+ */
+export function collectInto(
+	findings: Finding[],
+	table: Readonly<Partial<Record<FindingCode, FindingInfo>>> = findingInfo,
+): AddFinding {
 	return (code, detail, where = {}) => {
-		const info = findingInfo[code];
+		const info = table[code];
+		// A check that records a code its table lacks is a bug in this code, not something about the token.
+		if (!info) throw new Error(`finding code ${code} is not in the table it was recorded with`);
 		findings.push({
 			code,
 			severity: info.severity,

@@ -39,3 +39,4 @@ export {
 } from './process';
 export { analyzeSdJwt, type SdJwtAnalysis } from './analyze';
 export { readJsonSerialization, type JsonSerializationResult } from './json-serialization';
+export { sdFindingInfo } from './messages';

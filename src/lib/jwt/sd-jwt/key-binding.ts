@@ -2,6 +2,7 @@
 
 import { decodeToken, type DecodedToken } from '../decode';
 import { collectInto, type Finding } from '../findings/core';
+import { sdFindingInfo } from './messages';
 import { quoteText, quoteValue } from '../findings/text';
 import { getMember, toPlainValue, type JsonNode } from '../json';
 import { digestText, type Digest, type SdHashAlgorithm } from './hash';
@@ -68,7 +69,7 @@ export async function checkKeyBinding(
 	const layout = decoded.sdJwt;
 	if (!layout) return undefined;
 	const findings: Finding[] = [];
-	const add = collectInto(findings);
+	const add = collectInto(findings, sdFindingInfo);
 	const payload = decoded.payload.mode === 'json' ? decoded.payload.root : undefined;
 	const holderKey = readHolderKey(payload && getMember(payload, 'cnf'));
 	if (!layout.hasKeyBinding) {

@@ -2,6 +2,7 @@
 
 import type { DecodedToken } from '../decode';
 import { collectInto, type Finding } from '../findings/core';
+import { sdFindingInfo } from './messages';
 import type { AddFinding } from '../findings/types';
 import { quoteText } from '../findings/text';
 import { getMember, minifyJson, MAX_INDENTED_DEPTH, type JsonNode } from '../json';
@@ -107,7 +108,7 @@ export async function processSdJwt(
 ): Promise<SdJwtProcessing | undefined> {
 	if (!decoded.sdJwt) return undefined;
 	const findings: Finding[] = [];
-	const add = collectInto(findings);
+	const add = collectInto(findings, sdFindingInfo);
 	const payload = decoded.payload.mode === 'json' ? decoded.payload.root : undefined;
 	const header = decoded.header?.root;
 	const typ = header && getMember(header, 'typ');

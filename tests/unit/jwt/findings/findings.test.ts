@@ -8,7 +8,7 @@ import {
 	type FindingContext,
 } from '../../../../src/lib/jwt/findings';
 import { review } from '../../../../src/lib/jwt/findings/review';
-import { findingInfo, type FindingCode } from '../../../../src/lib/jwt/messages';
+import { findingInfo, type CoreFindingCode, type FindingCode } from '../../../../src/lib/jwt/messages';
 import * as claimCases from './claims.cases';
 import * as headerCases from './header.cases';
 import * as jweCases from './jwe.cases';
@@ -256,8 +256,8 @@ describe('every finding is complete and says where it is', () => {
 			expect(finding.spec.length).toBeGreaterThan(0);
 			expect(finding.url).toMatch(/^https:\/\//);
 			expect(finding).toMatchObject({
-				severity: findingInfo[finding.code].severity,
-				url: findingInfo[finding.code].url,
+				severity: findingInfo[finding.code as CoreFindingCode].severity,
+				url: findingInfo[finding.code as CoreFindingCode].url,
 			});
 		}
 		// Most severe first.
