@@ -66,6 +66,12 @@ function mapRanges(text: string, candidate: TokenCandidate, decoded: DecodedToke
 	return ranges.map((r) => ({ ...r, from: offsets[r.from]!, to: offsets[r.to - 1]! + 1 }));
 }
 
+/**
+ * Disclosures coloured one by one; past this many, the rest of an SD-JWT is one range, so a megabyte of
+ * `~` does not become a million marks in the editor.
+ */
+export const MAX_COLOURED_DISCLOSURES = 2000;
+
 /** Each part and separator (`.`, or `~` in an SD-JWT) as offsets in the token, in order; empty parts are left out. */
 function listTokenRanges(decoded: DecodedToken): PartRange[] {
 	const { token } = decoded;
@@ -75,6 +81,10 @@ function listTokenRanges(decoded: DecodedToken): PartRange[] {
 		for (; at < end; at++) ranges.push({ name: token[at] === '~' ? 'tilde' : 'dot', from: at, to: at + 1 });
 	};
 	for (const part of decoded.parts) {
+		if (part.index !== undefined && part.index >= MAX_COLOURED_DISCLOSURES) {
+			ranges.push({ name: 'disclosure', from: part.start, to: token.length });
+			return ranges;
+		}
 		separatorsTo(part.start);
 		if (part.end > part.start)
 			ranges.push(

@@ -121,7 +121,8 @@ export class SdJwtState {
 			written: view.token,
 		};
 		const included = base.included.map((value, i) => (i === index ? disclosed : value));
-		const presentation = modules.core.buildPresentation(base.full, (i) => included[i] === true);
+		// Disclosures past those read (MAX_DISCLOSURES) have no checkbox and stay as they are.
+		const presentation = modules.core.buildPresentation(base.full, (i) => included[i] ?? true);
 		const token = await this.#withKeyBinding(presentation, analysis);
 		this.#source = { ...base, included, written: token };
 		view.replaceToken(token);

@@ -48,7 +48,7 @@ export interface DisclosureRecord {
 	readonly digest?: string;
 	/** Whether the digest appears in the payload or in a matched disclosure (ui-contract.md `data-status`). */
 	readonly status: 'matched' | 'unmatched';
-	/** The decoded salt, name and value, or why it cannot be read; undefined past MAX_DISCLOSURES. */
+	/** The decoded salt, name and value, or why it cannot be read. */
 	readonly reading?: DisclosureReading;
 	/** Where its digest sits, as a path in the processed claims: `$._sd[2]`, `$.nationalities[0]`, `$.address._sd[1]`. */
 	readonly path?: string;
@@ -71,7 +71,10 @@ export interface Placement {
 export interface SdJwtProcessing {
 	/** `_sd_alg` as written (default `sha-256`), and the page's row for it. */
 	readonly alg: { readonly name: string; readonly known?: SdHashAlgorithm };
+	/** The first MAX_DISCLOSURES disclosures, in token order. */
 	readonly disclosures: readonly DisclosureRecord[];
+	/** How many disclosures the SD-JWT has (more than `disclosures` past MAX_DISCLOSURES). */
+	readonly disclosureCount: number;
 	/** The processed claims, indented JSON (RFC 9901 §7.3); empty when the payload is not a JSON object. */
 	readonly claimsText: string;
 	readonly placements: readonly Placement[];
@@ -120,7 +123,7 @@ export async function processSdJwt(
 	checkAlgorithm(algNode, algName, known, add);
 
 	const parts = decoded.parts.filter((p) => p.name === 'disclosure');
-	const records = await readDisclosures(parts, known, digest);
+	const records = await readDisclosures(parts.slice(0, MAX_DISCLOSURES), known, digest);
 	if (parts.length > MAX_DISCLOSURES) {
 		add(
 			'sd-too-many-disclosures',
@@ -180,6 +183,7 @@ export async function processSdJwt(
 	return {
 		alg: known ? { name: algName, known } : { name: algName },
 		disclosures: records,
+		disclosureCount: parts.length,
 		claimsText,
 		placements: processor.placements,
 		undisclosedDigests: processor.undisclosed,
@@ -239,7 +243,6 @@ async function readDisclosures(
 				status: 'unmatched',
 				placed: false,
 			};
-			if (index >= MAX_DISCLOSURES) return record;
 			record.reading = readDisclosure(part.text);
 			// The digest is over the disclosure as presented, readable or not (RFC 9901 §4.2.3).
 			if (alg && part.text !== '') record.digest = await digestText(part.text, alg, digest);

@@ -53,13 +53,13 @@ describe('hostile SD-JWTs are named precisely, bounded, and what decodes is stil
 		expect(analysis.processing.disclosures[0]!.reading).toMatchObject({ ok: false, problem: 'bad-json' });
 	});
 
-	test(`10 000 disclosures: the first ${MAX_DISCLOSURES} read, the rest listed and counted in one finding`, async () => {
+	test(`10 000 disclosures: the first ${MAX_DISCLOSURES} read, the rest counted in one finding`, async () => {
 		const a = await disclose('a', 1);
 		const filler = Array.from({ length: 9_999 }, (_v, i) => b64(`["s${i}", "x${i}", ${i}]`));
 		const token = sdJwt(ES256, { _sd: [a.digest] }, [a.disclosure, ...filler]);
 		const { analysis, codes } = await analyse(token);
-		expect(analysis.processing.disclosures).toHaveLength(10_000);
-		expect(analysis.processing.disclosures[MAX_DISCLOSURES]!.reading).toBeUndefined();
+		expect(analysis.processing.disclosures).toHaveLength(MAX_DISCLOSURES);
+		expect(analysis.processing.disclosureCount).toBe(10_000);
 		expect(codes.filter((c) => c === 'sd-too-many-disclosures')).toHaveLength(1);
 		// Unmatched disclosures are reported one by one for the first ten, then counted in one finding.
 		expect(codes.filter((c) => c === 'sd-unmatched-disclosure')).toHaveLength(11);

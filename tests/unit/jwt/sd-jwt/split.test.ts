@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { decodeToken } from '../../../../src/lib/jwt/decode';
 import { replacePart } from '../../../../src/lib/jwt/encode';
 import { findTokens } from '../../../../src/lib/jwt/extract';
-import { inspectText } from '../../../../src/lib/jwt/inspect';
+import { inspectText, MAX_COLOURED_DISCLOSURES } from '../../../../src/lib/jwt/inspect';
 import { splitToken } from '../../../../src/lib/jwt/segments';
 
 const b64 = (text: string): string => Buffer.from(text).toString('base64url');
@@ -156,6 +156,13 @@ describe('inspectText colours each disclosure, the KB-JWT and every ~', () => {
 			['tilde', '~', undefined],
 			['key-binding', KB_SMALL, undefined],
 		]);
+	});
+
+	test('past MAX_COLOURED_DISCLOSURES the rest is one range: a megabyte of ~ stays a few thousand marks', () => {
+		const token = `${JWS}${'~'.repeat(1_000_000)}`;
+		const ranges = inspectText(token).ranges;
+		expect(ranges.length).toBeLessThan(2 * MAX_COLOURED_DISCLOSURES + 10);
+		expect(ranges.at(-1)).toMatchObject({ name: 'disclosure', to: token.length });
 	});
 
 	test('the trailing ~ of an issued SD-JWT is coloured too', () => {
