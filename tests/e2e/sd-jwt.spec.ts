@@ -203,3 +203,17 @@ test('unticking a disclosure removes it from the token; with the holder key the 
 	await expect(keyBinding(page)).toHaveText(/^\s*Key binding verified/);
 	await expect(disclosedClaims(page)).not.toContainText('given_name');
 });
+
+test('an expected audience and nonce in Settings are checked against the KB-JWT', async ({ page }) => {
+	const a = disclose('given_name', 'Ada');
+	await open(page, sdJwt({ cnf: { jwk: holderJwk }, _sd: [a.digest] }, [a.disclosure], { kb: true }));
+	await expect(keyBinding(page)).toHaveText(/^\s*Key binding verified/);
+	await page.getByText('Settings', { exact: true }).click();
+	await page
+		.getByRole('textbox', { name: 'Expected audience (key binding aud)' })
+		.fill('https://verifier.example');
+	await page.getByRole('textbox', { name: 'Expected nonce (key binding nonce)' }).fill('n-2');
+	await expect(keyBinding(page)).toHaveText(/^\s*Invalid key binding.*nonce/);
+	await expect.poll(() => findingCodes(page)).toContain('sd-kb-nonce');
+	expect(await findingCodes(page)).not.toContain('sd-kb-audience');
+});
