@@ -217,3 +217,26 @@ test('an expected audience and nonce in Settings are checked against the KB-JWT'
 	await expect.poll(() => findingCodes(page)).toContain('sd-kb-nonce');
 	expect(await findingCodes(page)).not.toContain('sd-kb-audience');
 });
+
+test('#token= opens an SD-JWT with its key binding JWT', async ({ page }) => {
+	await page.goto(`./#token=${rfc.presentation.sd_jwt_kb}`);
+	await expect(disclosuresTable(page).locator('tbody tr')).toHaveCount(4);
+	await expect(keyBinding(page)).toHaveText(/^\s*Key binding verified/);
+});
+
+test('hostile: 3 000 disclosures and a stray ~ are named and bounded, and the rest still shows', async ({
+	page,
+}) => {
+	const a = disclose('given_name', 'Ada');
+	const filler = Array.from({ length: 3_000 }, (_v, i) => b64url(`["s${i}", "x${i}", ${i}]`));
+	await openEmpty(page);
+	await pasteToken(page, sdJwt({ _sd: [a.digest] }, [a.disclosure, '', ...filler]));
+	await expect(disclosuresTable(page)).toBeVisible({ timeout: 30_000 });
+	await expect(page.getByText('Showing the first 200 of 3002 disclosures.')).toBeVisible();
+	await expect(disclosuresTable(page).locator('tbody tr')).toHaveCount(200);
+	await expect(disclosuresTable(page).locator('tbody tr').nth(1)).toHaveAttribute('data-status', 'unmatched');
+	await expect(disclosedClaims(page)).toContainText('"given_name": "Ada"');
+	const codes = await findingCodes(page);
+	expect(codes).toContain('sd-malformed-disclosure');
+	expect(codes.filter((c) => c === 'sd-unmatched-disclosure')).toHaveLength(11);
+});
