@@ -240,3 +240,12 @@ test('hostile: 3 000 disclosures and a stray ~ are named and bounded, and the re
 	expect(codes).toContain('sd-malformed-disclosure');
 	expect(codes.filter((c) => c === 'sd-unmatched-disclosure')).toHaveLength(11);
 });
+
+test('a disclosure row shows where its digest sits in the payload', async ({ page }) => {
+	await open(page, rfc.presentation.sd_jwt_kb);
+	await page
+		.getByRole('button', { name: /^Show where disclosure 4's digest sits: \$\.nationalities\[0\]/ })
+		.click();
+	const marked = page.getByRole('textbox', { name: 'Payload', exact: true }).locator('mark');
+	await expect(marked.first()).toContainText('"nationalities"');
+});

@@ -128,6 +128,21 @@ export class SdJwtState {
 		view.replaceToken(token);
 	}
 
+	/**
+	 * Highlights, in the Payload editor, the claim of the issuer payload that holds the row's digest: `_sd`, or
+	 * the array or object it sits in (for a nested disclosure, the top-level claim its chain starts from).
+	 */
+	showDigest(row: DisclosureRow): void {
+		let record: DisclosureRow['record'] | undefined = row.record;
+		const records = this.analysis?.processing.disclosures ?? [];
+		// Bounded: each step goes to a parent, and a chain is at most MAX_DISCLOSURE_NESTING long.
+		for (let steps = 0; record?.parent !== undefined && steps < records.length; steps++)
+			record = records[record.parent];
+		const member = record?.path?.match(/^\$(?:\.([A-Za-z_$][A-Za-z0-9_$]*)|\[("(?:[^"\\]|\\.)*")\])/);
+		const name = member?.[1] ?? (member?.[2] ? (JSON.parse(member[2]) as string) : undefined);
+		if (name !== undefined) this.#view.highlight = { part: 'payload', member: name };
+	}
+
 	/** Signs a new KB-JWT for the current presentation with the holder key (`Sign key binding`). */
 	async signKeyBinding(): Promise<void> {
 		const analysis = this.analysis;
