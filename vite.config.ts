@@ -1,8 +1,56 @@
 /// <reference types="vitest/config" />
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * Gives every precache entry whose name has no content hash the SHA-256 of its content as its revision, so the
+ * service worker can check a copy from the HTTP cache before keeping it (src/sw.ts).
+ */
+function withSha256Revisions(entries: { url: string; revision: string | null; size: number }[]) {
+	const manifest = entries.map((entry) => ({
+		...entry,
+		revision:
+			entry.revision === null
+				? null
+				: createHash('sha256')
+						.update(readFileSync(fileURLToPath(new URL(`./dist/${entry.url}`, import.meta.url))))
+						.digest('hex'),
+	}));
+	return { manifest, warnings: [] };
+}
+
+const ANALYSIS_WORKER = fileURLToPath(new URL('./src/lib/worker/analysis.worker.ts', import.meta.url));
+
+/**
+ * `virtual:analysis-worker-url`: the URL of the analysis worker's script. In a build the worker is a chunk of the
+ * app's own build (an emitted entry), so it imports the modules it shares with the page (the token core, the
+ * review, the claims reference) from the same files instead of carrying its own copies: a first visit fetches
+ * them once. In development it is the source file, which the dev server compiles.
+ */
+function analysisWorkerUrl(): Plugin {
+	const id = '\0analysis-worker-url';
+	let building = false;
+	return {
+		name: 'prism:analysis-worker-url',
+		configResolved(config) {
+			building = config.command === 'build';
+		},
+		resolveId(source) {
+			return source === 'virtual:analysis-worker-url' ? id : undefined;
+		},
+		load(loading) {
+			if (loading !== id) return undefined;
+			if (!building)
+				return `export default new URL('/src/lib/worker/analysis.worker.ts', import.meta.url).href;`;
+			const reference = this.emitFile({ type: 'chunk', id: ANALYSIS_WORKER, name: 'analysis.worker' });
+			return `export default import.meta.ROLLUP_FILE_URL_${reference};`;
+		},
+	};
+}
 
 /** Set by scripts/single-file.mjs: one self-contained HTML file, without a service worker. */
 const singleFile = process.env.PRISM_SINGLE_FILE === '1';
@@ -12,12 +60,14 @@ export default defineConfig({
 	base: './',
 	plugins: [
 		svelte(),
+		analysisWorkerUrl(),
 		// Installable, and after one visit the whole app (lazy chunks included) works with the network cut.
 		!singleFile &&
 			VitePWA({
 				registerType: 'autoUpdate',
-				// A file, not an inline script: the CSP allows scripts from this origin only.
-				injectRegister: 'script',
+				// Registered by src/main.ts (part of the page's own script, as the CSP wants), which catches a
+				// registration that fails: the plugin's registerSW.js let it escape as an uncaught rejection.
+				injectRegister: false,
 				manifest: {
 					name: 'JWT Prism — JWT debugger',
 					short_name: 'JWT Prism',
@@ -35,18 +85,25 @@ export default defineConfig({
 						{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' },
 					],
 				},
-				workbox: {
-					// The manifest and its icons are added by the plugin itself (toolchain P9: no duplicates).
-					globPatterns: ['**/*.{js,css,html}'],
-					// Only the app's own files are cached: tokens and keys live in memory, never in the cache.
-					runtimeCaching: [],
-					navigateFallback: 'index.html',
-					// Take over the page that installed it, so the first visit is already enough to work offline.
-					clientsClaim: true,
-					skipWaiting: true,
+				// Our own worker (src/sw.ts): it takes what the page already loaded from the HTTP cache, so a first
+				// visit fetches each file once, and only the build's files are cached, never tokens or keys.
+				strategies: 'injectManifest',
+				srcDir: 'src',
+				filename: 'sw.ts',
+				// The icons come in through globPatterns instead, so they get SHA-256 revisions too.
+				includeManifestIcons: false,
+				injectManifest: {
+					// Every chunk, present and future (lazy ones included), and the icons, with no list to keep up to
+					// date; the plugin adds the web manifest itself (toolchain P9: no duplicates).
+					globPatterns: ['**/*.{js,css,html,png,svg}'],
+					manifestTransforms: [withSha256Revisions],
 				},
 			}),
 	],
+	define: {
+		// Whether src/main.ts registers the service worker: never in the single file, which has none.
+		'import.meta.env.PRISM_SERVICE_WORKER': JSON.stringify(!singleFile),
+	},
 	resolve: {
 		alias: [
 			{ find: '$lib', replacement: fileURLToPath(new URL('./src/lib', import.meta.url)) },

@@ -29,7 +29,7 @@ const steps = [
 	},
 	{ name: 'production build (vite)', command: [bin('vite'), 'build'] },
 	{ name: 'single-file build (dist/jwt-prism.html)', command: ['node', 'scripts/single-file.mjs'] },
-	{ name: 'first-load budget (gzip)', command: ['node', 'scripts/budget.mjs'] },
+	{ name: 'first-paint and first-visit budgets (gzip)', command: ['node', 'scripts/budget.mjs'] },
 	// The build above is what Playwright's web server serves.
 	{
 		name: 'browser tests (playwright)',

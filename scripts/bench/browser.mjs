@@ -11,6 +11,7 @@ import { chromiumLaunchOptions } from '../chromium.mjs';
  * @property {'this' | 'other'} name
  * @property {string} dir the static build it serves
  * @property {string} base its URL, ending in `/`
+ * @property {import('./serve.mjs').ServedRequest[]} requests every request its server has answered
  * @property {string} payloadSelector CSS selector of the payload view
  * @property {{ paste: boolean, verify: boolean }} [features] what its UI lets us measure
  */

@@ -73,7 +73,7 @@ async function main() {
 			if (!dir) continue;
 			const server = await serveDirectory(dir);
 			servers.push(server);
-			targets.push({ name, dir, base: server.base, payloadSelector });
+			targets.push({ name, dir, base: server.base, requests: server.requests, payloadSelector });
 		}
 		browser = await launchBrowser();
 		const results = await measureAll(browser, targets);

@@ -1,5 +1,7 @@
 // First load: the bytes a fresh visit fetches, raw and gzip -9 per kind, before the example token shows (the
-// first paint set) and once the network has been idle a second (after idle).
+// first paint set), once the page's network has been idle a second (after idle), and everything any context of
+// the page fetched (page, workers, service worker) until the server saw no request for two seconds after the
+// service worker activated (first visit), counted at the bench's own server, with the files fetched twice.
 import { gzipSync } from 'node:zlib';
 import { installProbe, waitForProbe, withPage, sleep } from './browser.mjs';
 import { attempt } from './runs.mjs';
@@ -39,6 +41,7 @@ async function measureFirstLoad(browser, target) {
 	return withPage(browser, async (page) => {
 		await installProbe(page, target.payloadSelector, '"name"');
 		const network = trackNetwork(page);
+		const firstRequest = target.requests.length;
 		await page.goto(target.base);
 		await waitForProbe(page, 'seenAt', 20_000);
 		// Resource timing shares the probe's clock, so "requested before the payload showed" is exact.
@@ -53,12 +56,76 @@ async function measureFirstLoad(browser, target) {
 		const files = await network.files();
 		const firstPaintUrls = new Set([page.url().split('#')[0], ...requestedBefore]);
 		for (const file of files) file.firstPaint = firstPaintUrls.has(file.url);
+		await serviceWorkerActivated(page, 30_000);
+		await serverQuiet(target, 2_000, 30_000);
+		const served = target.requests.slice(firstRequest).map((request) => ({
+			...request,
+			kind: kindOf('', `http://localhost${request.path}`),
+		}));
 		return {
 			firstPaintSet: totalFiles(files.filter((file) => file.firstPaint)),
 			afterIdle: totalFiles(files),
+			firstVisit: { ...totalFiles(served), fetchedTwice: fetchedMoreThanOnce(served) },
 			files: files.map((file) => ({ ...file, url: file.url.replace(target.base, '/') })),
+			served: served.map(({ path, status, raw, gzip, sent }) => ({ path, status, raw, gzip, sent })),
 		};
 	});
+}
+
+/**
+ * Waits until the page's service worker (if it registers one within the timeout) is activated: its precache is
+ * complete then. A build without one just waits the timeout out.
+ * @param {Page} page
+ * @param {number} timeout
+ */
+async function serviceWorkerActivated(page, timeout) {
+	await page.evaluate(
+		(ms) =>
+			Promise.race([
+				new Promise((resolve) => setTimeout(resolve, ms)),
+				navigator.serviceWorker?.ready.then(
+					(registration) =>
+						new Promise((resolve) => {
+							const worker = registration.active;
+							if (!worker || worker.state === 'activated') resolve(undefined);
+							else
+								worker.addEventListener(
+									'statechange',
+									() => worker.state === 'activated' && resolve(undefined),
+								);
+						}),
+				),
+			]),
+		timeout,
+	);
+}
+
+/**
+ * Resolves once the target's server has answered no request for `quietMs`; throws after `timeoutMs`.
+ * @param {Target} target
+ * @param {number} quietMs
+ * @param {number} timeoutMs
+ */
+async function serverQuiet(target, quietMs, timeoutMs) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() - (target.requests.at(-1)?.at ?? 0) < quietMs) {
+		if (Date.now() > deadline) throw new Error(`the server still answered requests after ${timeoutMs} ms`);
+		await sleep(100);
+	}
+}
+
+/**
+ * The files requested more than once (`/` counts as `/index.html`), with how often.
+ * @param {{ path: string }[]} served
+ */
+function fetchedMoreThanOnce(served) {
+	/** @type {Map<string, number>} */
+	const counts = new Map();
+	for (const { path } of served) {
+		const file = path.endsWith('/') ? `${path}index.html` : path;
+		counts.set(file, (counts.get(file) ?? 0) + 1);
+	}
+	return [...counts].filter(([, count]) => count > 1).map(([path, count]) => ({ path, count }));
 }
 
 /**
@@ -157,6 +224,7 @@ function addSizeMetrics(metrics, target, load) {
 	for (const [set, label] of /** @type {const} */ ([
 		['firstPaintSet', 'first paint set'],
 		['afterIdle', 'after idle'],
+		['firstVisit', 'first visit'],
 	])) {
 		for (const kind of /** @type {const} */ (['js', 'css', 'other', 'total'])) {
 			for (const field of /** @type {const} */ (['requests', 'raw', 'gzip'])) {
@@ -172,4 +240,12 @@ function addSizeMetrics(metrics, target, load) {
 			}
 		}
 	}
+	recordMetric(metrics, {
+		id: 'firstLoad.firstVisit.fetchedTwice',
+		section: 'First load',
+		label: 'first visit: files fetched more than once',
+		unit: 'count',
+		target,
+		summary: load ? summarize([load.firstVisit.fetchedTwice.length]) : null,
+	});
 }

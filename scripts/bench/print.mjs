@@ -7,6 +7,7 @@
  * @property {{ date: string, node: string, chromium: string, cpu: string, loadAverage: { before: number, after: number } }} environment
  * @property {{ label: string, payloadBytes: number, claims: number, tokenChars: number }[]} pastePayloads
  * @property {Metric[]} metrics
+ * @property {Record<string, unknown>} [firstLoad] per build, load.mjs's measurement (its firstVisit.fetchedTwice is printed)
  */
 
 /**
@@ -19,7 +20,19 @@ export function printResults(results) {
 	console.log(
 		`JWT Prism bench: ${environment.date}, node ${environment.node}, Chromium ${environment.chromium}, ${environment.cpu}, load average ${environment.loadAverage.before} → ${environment.loadAverage.after}`,
 	);
-	if (metrics.some((m) => m.section === 'First load')) printFirstLoad(metrics, compare);
+	if (metrics.some((m) => m.section === 'First load')) {
+		printFirstLoad(metrics, compare);
+		for (const [name, load] of Object.entries(results.firstLoad ?? {})) {
+			const twice =
+				/** @type {{ firstVisit?: { fetchedTwice: { path: string, count: number }[] } } | undefined} */ (load)
+					?.firstVisit?.fetchedTwice;
+			if (!twice) continue;
+			const list = twice.map(({ path, count }) => `${path} ×${count}`).join(', ');
+			console.log(
+				`${compare ? `${name}: ` : ''}first visit, files fetched more than once: ${twice.length}${list ? ` (${list})` : ''}`,
+			);
+		}
+	}
 	const sections = [...new Set(metrics.map((m) => m.section))].filter((s) => s !== 'First load');
 	for (const section of sections)
 		printTimings(
@@ -51,7 +64,8 @@ function printFirstLoad(metrics, compare) {
 	for (const name of names) {
 		for (const [set, label] of [
 			['firstPaintSet', 'first paint set'],
-			['afterIdle', 'after idle'],
+			['afterIdle', 'after idle (page)'],
+			['firstVisit', 'first visit (all contexts)'],
 		]) {
 			const id = (/** @type {string} */ rest) => `firstLoad.${set}.${rest}`;
 			const row = [`${compare ? `${name}: ` : ''}${label}`, formatNumber(value(name, id('total.requests')))];

@@ -28,25 +28,56 @@ const CONTENT_TYPES = /** @type {Record<string, string>} */ ({
 const gzip = promisify(gzipCallback);
 
 /**
+ * One request the server answered: what any context of a page (the page, a worker, the service worker) fetched.
+ * @typedef {object} ServedRequest
+ * @property {string} path the URL's path, from the server's root (`/assets/index-….js`)
+ * @property {number} status 200 or 404
+ * @property {number} raw the file's size
+ * @property {number} gzip the file's size gzip -9
+ * @property {number} sent the body bytes sent (gzip when the request accepted it)
+ * @property {number} at Date.now() when it arrived
+ */
+/**
+ * A static server and the log of every request it answered.
+ * @typedef {object} Server
+ * @property {string} base its URL, ending in `/`
+ * @property {ServedRequest[]} requests every request so far, oldest first
+ * @property {() => Promise<void>} close
+ */
+
+/**
  * Serves a directory on 127.0.0.1 at a free port, each file gzip -9. The files are read and compressed once at
  * start, so a rebuild of the directory during the bench (npm test builds dist/ too) cannot mix two builds.
+ * Every request is logged, so the bench counts what the service worker fetches too (it escapes page events).
  * @param {string} dir
- * @returns {Promise<{ base: string, close: () => Promise<void> }>}
+ * @returns {Promise<Server>}
  */
 export async function serveDirectory(dir) {
 	const root = resolve(dir);
 	const files = await snapshotDirectory(root);
 	if (!files.has(join(root, 'index.html')))
 		throw new Error(`${dir} has no index.html: is it a static build?`);
+	/** @type {ServedRequest[]} */
+	const requests = [];
 	const server = createServer((request, response) => {
 		const path = resolveRequestPath(root, request.url ?? '/');
 		const file = path && files.get(path);
+		const logged = {
+			path: new URL(request.url ?? '/', 'http://localhost').pathname,
+			status: file ? 200 : 404,
+			raw: file ? file.raw.length : 0,
+			gzip: file ? file.gzipped.length : 0,
+			sent: 0,
+			at: Date.now(),
+		};
+		requests.push(logged);
 		if (!path || !file) {
 			response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
 			return;
 		}
 		const useGzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
 		const body = useGzip ? file.gzipped : file.raw;
+		if (request.method !== 'HEAD') logged.sent = body.length;
 		response.writeHead(200, {
 			'Content-Type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream',
 			'Content-Length': body.length,
@@ -64,6 +95,7 @@ export async function serveDirectory(dir) {
 	if (!address || typeof address === 'string') throw new Error(`no port for the server of ${dir}`);
 	return {
 		base: `http://127.0.0.1:${address.port}/`,
+		requests,
 		close: () =>
 			new Promise((resolveClose) => {
 				server.closeAllConnections();

@@ -9,6 +9,7 @@ import {
 	openEmpty,
 	pasteToken,
 	payloadEditor,
+	secretBox,
 	RFC7519_TOKEN,
 	signHs256,
 	tokenEditor,
@@ -21,7 +22,8 @@ test('the first visit shows a marked example token that Clear removes', async ({
 	await expect(page.getByText('Example token.')).toBeVisible();
 	await expect(tokenEditor(page)).toContainText('eyJ');
 	await expect(payloadEditor(page)).toContainText('"name"');
-	await expect(verdict(page)).toContainText('Not verified');
+	// The whole flow at first look: the example verified with its secret (verify.spec.ts says more).
+	await expect(verdict(page)).toContainText('Signature verified');
 
 	await page.getByRole('button', { name: 'Clear' }).click();
 	// The empty editor shows only its placeholder; nothing is left to copy or clear.
@@ -32,6 +34,9 @@ test('the first visit shows a marked example token that Clear removes', async ({
 	await expect(tokenEditor(page)).toBeFocused();
 	await expect(warnings(page).getByRole('listitem')).toHaveCount(0);
 	await expect(page.getByRole('alert')).toHaveCount(0);
+	// The example's secret went with it.
+	await expect(secretBox(page)).toHaveValue('');
+	await expect(verdict(page)).toContainText('Not verified');
 });
 
 test('the RFC 7519 example token decodes losslessly and is flagged as expired', async ({ page }) => {
@@ -152,15 +157,41 @@ test.describe('problems are named and what was typed stays', () => {
 		await expect(tokenEditor(page)).toHaveText('hello world');
 	});
 
-	test('a payload that is not JSON is shown as text', async ({ page }) => {
+	test('a payload that is not JSON is shown as text, and the alert says the token is no JWT', async ({
+		page,
+	}) => {
 		await openEmpty(page);
 		await pasteToken(page, signHs256('{"alg":"HS256"}', 'plain text, not JSON'));
 		await expect(payloadEditor(page)).toContainText('plain text, not JSON');
 		await expect(page.getByText('The payload is not JSON; it is shown as text')).toBeVisible();
 		expect(await findingCodes(page)).toContain('payload-not-json');
-		await expect(page.getByRole('alert')).toHaveCount(0);
+		await expect(page.getByRole('alert')).toHaveCount(1);
+		await expect(page.getByRole('alert')).toContainText(/cannot be decoded as a JWT/);
+		await expect(page.getByRole('alert')).toContainText(/payload/i);
 		await expect(headerEditor(page)).toContainText('"alg": "HS256"');
+		// Still a signed text: it stays editable, and an edit is encoded as text.
+		await payloadEditor(page).fill('other text');
+		await expect(tokenEditor(page)).toContainText(b64url('other text'));
+		await expect(page.getByRole('alert')).toContainText(/payload/i);
 	});
+
+	for (const [name, header, code] of [
+		['a JSON array', '[{"alg":"HS256"}]', 'not-json-object'],
+		['a JSON string', '"HS256"', 'not-json-object'],
+	] as const) {
+		test(`a header that is ${name} is shown, and the alert says the token is no JWT, naming the header`, async ({
+			page,
+		}) => {
+			await openEmpty(page);
+			await pasteToken(page, signHs256(header, '{"sub":"still shown"}'));
+			await expect(page.getByRole('alert')).toHaveCount(1);
+			await expect(page.getByRole('alert')).toContainText(/cannot be decoded as a JWT/);
+			await expect(page.getByRole('alert')).toContainText(/header/i);
+			await expect(headerEditor(page)).toContainText('HS256');
+			await expect(payloadEditor(page)).toContainText('"sub": "still shown"');
+			expect(await findingCodes(page)).toContain(code);
+		});
+	}
 
 	test('duplicate keys and non-canonical base64url are decoded and flagged', async ({ page }) => {
 		await openEmpty(page);
@@ -229,6 +260,44 @@ test('a JWE is recognised: its header is decoded and its five parts labelled', a
 	await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
+test('the validity badge is no all-clear while the token has errors', async ({ page }) => {
+	await openEmpty(page);
+	const payloadPanel = page.getByRole('region', { name: 'Payload' });
+	// A sound token without exp: the green badge, whose colour the others must not take.
+	await pasteToken(page, signHs256('{"alg":"HS256"}', '{"sub":"x"}'));
+	const allClear = payloadPanel.getByText('Valid, never expires (no exp claim)');
+	await expect(allClear).toBeVisible();
+	const green = await allClear.evaluate((badge) => getComputedStyle(badge).color);
+
+	// The same payload under a header that is a JSON array: the token cannot be decoded as a JWT.
+	await pasteToken(page, signHs256('[{"alg":"HS256"}]', '{"sub":"x"}'));
+	await expect(page.getByRole('alert')).toContainText(/header/i);
+	await expect(payloadPanel.getByText(/^Valid\b/)).toHaveCount(0);
+	const neutral = payloadPanel.getByText('No exp claim', { exact: true });
+	await expect(neutral).toBeVisible();
+	expect(await neutral.evaluate((badge) => getComputedStyle(badge).color)).not.toBe(green);
+
+	// An unsigned token that has not expired: an error finding (alg-none), so no "Valid" either.
+	await pasteToken(page, `${b64url('{"alg":"none"}')}.${b64url(`{"exp":${nowSeconds() + 3600}}`)}.`);
+	await expect(payloadPanel.getByText(/^Expires in (59 minutes|60 minutes|1 hour)$/)).toBeVisible();
+	await expect(payloadPanel.getByText(/^Valid\b/)).toHaveCount(0);
+
+	// A text payload: its only finding is a note, but the token is no JWT, so the count in the page header
+	// is not green either.
+	await pasteToken(page, signHs256('{"alg":"HS256"}', 'plain text, not JSON'));
+	await expect(page.getByRole('alert')).toContainText(/payload/i);
+	const count = page.getByRole('link', { name: '1 note' });
+	await expect(count).toBeVisible();
+	const ok = await page.evaluate(() => {
+		const probe = document.body.appendChild(document.createElement('span'));
+		probe.style.color = 'var(--ok)';
+		const color = getComputedStyle(probe).color;
+		probe.remove();
+		return color;
+	});
+	expect(await count.evaluate((link) => getComputedStyle(link).color)).not.toBe(ok);
+});
+
 test('the claims table explains claims and shows times three ways, with a live status', async ({ page }) => {
 	await openEmpty(page);
 	const now = nowSeconds();
@@ -279,7 +348,7 @@ test('the parts are named in a legend the token editor points to, not told by co
 	);
 });
 
-test('a payload that is not UTF-8 is shown as hex, read-only, and flagged without an alert', async ({
+test('a payload that is not UTF-8 is shown as hex, read-only, flagged, and the alert names the payload', async ({
 	page,
 }) => {
 	await openEmpty(page);
@@ -289,7 +358,9 @@ test('a payload that is not UTF-8 is shown as hex, read-only, and flagged withou
 	await expect(page.getByText(/not UTF-8 text, so its 3 bytes are shown as hex/)).toBeVisible();
 	await expect(payloadEditor(page)).toHaveAttribute('aria-readonly', 'true');
 	expect(await findingCodes(page)).toContain('invalid-utf8');
-	await expect(page.getByRole('alert')).toHaveCount(0);
+	// Bytes that are not text are not JSON either: this JWS is no JWT (ui-contract.md, Errors).
+	await expect(page.getByRole('alert')).toContainText(/cannot be decoded as a JWT/);
+	await expect(page.getByRole('alert')).toContainText(/payload/i);
 });
 
 test('a refresh_token field in a token response is found too', async ({ page }) => {

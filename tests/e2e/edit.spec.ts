@@ -1,10 +1,12 @@
 // Editing the decoded header or payload re-encodes the token at once; invalid JSON is shown inline and nothing is lost.
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import {
 	b64url,
 	freshToken,
 	headerEditor,
 	openEmpty,
+	pasteOverToken,
 	pasteToken,
 	payloadEditor,
 	tokenEditor,
@@ -73,4 +75,60 @@ test('undo in the payload editor restores the token', async ({ page }) => {
 		await page.keyboard.press('ControlOrMeta+Z');
 	}
 	await expect(tokenEditor(page)).toHaveText(token);
+});
+
+test.describe('undo across a new token', () => {
+	/** Types `text` at the end of the Payload editor's object, as a person adding a member does. */
+	async function addToPayload(page: Page, text: string) {
+		await payloadEditor(page).click();
+		await page.keyboard.press('ControlOrMeta+End');
+		await page.keyboard.press('ArrowLeft');
+		await page.keyboard.type(text);
+	}
+
+	test('undo in the Payload editor after a paste never brings the previous token back', async ({ page }) => {
+		await openEmpty(page);
+		const first = freshToken({ name: 'First Person' });
+		await pasteToken(page, first);
+		await addToPayload(page, ',"x":1');
+		await expect(tokenEditor(page)).not.toHaveText(first);
+		const second = freshToken({ name: 'Second Person' });
+		await pasteOverToken(page, second);
+		await expect(payloadEditor(page)).toContainText('Second Person');
+
+		// The new token reset the Payload editor's history: nothing of the first token comes back.
+		await payloadEditor(page).click();
+		for (let i = 0; i < 3; i++) await page.keyboard.press('ControlOrMeta+Z');
+		await expect(payloadEditor(page)).toContainText('Second Person');
+		await expect(payloadEditor(page)).not.toContainText('First Person');
+		await expect(tokenEditor(page)).toHaveText(second);
+
+		// Its own edits on the new token still undo, back to the token as pasted and no further.
+		await addToPayload(page, ',"y":2');
+		await expect(tokenEditor(page)).not.toHaveText(second);
+		for (let i = 0; i < 3; i++) await page.keyboard.press('ControlOrMeta+Z');
+		await expect(tokenEditor(page)).toHaveText(second);
+		await expect(payloadEditor(page)).not.toContainText('First Person');
+	});
+
+	test('the paste is one step of the token editor: undo there brings the previous token back whole', async ({
+		page,
+	}) => {
+		await openEmpty(page);
+		const first = freshToken({ name: 'First Person' });
+		await pasteToken(page, first);
+		const second = freshToken({ name: 'Second Person' });
+		await pasteOverToken(page, second);
+		await expect(payloadEditor(page)).toContainText('Second Person');
+		await page.keyboard.press('ControlOrMeta+Z');
+		await expect(tokenEditor(page)).toHaveText(first);
+		await expect(payloadEditor(page)).toContainText('First Person');
+		// The Header and Payload editors show the first token as it is, with no history of the second.
+		await payloadEditor(page).click();
+		await page.keyboard.press('ControlOrMeta+Z');
+		await expect(tokenEditor(page)).toHaveText(first);
+		await tokenEditor(page).click();
+		await page.keyboard.press('ControlOrMeta+Y');
+		await expect(tokenEditor(page)).toHaveText(second);
+	});
 });

@@ -43,6 +43,33 @@ test('after one visit, an offline reload still decodes and verifies', async ({ p
 	await expect(verdict(page)).toContainText('Signature verified');
 });
 
+test('a service worker registration that fails raises no page error, and the page still works', async ({
+	page,
+	context,
+}) => {
+	// The registration's script request fails, as when the page is left while it registers.
+	let asked = false;
+	await context.route('**/sw.js', (route) => {
+		asked = true;
+		return route.abort('aborted');
+	});
+	await page.goto('./');
+	await expect(payloadEditor(page)).toContainText('"name"');
+	await expect.poll(() => asked).toBe(true);
+	// A second registration of the same script queues behind the page's own: once it has failed, so has the page's.
+	const outcome = await page.evaluate(() =>
+		navigator.serviceWorker.register('./sw.js', { scope: './' }).then(
+			() => 'registered',
+			() => 'failed',
+		),
+	);
+	expect(outcome).toBe('failed');
+	// A task later, an unhandled rejection would have been reported; the watchdog fails the test on it.
+	await page.evaluate(() => new Promise((resolve) => setTimeout(resolve)));
+	await pasteToken(page, freshToken());
+	await expect(payloadEditor(page)).toContainText('Ada Lovelace');
+});
+
 test('control: with the service worker blocked, the same offline reload fails', async ({
 	browser,
 	baseURL,

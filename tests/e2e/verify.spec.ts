@@ -47,13 +47,49 @@ async function expectVerdict(
 	if (detail) await expect(verdict(page)).toContainText(detail);
 }
 
-test('the example token verifies with the secret shown beside it', async ({ page }) => {
-	await openEmpty(page);
-	await expect(payloadEditor(page)).toContainText('"name"');
-	await expectVerdict(page, 'Not verified');
-	await secretBox(page).fill('jwt-prism-example-secret-not-for-production');
-	await expectVerdict(page, 'Signature verified', 'HMAC secret (UTF-8, 43 bytes)');
-	await expect(page.getByRole('alert')).toHaveCount(0);
+const EXAMPLE_SECRET = 'jwt-prism-example-secret-not-for-production';
+
+test.describe('the example shows the whole flow, and its secret stays with it', () => {
+	test('on first look the example is verified, with its secret filled in', async ({ page }) => {
+		await openEmpty(page);
+		await expect(payloadEditor(page)).toContainText('"name"');
+		await expect(secretBox(page)).toHaveValue(EXAMPLE_SECRET);
+		await expectVerdict(page, 'Signature verified', 'HMAC secret (UTF-8, 43 bytes)');
+		await expect(page.getByRole('alert')).toHaveCount(0);
+		// Editing the example re-signs it with its secret: still verified.
+		await payloadEditor(page).fill('{"sub":"edited example"}');
+		await expect(page.getByText('Signed with the HMAC secret')).toBeVisible();
+		await expectVerdict(page, 'Signature verified');
+	});
+
+	test('a pasted token is never verified or re-signed with the example secret', async ({ page }) => {
+		await openEmpty(page);
+		await expectVerdict(page, 'Signature verified');
+		const token = signJws('HS256', {}, claims(), SECRET);
+		const signature = token.split('.')[2]!;
+		await pasteToken(page, token);
+		await expect(payloadEditor(page)).toContainText('Ada Lovelace');
+		await expect(secretBox(page)).toHaveValue('');
+		await expectVerdict(page, 'Not verified');
+		// An edit keeps the token's own signature: nothing signs it.
+		await payloadEditor(page).fill('{"sub":"user-42","admin":true}');
+		await expect(tokenEditor(page)).toHaveText(
+			`${token.split('.')[0]}.${b64url('{"sub":"user-42","admin":true}')}.${signature}`,
+		);
+		await expectVerdict(page, 'Not verified');
+		// Its own secret verifies it as usual.
+		await secretBox(page).fill(SECRET);
+		await expectVerdict(page, 'Invalid signature');
+	});
+
+	test('a key the person typed stays when they paste a token', async ({ page }) => {
+		await openEmpty(page);
+		await page.getByRole('button', { name: 'Clear' }).click();
+		await secretBox(page).fill(SECRET);
+		await pasteToken(page, signJws('HS256', {}, claims(), SECRET));
+		await expect(secretBox(page)).toHaveValue(SECRET);
+		await expectVerdict(page, 'Signature verified');
+	});
 });
 
 test.describe('each algorithm family verifies with its key and fails with another', () => {
@@ -178,6 +214,37 @@ test.describe('keys that cannot be used are explained', () => {
 		await expectVerdict(page, 'Invalid signature');
 		await expect(secretBox(page)).toHaveValue(broken);
 	});
+
+	// Issue 19: keys the browser would refuse are refused when read, in words, never with the browser's error name.
+	for (const [name, alg, keyText, words] of [
+		[
+			'an EC JWK whose point is not on P-256',
+			'ES256',
+			JSON.stringify({ kty: 'EC', crv: 'P-256', x: 'A'.repeat(43), y: 'A'.repeat(43) }),
+			/point is not on P-256/,
+		],
+		[
+			'an RSA private key with one character changed',
+			'RS256',
+			(() => {
+				const text = rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+				// A character deep inside the base64, in the private exponent and primes.
+				const at = Math.floor(text.length / 2);
+				return text.slice(0, at) + (text[at] === 'A' ? 'B' : 'A') + text.slice(at + 1);
+			})(),
+			/numbers do not fit together/,
+		],
+		['an RSA JWK with an empty "n"', 'RS256', '{"kty":"RSA","n":"","e":"AQAB"}', /not an RSA key/],
+	] as const)
+		test(`${name} shows an alert saying what is wrong`, async ({ page }) => {
+			const key = alg === 'ES256' ? p256.privateKey : rsa.privateKey;
+			await openWith(page, signJws(alg, {}, claims(), key));
+			await secretBox(page).fill(keyText);
+			await expect(page.getByRole('alert')).toContainText(words);
+			await expectVerdict(page, 'Invalid signature');
+			for (const text of [await page.getByRole('alert').innerText(), await verdict(page).innerText()])
+				expect(text).not.toMatch(/DataError|OperationError|undefined|NaN|\[object Object\]|RSA 0 public key/);
+		});
 
 	test('alg none is never verified, whatever the key', async ({ page }) => {
 		await openWith(page, `${b64url('{"alg":"none"}')}.${b64url(JSON.stringify(claims()))}.`);

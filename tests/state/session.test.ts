@@ -137,3 +137,22 @@ describe('editing', () => {
 		expect(editing.signNote).toBe('');
 	});
 });
+
+describe('alerts', () => {
+	test.each([
+		['a header that is a JSON array', `${Buffer.from('[1]').toString('base64url')}.e30.sig`, 'header'],
+		['a payload that is not JSON', jws(HS, 'plain text'), 'payload'],
+	])('%s gives one alert naming the part', (_name, token, part) => {
+		const app = new DebuggerState();
+		app.main.setText(token);
+		expect(app.main.view.alerts).toHaveLength(1);
+		expect(app.main.view.alerts[0]).toMatch(new RegExp(part, 'i'));
+	});
+
+	test('a decodable token and an empty editor give none', () => {
+		const app = new DebuggerState();
+		expect(app.main.view.alerts).toEqual([]);
+		app.main.setText(jws(HS, { sub: 'a' }));
+		expect(app.main.view.alerts).toEqual([]);
+	});
+});

@@ -1,13 +1,15 @@
 // Property tests across the core: whatever text, bytes, JSON or key arrives, decoding, parsing, findings and key reading never throw.
 //
-// 16 100 runs in all at the default scale (RUNS below): 15 to 25 seconds on a 2-core machine.
+// 17 700 runs in all at the default scale (RUNS below): 20 to 30 seconds on a 2-core machine.
 // For a longer run, multiply every property's runs:
 //   PRISM_FC_RUNS=20 npx vitest run tests/unit/properties.test.ts
 // and to replay a failure, pass the seed fast-check printed: PRISM_FC_SEED=<seed>.
+import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseKeyInput, type ParsedKey } from '../../src/lib/crypto/keys';
 import { verifyToken } from '../../src/lib/crypto/verify';
+import { describeKeyProblem, describeVerdict } from '../../src/lib/crypto/messages';
 import {
 	decodeBase64url,
 	encodeBase64url,
@@ -25,7 +27,7 @@ import { describeError, findingInfo } from '../../src/lib/jwt/messages';
 const SCALE = Math.max(0.01, Number(process.env.PRISM_FC_RUNS ?? '1') || 1);
 if (process.env.PRISM_FC_SEED) fc.configureGlobal({ seed: Number(process.env.PRISM_FC_SEED) });
 
-/** Runs of each property at scale 1: 16 100 in all. */
+/** Runs of each property at scale 1: 17 700 in all. */
 const RUNS = {
 	inspectAnyText: 2000,
 	decodeAnyText: 2000,
@@ -39,6 +41,9 @@ const RUNS = {
 	keyInput: 1500,
 	findings: 1200,
 	verify: 200,
+	mutatedKey: 300,
+	jwkMember: 300,
+	timeClaim: 1000,
 } as const;
 /** The runs of one property, scaled. */
 const runs = (name: keyof typeof RUNS): number => Math.max(1, Math.round(RUNS[name] * SCALE));
@@ -835,7 +840,7 @@ describe('keys and findings never throw', () => {
 				fc.property(keyText, fc.boolean(), (text, base64) => {
 					const parsed = parseKeyInput(text, base64);
 					expect(PARSED_KINDS).toContain(parsed.kind);
-					if (parsed.kind === 'error') expect(parsed.message).toMatch(/\S/);
+					if (parsed.kind === 'error') expect(describeKeyProblem(parsed.problem)).toMatch(/\S/);
 					if (parsed.kind === 'secret') expect(parsed.key.secret).toBeInstanceOf(Uint8Array);
 					if (parsed.kind === 'keys') expect(parsed.keys.length).toBeGreaterThan(0);
 					if (text === '') expect(parsed.kind).toBe('empty');
@@ -883,6 +888,138 @@ describe('keys and findings never throw', () => {
 					expect(['verified', 'invalid', 'not-verified']).toContain(verdict.status);
 				}),
 				{ numRuns: runs('verify') },
+			);
+		},
+		TIMEOUT,
+	);
+});
+
+// Issue 19: keys changed by one character, JWKs with a member emptied or swapped, and time claims anywhere in
+// ±2^63 never give a person a browser error name, `undefined`, `NaN`, `[object Object]` or a wrong description.
+describe('what a person reads about damaged keys and impossible times', () => {
+	const RAW =
+		/\b(?:DataError|OperationError|NotSupportedError|InvalidAccessError|SyntaxError|TypeError|RangeError)\b|\bundefined\b|\bNaN\b|\[object Object\]/;
+	const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 });
+	const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+	const ed = generateKeyPairSync('ed25519');
+	const pemOf = (key: KeyObject, type: 'spki' | 'pkcs1' | 'pkcs8' | 'sec1') =>
+		key.export({ type, format: 'pem' }) as string;
+	const jwkOf = (key: KeyObject) => key.export({ format: 'jwk' }) as Record<string, string>;
+	const signed = (alg: string, key: KeyObject, hash: string | null, dsaEncoding?: 'ieee-p1363') => {
+		const input = `${b64(JSON.stringify({ alg }))}.${b64('{"sub":"x"}')}`;
+		const signature = sign(hash, Buffer.from(input), dsaEncoding ? { key, dsaEncoding } : key);
+		return decodeToken(`${input}.${signature.toString('base64url')}`);
+	};
+	const tokens = {
+		RSA: signed('RS256', rsa.privateKey, 'sha256'),
+		EC: signed('ES256', ec.privateKey, 'sha256', 'ieee-p1363'),
+		OKP: signed('EdDSA', ed.privateKey, null),
+	};
+	const KEY_TEXTS: [keyof typeof tokens, string][] = [
+		['RSA', pemOf(rsa.privateKey, 'pkcs8')],
+		['RSA', pemOf(rsa.privateKey, 'pkcs1')],
+		['RSA', pemOf(rsa.publicKey, 'spki')],
+		['RSA', pemOf(rsa.publicKey, 'pkcs1')],
+		['RSA', JSON.stringify(jwkOf(rsa.privateKey))],
+		['EC', pemOf(ec.privateKey, 'sec1')],
+		['EC', pemOf(ec.privateKey, 'pkcs8')],
+		['EC', pemOf(ec.publicKey, 'spki')],
+		['EC', JSON.stringify(jwkOf(ec.privateKey))],
+		['OKP', pemOf(ed.privateKey, 'pkcs8')],
+		['OKP', JSON.stringify(jwkOf(ed.publicKey))],
+	];
+
+	/** Reads the key, verifies the token with it, and checks every sentence a person would read. */
+	async function checkWords(keyText: string, token: DecodedToken): Promise<void> {
+		const parsed = parseKeyInput(keyText);
+		if (parsed.kind === 'error') {
+			const words = describeKeyProblem(parsed.problem);
+			expect(words, words).not.toMatch(RAW);
+			expect(words).toMatch(/^[A-Z"]/);
+		}
+		if (parsed.kind === 'keys')
+			for (const key of parsed.keys) {
+				expect(key.label, key.label).not.toMatch(RAW);
+				// A key read as RSA is one: no "RSA 0 public key" or "RSA 17 public key".
+				if (key.info.kty === 'RSA') expect(key.info.bits).toBeGreaterThanOrEqual(512);
+			}
+		const verdict = await verifyToken({ decoded: token, key: parsed });
+		const { explanation, hint } = describeVerdict(verdict);
+		expect(explanation, explanation).not.toMatch(RAW);
+		if (hint) expect(hint).not.toMatch(RAW);
+	}
+
+	const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_';
+	test(
+		'any key text with one character changed',
+		async () => {
+			await fc.assert(
+				fc.asyncProperty(
+					fc.constantFrom(...KEY_TEXTS),
+					fc.nat(),
+					fc.oneof(fc.constantFrom(...BASE64), fc.string({ minLength: 1, maxLength: 1 })),
+					async ([kty, text], at, character) => {
+						const index = at % text.length;
+						await checkWords(text.slice(0, index) + character + text.slice(index + 1), tokens[kty]);
+					},
+				),
+				{ numRuns: runs('mutatedKey') },
+			);
+		},
+		TIMEOUT,
+	);
+
+	const JWKS: [keyof typeof tokens, Record<string, string>][] = [
+		['RSA', jwkOf(rsa.privateKey)],
+		['RSA', jwkOf(rsa.publicKey)],
+		['EC', jwkOf(ec.privateKey)],
+		['EC', jwkOf(ec.publicKey)],
+		['OKP', jwkOf(ed.privateKey)],
+	];
+	test(
+		'any JWK with a member emptied or two members swapped',
+		async () => {
+			await fc.assert(
+				fc.asyncProperty(
+					fc.constantFrom(...JWKS),
+					fc.nat(),
+					fc.nat(),
+					fc.boolean(),
+					async ([kty, jwk], i, j, empty) => {
+						const names = Object.keys(jwk);
+						const a = names[i % names.length]!;
+						const b = names[j % names.length]!;
+						const changed = empty ? { ...jwk, [a]: '' } : { ...jwk, [a]: jwk[b], [b]: jwk[a] };
+						await checkWords(JSON.stringify(changed), tokens[kty]);
+					},
+				),
+				{ numRuns: runs('jwkMember') },
+			);
+		},
+		TIMEOUT,
+	);
+
+	test(
+		'any time claim from -2^63 to 2^63',
+		() => {
+			fc.assert(
+				fc.property(
+					fc.bigInt(-(2n ** 63n), 2n ** 63n),
+					fc.constantFrom('exp', 'nbf', 'iat', 'auth_time'),
+					(value, name) => {
+						const token = `${b64('{"alg":"HS256"}')}.${b64(`{"${name}":${value}}`)}.c2ln`;
+						const findings = listFindings(decodeToken(token), { now: 1_700_000_000 });
+						const seconds = Number(value);
+						for (const finding of findings) expect(finding.detail, finding.detail).not.toMatch(RAW);
+						const about = findings.filter((f) => f.member === name);
+						// Milliseconds only for a positive value that is a date when read as milliseconds.
+						const looksLikeMs = seconds >= 1e11 && seconds / 1000 <= 8.64e12;
+						expect(about.some((f) => f.code === 'time-in-milliseconds')).toBe(looksLikeMs);
+						if (seconds < 0)
+							for (const finding of about) expect(finding.detail).not.toMatch(/milliseconds|in the future/);
+					},
+				),
+				{ numRuns: runs('timeClaim') },
 			);
 		},
 		TIMEOUT,

@@ -2,6 +2,23 @@
 
 export { findEmbeddedKeys, type EmbeddedKey } from './embedded';
 export { listKeyFindings } from './key-findings';
-export { parseKeyInput, suggestAlgorithm, type KeyCandidate, type ParsedKey } from './keys';
-export { signToken, type SignOptions, type SignResult } from './sign';
-export { verifyToken, type Verdict } from './verify';
+export type { KeyFault } from './key-faults';
+export { parseKeyInput, type KeyCandidate, type KeyProblem, type ParsedKey } from './keys';
+export {
+	keyMisfits,
+	selectKeys,
+	suggestAlgorithm,
+	type KeyMatch,
+	type KeyMisfit,
+	type KeyOperation,
+	type KeySelection,
+	type SelectOptions,
+} from './select-keys';
+export { signToken, type SignOptions, type SignRefusal, type SignResult } from './sign';
+export { verifyToken, type SecretHint, type Verdict } from './verify';
+export {
+	describeKeyGenerationFailure,
+	describeKeyProblem,
+	describeSignResult,
+	describeVerdict,
+} from './messages';

@@ -1,9 +1,11 @@
 // Findings about the key a person gave, beside the token's own: weak secrets and RSA keys, key confusion, keys that do not fit.
 
-import { findJwsAlgorithm, type JwsAlgorithm } from '../jwt/algorithms';
+import { findJwsAlgorithm } from '../jwt/algorithms';
 import type { Finding } from '../jwt/findings';
 import { findingInfo, type CoreFindingCode } from '../jwt/messages';
 import { describeKeyInfo, type KeyCandidate, type ParsedKey } from './keys';
+import { describeKeyMisfit } from './messages';
+import { selectKeys, type KeyMatch } from './select-keys';
 import { findWeakSecret } from './weak-secrets';
 
 /** RFC 7518 §3.3: RSA keys of 2048 bits or more. */
@@ -17,11 +19,12 @@ export function listKeyFindings(alg: string | undefined, key: ParsedKey, kid?: s
 	if (key.kind !== 'secret' && key.kind !== 'keys') return [];
 	const algorithm = alg === undefined ? undefined : findJwsAlgorithm(alg);
 	if (!algorithm || algorithm.family === 'none') return [];
-	let keys = key.kind === 'secret' ? [key.key] : key.keys;
-	if (key.kind === 'keys' && key.isSet && kid !== undefined) {
-		const withKid = keys.filter((k) => k.kid === kid);
-		if (withKid.length > 0) keys = withKid;
-	}
+	let selection = selectKeys(key, { kid, alg: algorithm.name, operation: 'verify' });
+	// A kid no key has is the verdict's to report; the findings then judge every key.
+	if (selection.code === 'kid-not-found')
+		selection = selectKeys(key, { alg: algorithm.name, operation: 'verify' });
+	const matches: readonly KeyMatch[] = 'matches' in selection ? selection.matches : [];
+	const keys = matches.map((m) => m.key);
 	const findings: Finding[] = [];
 	const add = (code: CoreFindingCode, detail: string) =>
 		findings.push({ code, ...findingInfo[code], detail });
@@ -38,10 +41,13 @@ export function listKeyFindings(alg: string | undefined, key: ParsedKey, kid?: s
 			if (weak) add('weak-secret', weak.detail);
 		}
 	} else {
-		const mismatched = keys.filter((k) => typeMismatch(algorithm, k));
+		const mismatched = matches.flatMap(({ key: candidate, misfits }) => {
+			const misfit = misfits.find((m) => m.code === 'key-type' || m.code === 'key-alg');
+			return misfit ? [describeKeyMisfit(misfit, candidate)] : [];
+		});
 		// In a set without a kid, other key types are normal; only a set where nothing fits is worth a finding.
 		if (mismatched.length > 0 && (key.kind === 'secret' || !key.isSet || mismatched.length === keys.length))
-			add('alg-key-mismatch', `${capitalize(typeMismatch(algorithm, mismatched[0]!)!)}.`);
+			add('alg-key-mismatch', `${capitalize(mismatched[0]!)}.`);
 	}
 
 	for (const rsa of keys) {
@@ -57,21 +63,6 @@ export function listKeyFindings(alg: string | undefined, key: ParsedKey, kid?: s
 			`The ${encryption.label} says "use": "enc": it is meant for encryption. Using one key for both encryption and signatures weakens both (RFC 7517 §4.2).`,
 		);
 	return findings;
-}
-
-/** Why the key's type, curve or `alg` does not fit a non-HMAC `alg`; undefined when it fits. */
-function typeMismatch(alg: JwsAlgorithm, key: KeyCandidate): string | undefined {
-	const info = key.info;
-	const is = `the key is ${article(key)}`;
-	if ((alg.family === 'rsa-pkcs1' || alg.family === 'rsa-pss') && info.kty !== 'RSA')
-		return `this token is ${alg.name}, which needs an RSA key; ${is}`;
-	if (alg.family === 'ecdsa' && (info.kty !== 'EC' || info.crv !== alg.curve))
-		return `this token is ${alg.name}, which needs an EC ${alg.curve} key; ${is}`;
-	if (alg.family === 'eddsa' && (info.kty !== 'OKP' || (info.crv !== 'Ed25519' && info.crv !== 'Ed448')))
-		return `this token is ${alg.name}, which needs an Ed25519 key; ${is}`;
-	if (key.alg !== undefined && key.alg !== alg.name)
-		return `the key's "alg" is "${key.alg}" but the token's is "${alg.name}"`;
-	return undefined;
 }
 
 /** "an RSA 2048 public key", "an HMAC secret (32 bytes)": every key phrase starts with a vowel sound. */

@@ -11,10 +11,11 @@ import {
 	readDer,
 	readInteger,
 	readOid,
-	toHexString,
 	type DerNode,
 } from '../encoding/der';
 import { KeyFormatError } from '../encoding/key-format-error';
+import { checkEcKey, checkRsaModulus, checkRsaPrivate } from './key-checks';
+import { KeyFaultError } from './key-faults';
 
 /** Object identifiers of the key algorithms and curves this module recognises. */
 export const keyOids = Object.freeze({
@@ -133,19 +134,38 @@ function bitLength(magnitude: Uint8Array): number {
 	return top === undefined ? 0 : (magnitude.length - 1) * 8 + (32 - Math.clz32(top));
 }
 
-/** An RSA key's modulus size, once its public exponent has been checked. */
+/**
+ * An RSA key's modulus size, once its exponent and modulus have been checked and, for a private key, once its
+ * numbers have been found to fit together (RFC 8017 §3).
+ */
 function rsaBits(keyBytes: Uint8Array, isPrivate: boolean): number {
 	const what = isPrivate ? RSA_PRIVATE : RSA_PUBLIC;
-	const [modulus, exponent] = isPrivate
-		? readRsaPrivateKey(keyBytes).slice(1, 3)
-		: readRsaPublicKey(keyBytes);
-	const e = readContent(readInteger, exponent as DerNode, what);
+	const integers = isPrivate ? readRsaPrivateKey(keyBytes) : [undefined, ...readRsaPublicKey(keyBytes)];
+	const [version, ...rest] = integers;
+	const [n, e, d, p, q, dp, dq, qi] = rest
+		.slice(0, isPrivate ? 8 : 2)
+		.map((node) => readContent(readInteger, node as DerNode, what));
 	// With e = 1 a "signature" is the padded hash itself: anyone could forge one (Wycheproof json_web_key #9).
-	if (!isRsaExponent(e))
-		throw new KeyFormatError(
-			`the RSA public exponent is ${e.length <= 6 ? parseInt(toHexString(e) || '0', 16) : 'even'}, but it must be odd and at least 3 (RFC 8017 §3.1)`,
-		);
-	return bitLength(readContent(readInteger, modulus as DerNode, what));
+	checkRsaExponent(e!);
+	checkRsaModulus(n!);
+	if (version) {
+		const versionValue = readContent(readInteger, version, what);
+		// RFC 8017 App. A.1.2: version 1 is a multi-prime key, which WebCrypto does not take.
+		if (versionValue.length > 0) throw new KeyFaultError({ code: 'rsa-multi-prime' });
+		checkRsaPrivate({ n: n!, e: e!, d: d!, p: p!, q: q!, dp: dp!, dq: dq!, qi: qi! });
+	}
+	return bitLength(n!);
+}
+
+/**
+ * Checks that `e` is odd and at least 3 (RFC 8017 §3.1).
+ * @throws {KeyFaultError} `rsa-exponent`, with the value when it has at most six bytes.
+ */
+export function checkRsaExponent(e: Uint8Array): void {
+	if (isRsaExponent(e)) return;
+	let value = 0;
+	for (const byte of e) value = value * 256 + byte;
+	throw new KeyFaultError({ code: 'rsa-exponent', value: e.length <= 6 ? value : undefined });
 }
 
 /** Whether a big-endian unsigned integer is odd and at least 3, as RSA public exponents are (RFC 8017 §3.1). */
@@ -177,9 +197,18 @@ function describeKey(
 	if (oid !== keyOids.ecPublicKey) return { kty: 'unknown', oid, private: isPrivate };
 	// RFC 5915 §3: a PKCS#8 EC key may carry its curve in the inner ECPrivateKey instead.
 	let curve = parameters?.tag === derTags.oid ? readContent(readOid, parameters, ALGORITHM) : undefined;
-	if (curve === undefined && isPrivate) curve = readSec1(keyBytes).curveOid;
+	const sec1 = isPrivate ? readSec1(keyBytes) : undefined;
+	if (curve === undefined) curve = sec1?.curveOid;
 	const crv = curve === undefined ? undefined : ecCurves[curve];
-	if (crv) return { kty: 'EC', crv, private: isPrivate };
+	if (crv) {
+		// SEC 1 §3.2: the point on the curve, the scalar in range, and the point made from the scalar.
+		const point = sec1 ? sec1.publicKey?.children?.[0] : undefined;
+		checkEcKey(crv, {
+			point: sec1 ? point && readContent(readBitStringBytes, point, SEC1) : keyBytes,
+			d: sec1?.privateKey.content,
+		});
+		return { kty: 'EC', crv, private: isPrivate };
+	}
 	// An unnamed or explicit curve: report the curve OID when there is one, since that is the unknown part.
 	return { kty: 'unknown', oid: curve ?? oid, private: isPrivate };
 }

@@ -1,17 +1,23 @@
 // Reads what a person put in `Secret or key`: an HMAC secret, PEM (SPKI, PKCS#1, certificate, PKCS#8, SEC1), a JWK or a JWKS.
 
 import { decodeBase64url } from '../encoding/base64url';
+import { parseJson } from '../jwt/json';
 import { readCertificate } from './certificate';
+import { checkEcKey, checkRsaModulus, checkRsaPrivate } from './key-checks';
+import { faultOf, KeyFaultError, type KeyFault } from './key-faults';
 import {
+	checkRsaExponent,
 	describePkcs8,
 	describeSpki,
-	isRsaExponent,
 	rsaPrivatePkcs1ToPkcs8,
 	rsaPublicPkcs1ToSpki,
 	sec1ToPkcs8,
 	type KeyInfo,
 } from './key-formats';
-import { parsePem, type PemBlock } from './pem';
+import { describeKeyInfo, plural } from './key-names';
+import { parsePem, PemError, type PemBlock, type PemFault } from './pem';
+
+export { describeKeyInfo };
 
 /** Where a key came from, for the verdict's provenance. */
 export type KeySource =
@@ -51,12 +57,46 @@ export interface KeyCandidate {
 	readonly label: string;
 }
 
+/** Why a secret typed with "Secret is base64url encoded" ticked is not base64 (RFC 4648 §4, §5). */
+export type SecretProblem =
+	| {
+			readonly code: 'secret-not-base64';
+			readonly reason: 'bad-character' | 'bad-padding' | 'bad-length';
+			/** 1-based, counting the text as typed (whitespace included). */
+			readonly position: number;
+			readonly character?: string;
+			/** Characters without whitespace, for `bad-length`. */
+			readonly length: number;
+	  }
+	| { readonly code: 'secret-empty' };
+
+/** Why the `Secret or key` text cannot be used, as data; describeKeyProblem (messages.ts) words it. */
+export type KeyProblem =
+	| SecretProblem
+	| { readonly code: 'pem-malformed'; readonly fault: PemFault }
+	| { readonly code: 'pem-no-block' }
+	| {
+			readonly code: 'pem-no-key';
+			readonly blocks: readonly { readonly label: string; readonly fault: KeyFault }[];
+	  }
+	| { readonly code: 'json-invalid'; readonly detail: string; readonly line: number; readonly column: number }
+	| { readonly code: 'json-not-object' }
+	| { readonly code: 'json-not-key' }
+	| { readonly code: 'jwks-empty' }
+	| {
+			readonly code: 'jwks-no-key';
+			readonly keys: readonly { readonly index: number; readonly fault: KeyFault }[];
+	  }
+	| { readonly code: 'jwk-unusable'; readonly fault: KeyFault }
+	/** The browser refused a key that looked right when it was used (verify or sign); `label` names it. */
+	| { readonly code: 'key-rejected'; readonly label: string };
+
 /** What the `Secret or key` text holds. */
 export type ParsedKey =
 	| { readonly kind: 'empty' }
 	| { readonly kind: 'secret'; readonly key: KeyCandidate }
 	| { readonly kind: 'keys'; readonly keys: readonly KeyCandidate[]; readonly isSet: boolean }
-	| { readonly kind: 'error'; readonly message: string };
+	| { readonly kind: 'error'; readonly problem: KeyProblem };
 
 /**
  * Recognises the text as PEM, a JWK, a JWKS or, failing those, an HMAC secret. With `base64`, a
@@ -74,31 +114,31 @@ export function parseKeyInput(text: string, base64 = false): ParsedKey {
 export function decodeSecret(
 	text: string,
 	base64: boolean,
-): { ok: true; bytes: Uint8Array } | { ok: false; message: string } {
+): { ok: true; bytes: Uint8Array } | { ok: false; problem: SecretProblem } {
 	if (!base64) return { ok: true, bytes: new TextEncoder().encode(text) };
 	const compact = text.replace(/\s+/g, '');
 	const result = decodeBase64url(compact);
 	if (!result.ok) {
 		// Count positions in the text as typed: the whitespace dropped above is there on screen.
 		const position = ([...text.matchAll(/\S/g)][result.index]?.index ?? result.index) + 1;
-		const where =
-			result.reason === 'bad-character'
-				? `'${result.character}' at position ${position} is not a base64 character`
-				: result.reason === 'bad-padding'
-					? `the padding at position ${position} is misplaced`
-					: `its length (${compact.length} characters) is not possible in base64`;
 		return {
 			ok: false,
-			message: `The secret is not valid base64: ${where}. Untick "Secret is base64url encoded" to use it as text.`,
+			problem: {
+				code: 'secret-not-base64',
+				reason: result.reason,
+				position,
+				character: result.reason === 'bad-character' ? result.character : undefined,
+				length: compact.length,
+			},
 		};
 	}
-	if (result.bytes.length === 0) return { ok: false, message: 'The secret decodes to zero bytes.' };
+	if (result.bytes.length === 0) return { ok: false, problem: { code: 'secret-empty' } };
 	return { ok: true, bytes: result.bytes };
 }
 
 function readSecret(text: string, base64: boolean): ParsedKey {
 	const decoded = decodeSecret(text, base64);
-	if (!decoded.ok) return { kind: 'error', message: decoded.message };
+	if (!decoded.ok) return { kind: 'error', problem: decoded.problem };
 	const bytes = decoded.bytes.length;
 	return {
 		kind: 'secret',
@@ -116,29 +156,27 @@ function readPemKeys(text: string): ParsedKey {
 	try {
 		blocks = parsePem(text);
 	} catch (error) {
-		return { kind: 'error', message: `The PEM cannot be read: ${messageOf(error)}` };
+		if (!(error instanceof PemError)) throw error;
+		return { kind: 'error', problem: { code: 'pem-malformed', fault: error.fault } };
 	}
-	if (blocks.length === 0)
-		return { kind: 'error', message: 'The PEM has no complete -----BEGIN …----- block.' };
+	if (blocks.length === 0) return { kind: 'error', problem: { code: 'pem-no-block' } };
 	const keys: KeyCandidate[] = [];
-	const problems: string[] = [];
+	const problems: { label: string; fault: KeyFault }[] = [];
 	for (const block of blocks) {
 		try {
 			const key = readPemBlock(block);
 			if (key) keys.push(key);
-			else problems.push(`"${block.label}" is not a key this page can use`);
+			else problems.push({ label: block.label, fault: { code: 'not-a-key', label: block.label } });
 		} catch (error) {
-			problems.push(`the ${block.label} block cannot be read: ${messageOf(error)}`);
+			problems.push({ label: block.label, fault: faultOf(error) });
 		}
 	}
-	if (keys.length === 0)
-		return { kind: 'error', message: `The PEM holds no usable key: ${problems.join('; ')}.` };
+	if (keys.length === 0) return { kind: 'error', problem: { code: 'pem-no-key', blocks: problems } };
 	return { kind: 'keys', keys, isSet: false };
 }
 
 function readPemBlock(block: PemBlock): KeyCandidate | undefined {
-	if (block.encrypted)
-		throw new Error('it is encrypted with a passphrase; decrypt it first (openssl pkey -in key.pem)');
+	if (block.encrypted) throw new KeyFaultError({ code: 'encrypted' });
 	switch (block.label) {
 		case 'PUBLIC KEY':
 			return publicKey(block.der, 'pem-spki', 'PEM SPKI');
@@ -179,35 +217,31 @@ function privateKey(pkcs8: Uint8Array, source: KeySource, format: string): KeyCa
 }
 
 function readJsonKeys(text: string): ParsedKey {
-	let value: unknown;
-	try {
-		value = JSON.parse(text);
-	} catch (error) {
-		return { kind: 'error', message: `The key looks like JSON but is not valid JSON: ${messageOf(error)}` };
+	const parsed = parseJson(text, { maxDepth: 64 });
+	if (!parsed.ok) {
+		const { message, line, column } = parsed.error;
+		return { kind: 'error', problem: { code: 'json-invalid', detail: message, line, column } };
 	}
-	if (!isRecord(value)) return { kind: 'error', message: 'The key JSON is not an object.' };
+	const value: unknown = JSON.parse(text);
+	if (!isRecord(value)) return { kind: 'error', problem: { code: 'json-not-object' } };
 	if (Array.isArray(value.keys)) {
 		const keys: KeyCandidate[] = [];
-		const problems: string[] = [];
+		const problems: { index: number; fault: KeyFault }[] = [];
 		value.keys.forEach((entry: unknown, index: number) => {
-			const key = isRecord(entry) ? readJwk(entry, 'jwks', index) : 'it is not an object';
-			if (typeof key === 'string') problems.push(`key ${index + 1}: ${key}`);
+			const key = isRecord(entry) ? readJwk(entry, 'jwks', index) : ({ code: 'not-object' } as const);
+			if ('code' in key) problems.push({ index, fault: key });
 			else keys.push(key);
 		});
 		if (keys.length === 0)
 			return {
 				kind: 'error',
-				message:
-					value.keys.length === 0
-						? 'The JWKS has an empty "keys" list.'
-						: `The JWKS holds no usable key: ${problems.join('; ')}.`,
+				problem: value.keys.length === 0 ? { code: 'jwks-empty' } : { code: 'jwks-no-key', keys: problems },
 			};
 		return { kind: 'keys', keys, isSet: true };
 	}
-	if (!('kty' in value))
-		return { kind: 'error', message: 'The key JSON has neither "kty" (a JWK) nor "keys" (a JWKS).' };
+	if (!('kty' in value)) return { kind: 'error', problem: { code: 'json-not-key' } };
 	const key = readJwk(value, 'jwk');
-	if (typeof key === 'string') return { kind: 'error', message: `The JWK cannot be used: ${key}.` };
+	if ('code' in key) return { kind: 'error', problem: { code: 'jwk-unusable', fault: key } };
 	return { kind: 'keys', keys: [key], isSet: false };
 }
 
@@ -218,12 +252,25 @@ const CURVE_BYTES: Readonly<Record<string, number>> = {
 	secp256k1: 32,
 };
 
-/** A JWK's candidate, or why it cannot be one (RFC 7517 §4, RFC 7518 §6). */
+/** Key sizes of octet key pairs (RFC 8037 §2, RFC 8032 §5.1.5 and §5.2.5, RFC 7748 §5). */
+const OKP_BYTES: Readonly<Record<string, number>> = { Ed25519: 32, Ed448: 57, X25519: 32, X448: 56 };
+
+const RSA_PRIVATE_MEMBERS = ['p', 'q', 'dp', 'dq', 'qi'] as const;
+
+/** A JWK's candidate, or why it cannot be one (RFC 7517 §4, RFC 7518 §6, RFC 8037 §2). */
 function readJwk(
 	jwk: Record<string, unknown>,
 	source: 'jwk' | 'jwks',
 	index?: number,
-): KeyCandidate | string {
+): KeyCandidate | KeyFault {
+	try {
+		return readJwkMembers(jwk, source, index);
+	} catch (error) {
+		return faultOf(error);
+	}
+}
+
+function readJwkMembers(jwk: Record<string, unknown>, source: 'jwk' | 'jwks', index?: number): KeyCandidate {
 	const kty = jwk.kty;
 	const kid = typeof jwk.kid === 'string' ? jwk.kid : undefined;
 	const use = typeof jwk.use === 'string' ? jwk.use : undefined;
@@ -235,94 +282,95 @@ function readJwk(
 		const id = kid !== undefined ? ` kid=${kid}` : index !== undefined ? ` #${index + 1}` : '';
 		return `${what}${id} (${describeKeyInfo(info, false)})`;
 	};
-	const bytesOf = (member: string): Uint8Array | undefined => {
-		const value = jwk[member];
-		if (typeof value !== 'string') return undefined;
-		const decoded = decodeBase64url(value);
-		return decoded.ok ? decoded.bytes : undefined;
+	/** The bytes of each member; members missing or not base64url are a fault naming them all. */
+	const members = <const T extends readonly string[]>(...names: T): { [K in keyof T]: Uint8Array } => {
+		const values = names.map((member) => {
+			const value = jwk[member];
+			const decoded = typeof value === 'string' ? decodeBase64url(value) : undefined;
+			return decoded?.ok ? decoded.bytes : undefined;
+		});
+		const missing = names.filter((_, i) => values[i] === undefined);
+		if (missing.length > 0) throw new KeyFaultError({ code: 'members-missing', members: missing });
+		return values as { [K in keyof T]: Uint8Array };
+	};
+	const has = (member: string) => jwk[member] !== undefined;
+	const sized = (member: string, bytes: Uint8Array, crv: string, expected: number) => {
+		if (bytes.length !== expected)
+			throw new KeyFaultError({ code: 'member-length', member, crv, bytes: bytes.length, expected });
 	};
 	switch (kty) {
 		case 'oct': {
-			const secret = bytesOf('k');
-			if (!secret) return '"k" is missing or not base64url';
+			const [secret] = members('k');
 			// WebCrypto refuses a zero-length HMAC key; say so here, as for an empty base64 secret.
-			if (secret.length === 0) return '"k" is empty: an HMAC key needs at least one byte';
+			if (secret.length === 0) throw new KeyFaultError({ code: 'member-empty', member: 'k' });
 			const info = { kty: 'oct', bytes: secret.length, private: true } as const;
 			return { ...common, info, secret, label: name(info) };
 		}
 		case 'RSA': {
-			const n = bytesOf('n');
-			const e = bytesOf('e');
-			if (!n || !e) return '"n" or "e" is missing or not base64url';
+			const [n, e] = members('n', 'e');
 			// With e = 1 a "signature" is the padded hash itself: anyone could forge one (Wycheproof json_web_key #9).
-			if (!isRsaExponent(e))
-				return '"e" is not odd and at least 3, so it is not an RSA public exponent (RFC 8017 §3.1)';
-			const info: KeyInfo = { kty: 'RSA', bits: bitLength(n), private: typeof jwk.d === 'string' };
+			checkRsaExponent(e);
+			checkRsaModulus(n);
+			const isPrivate = has('d');
+			if (isPrivate) {
+				const [d] = members('d');
+				const present = RSA_PRIVATE_MEMBERS.filter(has);
+				if (present.length > 0 && present.length < RSA_PRIVATE_MEMBERS.length)
+					throw new KeyFaultError({
+						code: 'rsa-private-incomplete',
+						missing: RSA_PRIVATE_MEMBERS.filter((member) => !has(member)),
+					});
+				if (present.length > 0) {
+					const [p, q, dp, dq, qi] = members(...RSA_PRIVATE_MEMBERS);
+					checkRsaPrivate({ n, e, d, p, q, dp, dq, qi });
+				}
+			}
+			const info: KeyInfo = { kty: 'RSA', bits: bitLength(n), private: isPrivate };
 			return { ...common, info, label: name(info) };
 		}
 		case 'EC': {
 			const crv = jwk.crv;
-			if (typeof crv !== 'string' || !(crv in CURVE_BYTES))
-				return `the curve ${JSON.stringify(crv)} is not P-256, P-384, P-521 or secp256k1`;
-			if (!bytesOf('x') || !bytesOf('y')) return '"x" or "y" is missing or not base64url';
-			const info = { kty: 'EC', crv, private: typeof jwk.d === 'string' } as KeyInfo;
+			if (typeof crv !== 'string' || !Object.hasOwn(CURVE_BYTES, crv))
+				throw new KeyFaultError({
+					code: 'unknown-curve',
+					kty: 'EC',
+					crv: crv === undefined ? undefined : describeValue(crv),
+				});
+			const size = CURVE_BYTES[crv]!;
+			const [x, y] = members('x', 'y');
+			sized('x', x, crv, size);
+			sized('y', y, crv, size);
+			const d = has('d') ? members('d')[0] : undefined;
+			if (d) sized('d', d, crv, size);
+			checkEcKey(crv, { x, y, d });
+			const info = { kty: 'EC', crv, private: d !== undefined } as KeyInfo;
 			return { ...common, info, label: name(info) };
 		}
 		case 'OKP': {
 			const crv = jwk.crv;
 			if (crv !== 'Ed25519' && crv !== 'Ed448' && crv !== 'X25519' && crv !== 'X448')
-				return `the OKP curve ${JSON.stringify(crv)} is not Ed25519, Ed448, X25519 or X448`;
-			if (!bytesOf('x')) return '"x" is missing or not base64url';
-			const info: KeyInfo = { kty: 'OKP', crv, private: typeof jwk.d === 'string' };
+				throw new KeyFaultError({
+					code: 'unknown-curve',
+					kty: 'OKP',
+					crv: crv === undefined ? undefined : describeValue(crv),
+				});
+			const [x] = members('x');
+			sized('x', x, crv, OKP_BYTES[crv]!);
+			const d = has('d') ? members('d')[0] : undefined;
+			if (d) sized('d', d, crv, OKP_BYTES[crv]!);
+			const info: KeyInfo = { kty: 'OKP', crv, private: d !== undefined };
 			return { ...common, info, label: name(info) };
 		}
 		default:
-			return kty === undefined
-				? 'it has no "kty"'
-				: `"kty" ${JSON.stringify(kty)} is not oct, RSA, EC or OKP`;
+			throw new KeyFaultError(
+				kty === undefined ? { code: 'no-kty' } : { code: 'unknown-kty', kty: describeValue(kty) },
+			);
 	}
 }
 
-/** The `alg` a key is made for: its JWK `alg`, else RS256, ES256/384/512, EdDSA or HS256/384/512 by size. */
-export function suggestAlgorithm(key: KeyCandidate): string {
-	if (key.alg !== undefined) return key.alg;
-	const info = key.info;
-	switch (info.kty) {
-		case 'oct':
-			return info.bytes >= 64 ? 'HS512' : info.bytes >= 48 ? 'HS384' : 'HS256';
-		case 'RSA':
-			return 'RS256';
-		case 'EC':
-			return info.crv === 'P-384'
-				? 'ES384'
-				: info.crv === 'P-521'
-					? 'ES512'
-					: info.crv === 'secp256k1'
-						? 'ES256K'
-						: 'ES256';
-		case 'OKP':
-			return 'EdDSA';
-		default:
-			return 'HS256';
-	}
-}
-
-/** "RSA 2048 public key", "EC P-256 private key", "Ed25519 public key", "HMAC secret (32 bytes)". */
-export function describeKeyInfo(info: KeyCandidate['info'], withKind = true): string {
-	const visibility = info.private ? 'private' : 'public';
-	const suffix = withKind ? ` ${visibility} key` : info.private ? ', private' : '';
-	switch (info.kty) {
-		case 'oct':
-			return withKind ? `HMAC secret (${plural(info.bytes, 'byte')})` : `oct, ${plural(info.bytes, 'byte')}`;
-		case 'RSA':
-			return `RSA ${info.bits}${suffix}`;
-		case 'EC':
-			return `EC ${info.crv}${suffix}`;
-		case 'OKP':
-			return `${info.crv}${suffix}`;
-		default:
-			return `unknown key type ${info.oid}${suffix}`;
-	}
+/** A member's value as written in JSON, for naming it: `"P-257"`, `5`, `null`. */
+function describeValue(value: unknown): string {
+	return JSON.stringify(value) ?? 'nothing';
 }
 
 /** Bit length of a big-endian unsigned integer. */
@@ -335,12 +383,4 @@ function bitLength(bytes: Uint8Array): number {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function plural(count: number, word: string): string {
-	return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
-function messageOf(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
 }

@@ -1,11 +1,41 @@
 // PEM blocks (RFC 7468): finding them in pasted text, reading their headers and base64, and writing them.
 // The key formats inside are read by key-formats.ts, certificates by certificate.ts.
 
-/** A PEM text that cannot be read. `offset` is the character offset in the text given to parsePem. */
+/** Why a PEM text cannot be read, as data (lines and columns are 1-based); messages.ts words it for people. */
+export type PemFault =
+	| {
+			readonly code: 'no-end-before-begin';
+			readonly label: string;
+			readonly line: number;
+			readonly nextLine: number;
+	  }
+	| {
+			readonly code: 'wrong-end';
+			readonly label: string;
+			readonly line: number;
+			readonly endLabel: string;
+			readonly endLine: number;
+	  }
+	| { readonly code: 'no-end'; readonly label: string; readonly line: number }
+	| {
+			readonly code: 'bad-character';
+			readonly codePoint: number;
+			readonly line: number;
+			readonly column: number;
+	  }
+	| { readonly code: 'after-padding'; readonly line: number; readonly column: number }
+	| { readonly code: 'lone-character'; readonly line: number; readonly column: number }
+	| { readonly code: 'bad-padding'; readonly line: number; readonly column: number };
+
+/**
+ * A PEM text that cannot be read. `offset` is the character offset in the text given to parsePem, `fault` the
+ * reason as data; `message` is for developers.
+ */
 export class PemError extends Error {
 	constructor(
 		message: string,
 		readonly offset: number,
+		readonly fault: PemFault,
 		options?: ErrorOptions,
 	) {
 		super(message, options);
@@ -57,6 +87,12 @@ export function parsePem(text: string): PemBlock[] {
 				throw new PemError(
 					`"BEGIN ${open.label}" at line ${lineOf(text, open.start)} has no "END ${open.label}" before the next BEGIN at line ${lineOf(text, at)}`,
 					open.start,
+					{
+						code: 'no-end-before-begin',
+						label: open.label,
+						line: lineOf(text, open.start),
+						nextLine: lineOf(text, at),
+					},
 				);
 			open = { label, start: at, bodyStart: at + marker.length };
 		} else if (open) {
@@ -64,6 +100,13 @@ export function parsePem(text: string): PemBlock[] {
 				throw new PemError(
 					`"BEGIN ${open.label}" at line ${lineOf(text, open.start)} is closed by "END ${label}" at line ${lineOf(text, at)}`,
 					at,
+					{
+						code: 'wrong-end',
+						label: open.label,
+						line: lineOf(text, open.start),
+						endLabel: label,
+						endLine: lineOf(text, at),
+					},
 				);
 			const { headers, dataStart } = readHeaders(text, open.bodyStart, at);
 			const procType = headers.find((header) => header.name.toLowerCase() === 'proc-type');
@@ -82,6 +125,7 @@ export function parsePem(text: string): PemBlock[] {
 		throw new PemError(
 			`"BEGIN ${open.label}" at line ${lineOf(text, open.start)} has no matching "END ${open.label}"`,
 			open.start,
+			{ code: 'no-end', label: open.label, line: lineOf(text, open.start) },
 		);
 	return blocks;
 }
@@ -147,11 +191,13 @@ function decodeBase64Body(text: string, from: number, to: number): Uint8Array {
 			throw new PemError(
 				`invalid base64 character ${describeChar(text, i)} at ${describePosition(text, i)}`,
 				i,
+				{ code: 'bad-character', codePoint: text.codePointAt(i) ?? 0, ...positionOf(text, i) },
 			);
 		if (paddingAt >= 0)
 			throw new PemError(
 				`base64 continues after "=" padding at ${describePosition(text, paddingAt)}`,
 				paddingAt,
+				{ code: 'after-padding', ...positionOf(text, paddingAt) },
 			);
 		buffer = ((buffer << 6) | value) & 0xffffff;
 		bits += 6;
@@ -164,14 +210,27 @@ function decodeBase64Body(text: string, from: number, to: number): Uint8Array {
 	const rest = count % 4;
 	const at = paddingAt >= 0 ? paddingAt : to;
 	if (rest === 1)
-		throw new PemError(`base64 ends with a lone character at ${describePosition(text, at)}`, at);
+		throw new PemError(`base64 ends with a lone character at ${describePosition(text, at)}`, at, {
+			code: 'lone-character',
+			...positionOf(text, at),
+		});
 	if (padding > 0 && padding !== 4 - rest)
-		throw new PemError(`wrong number of "=" padding characters at ${describePosition(text, at)}`, at);
+		throw new PemError(`wrong number of "=" padding characters at ${describePosition(text, at)}`, at, {
+			code: 'bad-padding',
+			...positionOf(text, at),
+		});
 	return out.slice(0, length);
 }
 
 function describeChar(text: string, index: number): string {
-	const codePoint = text.codePointAt(index) ?? 0;
+	return describeCodePoint(text.codePointAt(index) ?? 0);
+}
+
+/**
+ * A character as a person can find it: `"!"`, `"é" (U+00E9)`, or the code point alone for invisible ones
+ * (`U+00A0`), with a note for the base64url characters `-` and `_` (RFC 4648 §5).
+ */
+export function describeCodePoint(codePoint: number): string {
 	const char = String.fromCodePoint(codePoint);
 	const code = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
 	// Invisible characters (no-break spaces, zero-width spaces, controls) are named by code point only.

@@ -4,7 +4,8 @@ import { encodeBase64url, encodeBase64urlText } from '../encoding/base64url';
 import type { KeyBindingReport } from '../jwt/sd-jwt/key-binding';
 import { digestText, type Digest, type SdHashAlgorithm } from '../jwt/sd-jwt/hash';
 import { withoutKeyBinding } from '../jwt/sd-jwt/present';
-import { parseKeyInput, suggestAlgorithm, type ParsedKey } from './keys';
+import { parseKeyInput, type KeyCandidate, type ParsedKey } from './keys';
+import { describeSignResult, describeVerdict } from './messages';
 import { signToken } from './sign';
 import { verifyToken, type Verdict } from './verify';
 
@@ -54,7 +55,9 @@ export async function verifyKeyBinding(
 		const parsed = parseKeyInput(JSON.stringify(key.jwk));
 		signature = await verifyToken({ decoded: report.decoded, key: parsed }, subtle);
 		if (signature.status !== 'verified')
-			reasons.unshift(`its signature does not verify with the "cnf" key: ${signature.reason}`);
+			reasons.unshift(
+				`its signature does not verify with the "cnf" key: ${describeVerdict(signature).explanation}`,
+			);
 	} else if (key.kind === 'kid') {
 		reasons.unshift(
 			`the credential's "cnf" names the holder's key by "kid" ${JSON.stringify(key.kid)}, which this page cannot resolve, so the signature is not checked`,
@@ -120,7 +123,7 @@ export async function signKeyBinding(
 	if (sdHash === undefined)
 		return { ok: false, reason: `The page cannot compute "${alg.name}" for sd_hash.` };
 	const signer = holderKey.keys.find((k) => k.info.private) ?? holderKey.keys[0]!;
-	const header = encodeBase64urlText(JSON.stringify({ alg: suggestAlgorithm(signer), typ: 'kb+jwt' }));
+	const header = encodeBase64urlText(JSON.stringify({ alg: signingAlgorithm(signer), typ: 'kb+jwt' }));
 	const payload = encodeBase64urlText(
 		JSON.stringify({ iat: Math.floor(claims.now), aud: claims.aud, nonce: claims.nonce, sd_hash: sdHash }),
 	);
@@ -129,8 +132,20 @@ export async function signKeyBinding(
 		{ kind: 'keys', keys: [signer], isSet: false },
 		{ subtle },
 	);
-	if (!signed.ok) return signed;
+	if (!signed.ok) return { ok: false, reason: describeSignResult(signed) };
 	return { ok: true, token: presented + signed.token, kbJwt: signed.token };
+}
+
+/**
+ * The JWS algorithm a holder key signs with: its own `alg`, else the one its type and curve imply. Read from
+ * the key itself, since a JWK whose `key_ops` is only "sign" fits no algorithm for verifying.
+ */
+function signingAlgorithm(key: KeyCandidate): string {
+	if (key.alg !== undefined) return key.alg;
+	const info = key.info as { kty: string; crv?: string };
+	if (info.kty === 'EC') return info.crv === 'P-384' ? 'ES384' : info.crv === 'P-521' ? 'ES512' : 'ES256';
+	if (info.kty === 'OKP') return 'EdDSA';
+	return info.kty === 'RSA' ? 'RS256' : 'HS256';
 }
 
 function stripFinalStop(text: string): string {

@@ -1,16 +1,32 @@
-// Signs a token's header and payload with an HMAC secret or a private key, over WebCrypto (RFC 7515 §5.1).
+// Signs a token's header and payload with an HMAC secret or a private key (RFC 7515 §5.1), as data.
 
 import { findJwsAlgorithm, isNoneAlgorithm } from '../jwt/algorithms';
 import { encodeBase64url } from '../encoding/base64url';
 import { decodeHeader } from '../jwt/decode';
-import { getMember } from '../jwt/json';
-import type { KeyCandidate, ParsedKey } from './keys';
-import { keyMismatch, webCryptoAlgorithm } from './verify';
+import { stringMember } from '../jwt/json';
+import type { KeyCandidate, KeyProblem, ParsedKey } from './keys';
+import { loadProvider } from './providers';
+import { selectKeys, type KeyMatch } from './select-keys';
+import { KeyImportError } from './signature-provider';
+
+/** Why the key at hand cannot sign the token; describeSignResult (messages.ts) words it. */
+export type SignRefusal =
+	| { readonly code: 'not-jws' }
+	| { readonly code: 'header-not-json' }
+	| { readonly code: 'unsigned'; readonly alg: string }
+	| { readonly code: 'no-alg' }
+	| { readonly code: 'alg-unavailable'; readonly alg: string }
+	| { readonly code: 'no-key' }
+	| { readonly code: 'key-unreadable'; readonly problem: KeyProblem }
+	| { readonly code: 'kid-not-found'; readonly kid: string }
+	| { readonly code: 'key-misfit'; readonly alg: string; readonly matches: readonly KeyMatch[] }
+	/** The browser refused the key (its numbers do not fit together) or lacks the algorithm (`unsupported`). */
+	| { readonly code: 'key-rejected'; readonly key: KeyCandidate; readonly unsupported: boolean };
 
 /** A signed token, or why the key at hand cannot sign it. */
 export type SignResult =
 	| { readonly ok: true; readonly token: string; readonly key: KeyCandidate }
-	| { readonly ok: false; readonly reason: string };
+	| ({ readonly ok: false } & SignRefusal);
 
 /** How to sign: `signingInput` is the token's `header.payload` as bytes when a worker has encoded them already. */
 export interface SignOptions {
@@ -20,7 +36,7 @@ export interface SignOptions {
 
 /**
  * Re-signs `token` (header and payload as they are) with the key that fits its `alg`: the secret,
- * or a private key (from a JWKS, the one whose `kid` matches). `alg` `none` gets an empty signature.
+ * or a private key (from a JWKS, the one whose `kid` matches). Never throws.
  */
 export async function signToken(
 	token: string,
@@ -28,75 +44,47 @@ export async function signToken(
 	{ signingInput, subtle = globalThis.crypto.subtle }: SignOptions = {},
 ): Promise<SignResult> {
 	const decoded = decodeHeader(token);
-	if (decoded.kind !== 'jws' && decoded.kind !== 'unsecured-fragment')
-		return { ok: false, reason: 'Only a JWS (header.payload.signature) can be signed.' };
+	if (decoded.kind !== 'jws' && decoded.kind !== 'unsecured-fragment') return { ok: false, code: 'not-jws' };
 	const root = decoded.header?.root;
-	if (!root) return { ok: false, reason: 'The header is not valid JSON, so the token cannot be signed.' };
-	const algNode = getMember(root, 'alg');
-	const algName = algNode?.kind === 'string' ? algNode.value : undefined;
+	if (!root) return { ok: false, code: 'header-not-json' };
+	const algName = stringMember(root, 'alg');
 	const [header, payload] = decoded.parts;
 	const input = `${header?.text ?? ''}.${payload?.text ?? ''}`;
-	if (isNoneAlgorithm(algName))
-		return {
-			ok: false,
-			reason: 'The header says "alg": "none": an unsigned token has no signature to make.',
-		};
-	if (algName === undefined) return { ok: false, reason: 'The header has no "alg" to sign with.' };
+	if (algName !== undefined && isNoneAlgorithm(algName)) return { ok: false, code: 'unsigned', alg: algName };
+	if (algName === undefined) return { ok: false, code: 'no-alg' };
 	const alg = findJwsAlgorithm(algName);
-	const crypto = alg && webCryptoAlgorithm(alg);
-	if (!alg || !crypto) return { ok: false, reason: `This page cannot sign with "${algName}".` };
-	if (key.kind === 'empty') return { ok: false, reason: 'Enter a secret or a private key to sign.' };
-	if (key.kind === 'error') return { ok: false, reason: `The key cannot be read: ${key.message}` };
-
-	const kidNode = getMember(root, 'kid');
-	const kid = kidNode?.kind === 'string' ? kidNode.value : undefined;
-	let candidates = key.kind === 'secret' ? [key.key] : key.keys;
-	if (key.kind === 'keys' && key.isSet && kid !== undefined)
-		candidates = candidates.filter((c) => c.kid === kid);
-	if (candidates.length === 0)
-		return { ok: false, reason: `Cannot sign: the JWKS has no key with kid "${kid}".` };
-	const reasons = candidates.map((c) => keyMismatch(alg, c, 'sign'));
-	const index = reasons.findIndex((r) => r === undefined);
-	if (index < 0) {
-		const reason = reasons.length === 1 ? reasons[0]! : `no key fits: ${reasons.join('; ')}`;
-		return { ok: false, reason: `Cannot sign: ${reason}.` };
+	if (!alg || alg.implementation.kind === 'unavailable')
+		return { ok: false, code: 'alg-unavailable', alg: algName };
+	const selection = selectKeys(key, { kid: stringMember(root, 'kid'), alg: alg.name, operation: 'sign' });
+	switch (selection.code) {
+		case 'no-key':
+			return { ok: false, code: 'no-key' };
+		case 'kid-not-found':
+			return { ok: false, code: 'kid-not-found', kid: selection.kid };
+		case 'no-fitting-key':
+			return { ok: false, code: 'key-misfit', alg: alg.name, matches: selection.matches };
+		case 'selected':
+			break;
+		default:
+			return key.kind === 'error'
+				? { ok: false, code: 'key-unreadable', problem: key.problem }
+				: { ok: false, code: 'no-key' };
 	}
-	const chosen = candidates[index]!;
+	const chosen = selection.keys[0]!;
+	const provider = await loadProvider(alg, chosen, subtle);
+	if (!provider) return { ok: false, code: 'alg-unavailable', alg: alg.name };
 	try {
-		const cryptoKey = await importSignKey(subtle, chosen, crypto.importParams);
-		const signature = new Uint8Array(
-			await subtle.sign(
-				crypto.signParams,
-				cryptoKey,
-				// Bytes given for another token (a length that differs) are not used.
-				(signingInput?.length === input.length
-					? signingInput
-					: new TextEncoder().encode(input)) as BufferSource,
-			),
-		);
+		const signature = await provider.sign({
+			alg,
+			key: chosen,
+			// Bytes given for another token (a length that differs) are not used.
+			data: signingInput?.length === input.length ? signingInput : new TextEncoder().encode(input),
+		});
 		// An SD-JWT's disclosures and KB-JWT stay after the re-signed issuer JWT (RFC 9901 §4).
 		const suffix = decoded.sdJwt ? token.slice(decoded.sdJwt.issuerEnd) : '';
 		return { ok: true, token: `${input}.${encodeBase64url(signature)}${suffix}`, key: chosen };
 	} catch (error) {
-		return {
-			ok: false,
-			reason: `Cannot sign with the ${chosen.label}: ${error instanceof Error ? error.message : String(error)}.`,
-		};
+		if (!(error instanceof KeyImportError)) throw error;
+		return { ok: false, code: 'key-rejected', key: chosen, unsupported: error.reason === 'unsupported' };
 	}
-}
-
-/** Imports the secret or private key of `key` for signing. */
-export async function importSignKey(
-	subtle: SubtleCrypto,
-	key: KeyCandidate,
-	params: AlgorithmIdentifier | RsaHashedImportParams | EcKeyImportParams | HmacImportParams,
-): Promise<CryptoKey> {
-	if (key.secret) return subtle.importKey('raw', key.secret as BufferSource, params, false, ['sign']);
-	if (key.pkcs8) return subtle.importKey('pkcs8', key.pkcs8 as BufferSource, params, false, ['sign']);
-	if (key.jwk) {
-		// Only the key's own members: "alg", "use" and "key_ops" were already checked by keyMismatch.
-		const { alg: _alg, use: _use, key_ops: _ops, ext: _ext, ...jwk } = key.jwk;
-		return subtle.importKey('jwk', jwk as JsonWebKey, params, false, ['sign']);
-	}
-	throw new Error('a public key cannot sign');
 }

@@ -1,118 +1,81 @@
-// Verifies a compact JWS with the key a person gave, over WebCrypto, and says which key did it or why none could.
+// Verifies a compact JWS with the key a person gave, and says which key did it or why none could, as data.
 
-import { findJwsAlgorithm, isNoneAlgorithm, type JwsAlgorithm } from '../jwt/algorithms';
-import { decodeBase64url } from '../encoding/base64url';
-import { signingInput, type DecodedToken } from '../jwt/decode';
-import { getMember } from '../jwt/json';
-import { describeKeyInfo, type KeyCandidate, type ParsedKey } from './keys';
+import { decodeBase64url, type Base64Deviation } from '../encoding/base64url';
 import { isDerEcdsaSignature } from '../encoding/ecdsa';
+import { findJwsAlgorithm, implementationFor, isNoneAlgorithm, type JwsAlgorithm } from '../jwt/algorithms';
+import { signingInput, type DecodedToken } from '../jwt/decode';
+import type { PartName } from '../jwt/errors';
+import { stringMember, type JsonNode } from '../jwt/json';
+import type { KeyCandidate, ParsedKey } from './keys';
+import { loadProvider } from './providers';
+import { selectKeys, type KeyMatch } from './select-keys';
+import { KeyImportError } from './signature-provider';
 
-/** The verdict behind the `Signature` status (ui-contract.md "Verdict"). */
-export type Verdict =
-	| { readonly status: 'not-verified'; readonly reason: string }
-	| { readonly status: 'verified'; readonly key: KeyCandidate; readonly detail: string }
+/** A way to make a failing HMAC secret verify, found by trying (RFC 7518 §3.2 keys are bytes, not text). */
+export type SecretHint = 'read-as-text' | 'read-as-base64' | 'read-as-hex' | 'trim-whitespace';
+
+/** Outcomes with nothing verified, and why (the `Not verified` headline, ui-contract.md "Verdict"). */
+export type NotVerified = { readonly status: 'not-verified' } & (
+	| { readonly code: 'jwe' }
+	| { readonly code: 'undecodable' }
+	| { readonly code: 'payload-not-base64url' }
+	| { readonly code: 'unsigned'; readonly alg: string }
+	| { readonly code: 'no-key' }
+	/** Nothing on this page implements the `alg` (ES256K until its provider lands). */
+	| { readonly code: 'alg-unavailable'; readonly alg: string }
+	/** The browser's WebCrypto lacks the algorithm (a browser without Ed25519). */
+	| { readonly code: 'browser-unsupported'; readonly alg: string; readonly family: JwsAlgorithm['family'] }
+	/** The verifier is loading, or no token is in: set by the page's state. */
+	| { readonly code: 'loading' }
+	| { readonly code: 'no-token' }
+);
+
+/** Outcomes where the token does not verify with the key given (the `Invalid signature` headline). */
+export type Invalid = {
+	readonly status: 'invalid';
+	/** A way to make it verify that was found by trying (the secret's encoding, say). */
+	readonly hint?: SecretHint;
+	/** The one key the outcome is about, when there is one. */
+	readonly key?: KeyCandidate;
+	/** Set when the key came from the token's own header (`jwk`, `x5c`), which proves nothing. */
+	readonly via?: string;
+} & (
+	| { readonly code: 'key-unreadable' }
+	| { readonly code: 'no-alg' }
+	| { readonly code: 'unknown-alg'; readonly alg: string }
 	| {
-			readonly status: 'invalid';
-			readonly reason: string;
-			/** A way to make it verify that was found by trying (the secret's encoding, say). */
-			readonly hint?: string;
-			readonly key?: KeyCandidate;
-	  };
+			readonly code: 'non-canonical';
+			readonly part: PartName;
+			readonly deviations: readonly Base64Deviation[];
+	  }
+	| { readonly code: 'signature-not-base64url'; readonly detail?: string }
+	| { readonly code: 'signature-empty' }
+	| {
+			readonly code: 'signature-length';
+			readonly alg: JwsAlgorithm;
+			readonly bytes: number;
+			/** ECDSA signatures in DER form instead of r‖s (RFC 7518 §3.4). */
+			readonly der: boolean;
+	  }
+	| { readonly code: 'kid-not-found'; readonly kid: string; readonly keys: readonly KeyCandidate[] }
+	/** No key fits the `alg`: each key considered, with why. */
+	| { readonly code: 'key-misfit'; readonly alg: string; readonly matches: readonly KeyMatch[] }
+	/** The browser refused to import the key, though it read as a key: its numbers do not fit together. */
+	| { readonly code: 'key-rejected'; readonly key: KeyCandidate }
+	/** The signature does not match any of `keys` (each fits and imported). */
+	| { readonly code: 'mismatch'; readonly keys: readonly KeyCandidate[] }
+);
 
-/** The WebCrypto parameters of one JWS algorithm (RFC 7518 §3). */
-interface WebCryptoAlgorithm {
-	readonly importParams: AlgorithmIdentifier | RsaHashedImportParams | EcKeyImportParams | HmacImportParams;
-	readonly signParams: AlgorithmIdentifier | RsaPssParams | EcdsaParams;
-}
-
-/** How `alg` maps onto WebCrypto; undefined for algorithms WebCrypto does not have (ES256K, none). */
-export function webCryptoAlgorithm(alg: JwsAlgorithm): WebCryptoAlgorithm | undefined {
-	const hash = `SHA-${alg.hashBytes * 8}`;
-	switch (alg.family) {
-		case 'hmac':
-			return { importParams: { name: 'HMAC', hash }, signParams: { name: 'HMAC' } };
-		case 'rsa-pkcs1':
-			return {
-				importParams: { name: 'RSASSA-PKCS1-v1_5', hash },
-				signParams: { name: 'RSASSA-PKCS1-v1_5' },
-			};
-		case 'rsa-pss':
-			// RFC 7518 §3.5: the salt is as long as the hash output.
-			return {
-				importParams: { name: 'RSA-PSS', hash },
-				signParams: { name: 'RSA-PSS', saltLength: alg.hashBytes },
-			};
-		case 'ecdsa':
-			if (alg.curve === 'secp256k1') return undefined;
-			return { importParams: { name: 'ECDSA', namedCurve: alg.curve! }, signParams: { name: 'ECDSA', hash } };
-		case 'eddsa':
-			return { importParams: { name: 'Ed25519' }, signParams: { name: 'Ed25519' } };
-		default:
-			return undefined;
-	}
-}
-
-/** Why `key` cannot verify or sign `alg`, in words; undefined when it fits (RFC 7518 §3, RFC 7517 §4.2–4.4). */
-export function keyMismatch(
-	alg: JwsAlgorithm,
-	key: KeyCandidate,
-	operation: 'verify' | 'sign' = 'verify',
-): string | undefined {
-	const info = key.info;
-	const what = `the key is ${article(describeKeyInfo(info))}`;
-	const needs = (expected: string) => `this token is ${alg.name}, which needs ${expected}; ${what}`;
-	if (alg.family === 'hmac' && info.kty !== 'oct')
-		return `${needs('a shared HMAC secret')}. Using a public key as an HMAC secret is the key-confusion attack (CVE-2016-10555)`;
-	if ((alg.family === 'rsa-pkcs1' || alg.family === 'rsa-pss') && info.kty !== 'RSA')
-		return needs('an RSA key');
-	if (alg.family === 'ecdsa' && (info.kty !== 'EC' || info.crv !== alg.curve))
-		return needs(`an EC ${alg.curve} key`);
-	if (alg.family === 'eddsa') {
-		if (info.kty !== 'OKP' || (info.crv !== 'Ed25519' && info.crv !== 'Ed448'))
-			return needs('an Ed25519 key');
-		if (info.crv === 'Ed448') return 'the key is an Ed448 key, which WebCrypto in this browser cannot use';
-	}
-	if (key.use !== undefined && key.use !== 'sig')
-		return `the key's "use" is "${key.use}", not "sig": it is meant for encryption, not signatures`;
-	if (key.alg !== undefined && key.alg !== alg.name)
-		return `the key's "alg" is "${key.alg}" but the token's is "${alg.name}"`;
-	if (key.keyOps !== undefined && !key.keyOps.includes(operation))
-		return `the key's "key_ops" (${key.keyOps.join(', ') || 'empty'}) does not allow "${operation}"`;
-	if (operation === 'sign' && !info.private) return `${what}; signing needs the private key`;
-	return undefined;
-}
-
-/** Imports the public half of `key` (or the secret) for verifying `alg`. */
-export async function importVerifyKey(
-	subtle: SubtleCrypto,
-	key: KeyCandidate,
-	params: WebCryptoAlgorithm['importParams'],
-): Promise<CryptoKey> {
-	if (key.secret) return subtle.importKey('raw', key.secret as BufferSource, params, false, ['verify']);
-	if (key.spki) return subtle.importKey('spki', key.spki as BufferSource, params, false, ['verify']);
-	if (key.pkcs8) {
-		// A private key verifies through its public part: export it as a JWK and drop the private members.
-		const privateKey = await subtle.importKey('pkcs8', key.pkcs8 as BufferSource, params, true, ['sign']);
-		const jwk = await subtle.exportKey('jwk', privateKey);
-		return subtle.importKey('jwk', publicJwk(jwk as Record<string, unknown>), params, false, ['verify']);
-	}
-	if (key.jwk) return subtle.importKey('jwk', publicJwk(key.jwk), params, false, ['verify']);
-	throw new Error('the key has no material to import');
-}
-
-/** Only the members WebCrypto needs for a public key (RFC 7518 §6.2.1, §6.3.1; RFC 8037 §2). */
-export function publicJwk(jwk: Readonly<Record<string, unknown>>): JsonWebKey {
-	const pick = (...names: string[]) =>
-		Object.fromEntries(names.filter((n) => typeof jwk[n] === 'string').map((n) => [n, jwk[n]])) as JsonWebKey;
-	switch (jwk.kty) {
-		case 'RSA':
-			return pick('kty', 'n', 'e');
-		case 'EC':
-			return pick('kty', 'crv', 'x', 'y');
-		default:
-			return pick('kty', 'crv', 'x');
-	}
-}
+/** The verdict behind the `Signature` status (ui-contract.md "Verdict"); describeVerdict (messages.ts) words it. */
+export type Verdict =
+	| NotVerified
+	| {
+			readonly status: 'verified';
+			readonly code: 'verified';
+			readonly key: KeyCandidate;
+			readonly via?: string;
+	  }
+	| Invalid;
 
 /** What verification needs from the token. */
 export interface VerifyInput {
@@ -128,160 +91,157 @@ export interface VerifyInput {
 }
 
 /**
- * Verifies the token's signature with the given key(s). A JWKS key is chosen by the token's `kid`;
- * without one, every fitting key is tried. Never throws: every outcome is a verdict with a reason.
+ * Verifies the token's signature with the given key(s) (RFC 7515 §5.2). A JWKS key is chosen by the token's
+ * `kid`; without one, every fitting key is tried. Never throws: every outcome is a verdict with a code.
  */
 export async function verifyToken(
 	input: VerifyInput,
 	subtle: SubtleCrypto = globalThis.crypto.subtle,
 ): Promise<Verdict> {
+	const checked = checkPreconditions(input);
+	if ('status' in checked) return checked;
+	const { alg, signature } = checked;
+	const selection = selectKeys(input.key, {
+		kid: stringMember(checked.header, 'kid'),
+		alg: alg.name,
+		operation: 'verify',
+	});
+	switch (selection.code) {
+		case 'kid-not-found':
+			return { status: 'invalid', code: 'kid-not-found', kid: selection.kid, keys: selection.keys };
+		case 'no-fitting-key': {
+			const only = selection.matches.length === 1 ? selection.matches[0]!.key : undefined;
+			return { status: 'invalid', code: 'key-misfit', alg: alg.name, matches: selection.matches, key: only };
+		}
+		case 'selected':
+			break;
+		default:
+			return { status: 'invalid', code: 'key-unreadable' };
+	}
+	const data = input.signingInput ?? signingInput(input.decoded);
+	const verdict = await tryKeys(selection.keys, alg, signature, data, subtle);
+	if (verdict.status !== 'invalid' || verdict.code !== 'mismatch') return verdict;
+	const hint =
+		input.key.kind === 'secret' && alg.family === 'hmac'
+			? await diagnoseSecret(input, alg, signature, data, subtle)
+			: undefined;
+	return hint ? { ...verdict, hint } : verdict;
+}
+
+/**
+ * What must hold before any key is tried (RFC 7515 §5.2 steps 1–7): a decoded JWS with a payload, an `alg` that is
+ * signed and known, a key, and a signature of the right shape. Returns the verdict when one fails.
+ */
+function checkPreconditions(
+	input: VerifyInput,
+): Verdict | { alg: JwsAlgorithm; signature: Uint8Array; header: JsonNode } {
 	const { decoded, key } = input;
-	if (decoded.kind === 'jwe')
-		return notVerified('This is an encrypted token (JWE); it has no signature to verify.');
-	if (decoded.kind !== 'jws' || !decoded.header?.root)
-		return notVerified('The token cannot be decoded, so there is nothing to verify.');
+	if (decoded.kind === 'jwe') return { status: 'not-verified', code: 'jwe' };
+	const header = decoded.header?.root;
+	if (decoded.kind !== 'jws' || !header) return { status: 'not-verified', code: 'undecodable' };
 	// RFC 7515 §5.2 step 6: the payload must decode as base64url, even when a MAC over its characters
 	// as received would match (Wycheproof json_web_signature #368).
-	if (decoded.bytes.payload === undefined)
-		return notVerified(
-			'The payload is not valid base64url, so the token cannot be decoded and there is nothing to verify.',
-		);
-	const algNode = getMember(decoded.header.root, 'alg');
-	const algName = algNode?.kind === 'string' ? algNode.value : undefined;
-	if (isNoneAlgorithm(algName))
-		return notVerified(
-			`The token is unsigned ("alg": "${algName}"): there is nothing to verify, whatever the key.`,
-		);
-	if (key.kind === 'empty') return notVerified('Enter the secret or key to verify the signature.');
+	if (decoded.bytes.payload === undefined) return { status: 'not-verified', code: 'payload-not-base64url' };
+	const algName = stringMember(header, 'alg');
+	if (algName !== undefined && isNoneAlgorithm(algName))
+		return { status: 'not-verified', code: 'unsigned', alg: algName };
+	if (key.kind === 'empty') return { status: 'not-verified', code: 'no-key' };
 	// The alert under the key says why; the verdict only says that nothing was verified with it.
-	if (key.kind === 'error')
-		return { status: 'invalid', reason: 'The key cannot be read, so it verifies nothing.' };
-	if (algName === undefined)
-		return { status: 'invalid', reason: 'The header has no "alg", so no key can verify it.' };
+	if (key.kind === 'error') return { status: 'invalid', code: 'key-unreadable' };
+	if (algName === undefined) return { status: 'invalid', code: 'no-alg' };
 	const alg = findJwsAlgorithm(algName);
-	if (!alg) return { status: 'invalid', reason: `"${algName}" is not a JWS algorithm this page knows.` };
-	const crypto = webCryptoAlgorithm(alg);
-	if (!crypto)
-		return notVerified(
-			`${alg.name} uses a curve (secp256k1) that WebCrypto does not offer, so this browser cannot verify it.`,
-		);
+	if (!alg) return { status: 'invalid', code: 'unknown-alg', alg: algName };
+	if (alg.implementation.kind === 'unavailable')
+		return { status: 'not-verified', code: 'alg-unavailable', alg: alg.name };
+	const signatureShape = checkSignatureShape(decoded, alg);
+	if ('status' in signatureShape) return signatureShape;
+	return { alg, signature: signatureShape.signature, header };
+}
 
-	const strictProblem = nonCanonicalPart(decoded);
-	if (strictProblem) return { status: 'invalid', reason: strictProblem };
+/** A strict verifier rejects non-canonical base64url (RFC 7515 §2) and a signature of a length `alg` never makes. */
+function checkSignatureShape(decoded: DecodedToken, alg: JwsAlgorithm): Invalid | { signature: Uint8Array } {
+	const deviation = decoded.deviations[0];
+	if (deviation)
+		return {
+			status: 'invalid',
+			code: 'non-canonical',
+			part: deviation.part,
+			deviations: deviation.deviations,
+		};
 	const signature = decoded.bytes.signature;
 	if (!signature) {
 		const error = decoded.errors.find((e) => e.part === 'signature');
+		return { status: 'invalid', code: 'signature-not-base64url', detail: error?.message };
+	}
+	if (signature.length === 0) return { status: 'invalid', code: 'signature-empty' };
+	if (alg.signatureBytes !== undefined && signature.length !== alg.signatureBytes)
 		return {
 			status: 'invalid',
-			reason: `The signature part is not valid base64url (${error?.message ?? 'signature'}).`,
+			code: 'signature-length',
+			alg,
+			bytes: signature.length,
+			der: alg.family === 'ecdsa' && isDerEcdsaSignature(signature),
 		};
-	}
-	if (signature.length === 0) return { status: 'invalid', reason: 'The signature part is empty.' };
-	if (alg.signatureBytes !== undefined && signature.length !== alg.signatureBytes) {
-		const der = alg.family === 'ecdsa' && isDerEcdsaSignature(signature);
-		return {
-			status: 'invalid',
-			reason: `The signature is ${signature.length} bytes; ${alg.name} signatures are exactly ${alg.signatureBytes}${alg.family === 'ecdsa' ? ' (r‖s)' : ''}.${der ? ' It looks DER-encoded: JOSE requires the fixed-length r‖s form (RFC 7518 §3.4).' : ''}`,
-		};
-	}
-
-	const candidates = key.kind === 'secret' ? [key.key] : key.keys;
-	const kidNode = getMember(decoded.header.root, 'kid');
-	const kid = kidNode?.kind === 'string' ? kidNode.value : undefined;
-	const isSet = key.kind === 'keys' && key.isSet;
-	let chosen = candidates;
-	if (isSet && kid !== undefined) {
-		chosen = candidates.filter((c) => c.kid === kid);
-		if (chosen.length === 0)
-			return {
-				status: 'invalid',
-				reason: `The JWKS has no key with kid "${kid}". It holds: ${listKeys(candidates)}.`,
-			};
-	}
-	const fitting = chosen.filter((c) => keyMismatch(alg, c) === undefined);
-	if (fitting.length === 0) {
-		const reasons = chosen.map((c) => keyMismatch(alg, c)!);
-		if (chosen.length === 1)
-			return { status: 'invalid', reason: `${capitalize(reasons[0]!)}.`, key: chosen[0] };
-		return {
-			status: 'invalid',
-			reason: `No key in the set fits ${alg.name}: ${chosen.map((c, i) => `${c.label}: ${reasons[i]}`).join('; ')}.`,
-		};
-	}
-
-	const data = input.signingInput ?? signingInput(decoded);
-	let lastError: string | undefined;
-	for (const candidate of fitting) {
-		try {
-			const cryptoKey = await importVerifyKey(subtle, candidate, crypto.importParams);
-			if (
-				await subtle.verify(crypto.signParams, cryptoKey, signature as BufferSource, data as BufferSource)
-			) {
-				return { status: 'verified', key: candidate, detail: `Verified with the ${candidate.label}.` };
-			}
-		} catch (error) {
-			lastError = unsupported(error, alg) ?? `the ${candidate.label} cannot be imported: ${messageOf(error)}`;
-			if (unsupported(error, alg)) return notVerified(`${capitalize(lastError)}.`);
-		}
-	}
-	const tried =
-		fitting.length === 1
-			? `the ${fitting[0]!.label}`
-			: `any of ${fitting.length} keys (${listKeys(fitting)})`;
-	const reason =
-		lastError && fitting.length === 1
-			? `${capitalize(lastError)}.`
-			: `The signature does not match ${tried}.`;
-	const hint =
-		key.kind === 'secret' && alg.family === 'hmac' ? await diagnoseSecret(input, alg, subtle) : undefined;
-	return { status: 'invalid', reason, hint, key: fitting.length === 1 ? fitting[0] : undefined };
+	return { signature };
 }
 
-/** Secret encodings people mix up, tried when a text secret fails (the issue of "is my secret base64?"). */
+/** Tries each fitting key in turn with the implementation the algorithm table names for it. */
+async function tryKeys(
+	keys: readonly KeyCandidate[],
+	alg: JwsAlgorithm,
+	signature: Uint8Array,
+	data: Uint8Array,
+	subtle: SubtleCrypto,
+): Promise<Verdict> {
+	let rejected: KeyCandidate | undefined;
+	for (const key of keys) {
+		const provider = await loadProvider(alg, key, subtle);
+		if (!provider) return { status: 'not-verified', code: 'alg-unavailable', alg: alg.name };
+		try {
+			if (await provider.verify({ alg, key, signature, data }))
+				return { status: 'verified', code: 'verified', key };
+		} catch (error) {
+			if (!(error instanceof KeyImportError)) throw error;
+			if (error.reason === 'unsupported')
+				return { status: 'not-verified', code: 'browser-unsupported', alg: alg.name, family: alg.family };
+			rejected ??= key;
+		}
+	}
+	// One key, and the browser refused it: that, not a mismatch, is the news.
+	if (rejected && keys.length === 1) return { status: 'invalid', code: 'key-rejected', key: rejected };
+	return { status: 'invalid', code: 'mismatch', keys, key: keys.length === 1 ? keys[0] : undefined };
+}
+
+/**
+ * Secret encodings people mix up, tried when a secret fails (the issue of "is my secret base64?"): the first
+ * reading of the typed text that verifies.
+ */
 async function diagnoseSecret(
 	input: VerifyInput,
 	alg: JwsAlgorithm,
+	signature: Uint8Array,
+	data: Uint8Array,
 	subtle: SubtleCrypto,
-): Promise<string | undefined> {
+): Promise<SecretHint | undefined> {
 	const { key } = input;
-	if (key.kind !== 'secret') return undefined;
 	const text = input.secretText ?? '';
-	if (text === '') return undefined;
-	const attempts: [string, Uint8Array | undefined][] = [];
-	const utf8 = new TextEncoder().encode(text);
-	if (key.key.source === 'secret-base64')
-		attempts.push([
-			'verifies if the secret is read as plain text: untick "Secret is base64url encoded"',
-			utf8,
-		]);
+	const implementation = implementationFor(alg);
+	if (key.kind !== 'secret' || text === '' || implementation.kind !== 'webcrypto') return undefined;
+	const attempts: [SecretHint, Uint8Array | undefined][] = [];
+	if (key.key.source === 'secret-base64') attempts.push(['read-as-text', new TextEncoder().encode(text)]);
 	else {
 		const base64 = decodeBase64url(text.trim());
-		if (base64.ok && base64.bytes.length > 0)
-			attempts.push([
-				'verifies if the secret is read as base64: tick "Secret is base64url encoded"',
-				base64.bytes,
-			]);
+		if (base64.ok) attempts.push(['read-as-base64', base64.bytes]);
 	}
-	if (/^(?:[0-9a-fA-F]{2})+$/.test(text.trim()))
-		attempts.push([
-			'verifies if the secret is read as hex bytes: convert it from hex to base64url and tick "Secret is base64url encoded"',
-			hexBytes(text.trim()),
-		]);
-	if (text !== text.trim())
-		attempts.push([
-			'verifies without the spaces or line breaks around the secret',
-			new TextEncoder().encode(text.trim()),
-		]);
-	const crypto = webCryptoAlgorithm(alg)!;
-	const signature = input.decoded.bytes.signature!;
-	const data = input.signingInput ?? signingInput(input.decoded);
+	if (/^(?:[0-9a-fA-F]{2})+$/.test(text.trim())) attempts.push(['read-as-hex', hexBytes(text.trim())]);
+	if (text !== text.trim()) attempts.push(['trim-whitespace', new TextEncoder().encode(text.trim())]);
+	const params = implementation.import as AlgorithmIdentifier;
+	const signParams = implementation.sign as AlgorithmIdentifier;
 	for (const [hint, bytes] of attempts) {
 		if (!bytes || bytes.length === 0) continue;
-		const cryptoKey = await subtle.importKey('raw', bytes as BufferSource, crypto.importParams, false, [
-			'verify',
-		]);
-		if (await subtle.verify(crypto.signParams, cryptoKey, signature as BufferSource, data as BufferSource))
-			return `The signature ${hint}.`;
+		const cryptoKey = await subtle.importKey('raw', bytes as BufferSource, params, false, ['verify']);
+		if (await subtle.verify(signParams, cryptoKey, signature as BufferSource, data as BufferSource))
+			return hint;
 	}
 	return undefined;
 }
@@ -290,43 +250,4 @@ function hexBytes(hex: string): Uint8Array {
 	const bytes = new Uint8Array(hex.length / 2);
 	for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
 	return bytes;
-}
-
-/** A strict verifier rejects non-canonical base64url (RFC 7515 §2); say which part is at fault. */
-function nonCanonicalPart(decoded: DecodedToken): string | undefined {
-	const deviation = decoded.deviations[0];
-	if (!deviation) return undefined;
-	return `The ${deviation.part} part is not canonical base64url (${deviation.deviations.join(', ')}); a strict verifier rejects the token as it is.`;
-}
-
-function unsupported(error: unknown, alg: JwsAlgorithm): string | undefined {
-	if (error instanceof Error && error.name === 'NotSupportedError')
-		return `this browser's WebCrypto does not support ${alg.family === 'eddsa' ? 'Ed25519' : alg.name}, so it cannot verify this token`;
-	return undefined;
-}
-
-function listKeys(keys: readonly KeyCandidate[]): string {
-	return keys
-		.map(
-			(k) =>
-				`${k.kid !== undefined ? `kid=${k.kid}` : k.label} (${describeKeyInfo(k.info, false)}${k.use ? `, use ${k.use}` : ''}${k.alg ? `, alg ${k.alg}` : ''})`,
-		)
-		.join(', ');
-}
-
-function notVerified(reason: string): Verdict {
-	return { status: 'not-verified', reason };
-}
-
-/** Every key phrase starts with a vowel sound: "an RSA…", "an EC…", "an Ed25519…", "an HMAC…", "an unknown…". */
-function article(phrase: string): string {
-	return `an ${phrase}`;
-}
-
-function capitalize(text: string): string {
-	return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function messageOf(error: unknown): string {
-	return error instanceof Error ? error.message || error.name : String(error);
 }

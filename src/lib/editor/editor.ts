@@ -3,6 +3,7 @@
 
 import { Compartment, EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
+import { forgetHistory } from './history';
 import { setMarks, type Mark } from './marks';
 import { editorSetup, type EditorOptions } from './setup';
 
@@ -17,6 +18,12 @@ export interface EditorProps extends EditorOptions {
 	readonly describedby?: string;
 	/** Called with the whole text after each edit by the person (never for a change made through setValue). */
 	readonly onchange: (text: string) => void;
+	/**
+	 * A value set from outside starts a new history: undo then reaches only the person's edits since. The
+	 * Header and Payload editors want this (their text from outside is another token's); the token editor
+	 * keeps a paste or an outside change as one step it can undo.
+	 */
+	readonly forgetUndoOnValue?: boolean;
 }
 
 /** A CodeMirror view that dispatches only real changes: each dispatch costs the page a layout. */
@@ -30,9 +37,11 @@ export class Editor {
 	#describedby: string | undefined;
 	#marks: { marks: readonly Mark[]; value: string } | undefined;
 	#marksTimer: ReturnType<typeof setTimeout> | undefined;
+	readonly #forgetUndoOnValue: boolean;
 
 	constructor(host: HTMLElement, props: EditorProps) {
 		this.#applied = props.value;
+		this.#forgetUndoOnValue = props.forgetUndoOnValue ?? false;
 		this.#readonlyFlag = props.readonly;
 		this.#describedby = props.describedby;
 		let state = EditorState.create({
@@ -71,7 +80,10 @@ export class Editor {
 		// 10 MB payload, a long stall (docs/performance.md). Judged as in view, it draws only what its last
 		// measured viewport needs; its next measurement finds it out of view again.
 		if (!view.inView && next.length >= SEPARATE_REPAINT_CHARS) assumeInView(view);
-		view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: next } });
+		view.dispatch({
+			changes: { from: 0, to: view.state.doc.length, insert: next },
+			effects: this.#forgetUndoOnValue ? forgetHistory.of(null) : [],
+		});
 	}
 
 	/** Paints `marks`, which were worked out for the text `forValue`. */

@@ -2,6 +2,7 @@
 
 import {
 	Annotation,
+	StateEffect,
 	StateField,
 	type ChangeSet,
 	type EditorSelection,
@@ -28,6 +29,12 @@ const GROUP_MS = 500;
 const MAX_DEPTH = 200;
 const fromHistory = Annotation.define<'undo' | 'redo'>();
 
+/**
+ * Forgets every undo and redo step: added to a change that puts another token's content in an editor, so
+ * undo there never brings the previous token's content back into the new one.
+ */
+export const forgetHistory = StateEffect.define<null>();
+
 function entryOf(transaction: Transaction): Entry {
 	return {
 		changes: transaction.changes.invert(transaction.startState.doc),
@@ -40,6 +47,7 @@ function entryOf(transaction: Transaction): Entry {
 const historyField = StateField.define<HistoryState>({
 	create: () => ({ done: [], undone: [] }),
 	update(state, transaction) {
+		if (transaction.effects.some((effect) => effect.is(forgetHistory))) return { done: [], undone: [] };
 		if (!transaction.docChanged) return state;
 		const source = transaction.annotation(fromHistory);
 		if (source === 'undo')

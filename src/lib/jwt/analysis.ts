@@ -6,7 +6,7 @@ import { replacePart, type EncodeResult } from './encode';
 import { listFindingsWith, type Finding } from './findings/core';
 import type { FindingReview } from './findings/review';
 import { inspectText, type Inspection } from './inspect';
-import { formatJson, type JsonNode } from './json';
+import { formatJson, formatParsedJson, type JsonNode } from './json';
 import { splitToken } from './segments';
 
 /**
@@ -103,7 +103,8 @@ export function listTokenFindings(inspection: Inspection, review?: FindingReview
 /** The payload as its editor shows it: indented JSON, text as it is, hex for bytes, nothing when encrypted. */
 export function showPayload(payload: PayloadView | undefined): string {
 	if (!payload) return '';
-	if (payload.mode === 'json') return formatJson(payload.text);
+	// A payload in 'json' mode was parsed when it was decoded: no need to check it again.
+	if (payload.mode === 'json') return formatParsedJson(payload.text);
 	return payload.mode === 'text' || payload.mode === 'hex' ? payload.text : '';
 }
 

@@ -10,6 +10,21 @@ export const MILLISECONDS_THRESHOLD = 1e11;
 /** Latest instant a JavaScript Date can hold, in seconds (ECMA-262 §21.4.1.1). */
 const MAX_DATE_SECONDS = 8.64e12;
 
+/**
+ * What a number in a time claim is (RFC 7519 §2, NumericDate: seconds since 1970): a date in seconds, a date
+ * written in milliseconds by mistake, a time before 1970 (negative), or no date at all (beyond the range of dates
+ * even as milliseconds, or infinite).
+ */
+export type NumericDateKind = 'seconds' | 'milliseconds' | 'before-1970' | 'out-of-range';
+
+/** Which {@link NumericDateKind} `value` is. */
+export function classifyNumericDate(value: number): NumericDateKind {
+	if (!Number.isFinite(value)) return 'out-of-range';
+	if (value < 0) return value < -MAX_DATE_SECONDS ? 'out-of-range' : 'before-1970';
+	if (value < MILLISECONDS_THRESHOLD) return 'seconds';
+	return value / 1000 <= MAX_DATE_SECONDS ? 'milliseconds' : 'out-of-range';
+}
+
 /** A time claim shown every way a person wants it. */
 export interface TimeDisplay {
 	/** ISO 8601 in UTC, or a note when the value cannot be a date. */
@@ -102,7 +117,7 @@ export interface DateDisplay extends Omit<TimeDisplay, 'relative'> {
 
 /** The ISO and local dates of a NumericDate, and whether it looks like milliseconds. */
 export function describeDate(seconds: number, options: FormatOptions = {}): DateDisplay {
-	const looksLikeMilliseconds = Math.abs(seconds) >= MILLISECONDS_THRESHOLD;
+	const looksLikeMilliseconds = classifyNumericDate(seconds) === 'milliseconds';
 	if (!Number.isFinite(seconds) || Math.abs(seconds) > MAX_DATE_SECONDS) {
 		return { iso: 'out of the range of dates', local: '', seconds, looksLikeMilliseconds };
 	}
@@ -131,9 +146,12 @@ export function readNumber(node: JsonNode | undefined): number | undefined {
 
 /** Where a token stands in time. */
 export interface Validity {
-	readonly state: 'valid' | 'expired' | 'not-yet-valid' | 'no-expiry';
+	/** `unconfirmed`: the times are fine but the token has errors, so nothing says it is valid (qualifyValidity). */
+	readonly state: 'valid' | 'expired' | 'not-yet-valid' | 'no-expiry' | 'unconfirmed';
 	/** "Valid, expires in 55 minutes", "Expired 3 days ago", "Not valid for another 2 hours". */
 	readonly text: string;
+	/** The same facts without a verdict: "Expires in 55 minutes", "No exp claim". */
+	readonly fact: string;
 }
 
 /**
@@ -145,19 +163,39 @@ export function describeValidity(payload: JsonNode | undefined, now: number, clo
 	const exp = readNumber(expNode);
 	const nbf = payload ? readNumber(getMember(payload, 'nbf')) : undefined;
 	if (nbf !== undefined && isNotYetValid(nbf, now, clockSkew)) {
-		return { state: 'not-yet-valid', text: `Not yet valid: becomes valid ${formatRelative(nbf - now)}` };
+		const text = `Not yet valid: becomes valid ${formatRelative(nbf - now)}`;
+		return { state: 'not-yet-valid', text, fact: text };
 	}
 	if (expNode !== undefined && exp === undefined) {
 		// A verifier rejects a non-numeric `exp` (RFC 7519 §4.1.4); saying "no exp claim" would be wrong.
-		return {
-			state: 'no-expiry',
-			text: `No usable expiry: "exp" is ${/^[aeiou]/.test(expNode.kind) ? 'an' : 'a'} ${expNode.kind}, not a number of seconds`,
-		};
+		const text = `No usable expiry: "exp" is ${/^[aeiou]/.test(expNode.kind) ? 'an' : 'a'} ${expNode.kind}, not a number of seconds`;
+		return { state: 'no-expiry', text, fact: text };
 	}
-	if (exp === undefined) return { state: 'no-expiry', text: 'Valid, never expires (no exp claim)' };
-	if (isExpired(exp, now, clockSkew))
-		return { state: 'expired', text: `Expired ${formatRelative(exp - now)}` };
-	return { state: 'valid', text: `Valid, expires ${formatRelative(exp - now)}` };
+	if (exp === undefined)
+		return { state: 'no-expiry', text: 'Valid, never expires (no exp claim)', fact: 'No exp claim' };
+	if (isExpired(exp, now, clockSkew)) {
+		const text = `Expired ${formatRelative(exp - now)}`;
+		return { state: 'expired', text, fact: text };
+	}
+	const expires = `expires ${formatRelative(exp - now)}`;
+	return { state: 'valid', text: `Valid, ${expires}`, fact: `E${expires.slice(1)}` };
+}
+
+/**
+ * The validity as the page shows it beside the token's problems: while the token has decoding errors or
+ * findings of severity `error` (it is no JWT, unsigned, its signature is empty...), times that are fine
+ * prove nothing, so `valid` and `no-expiry` become `unconfirmed`, stating the facts without "Valid".
+ */
+export function qualifyValidity(
+	validity: Validity,
+	problems: {
+		readonly errors: readonly unknown[];
+		readonly findings: readonly { readonly severity: string }[];
+	},
+): Validity {
+	const hasErrors = problems.errors.length > 0 || problems.findings.some((f) => f.severity === 'error');
+	if (!hasErrors || (validity.state !== 'valid' && validity.state !== 'no-expiry')) return validity;
+	return { state: 'unconfirmed', text: validity.fact, fact: validity.fact };
 }
 
 /** RFC 7519 §4.1.4: expired once `now` reaches `exp` (plus the allowed skew). */

@@ -112,7 +112,7 @@ export function decodeToken(token: string): DecodedToken {
 	if (kind === 'jwe') {
 		payload = { mode: 'encrypted', byteLength: bytes.ciphertext?.length ?? 0 };
 	} else if (bytes.payload) {
-		payload = readPayload(bytes.payload, invalidUtf8);
+		payload = readPayload(bytes.payload, errors, invalidUtf8);
 	}
 	return { token, kind, parts, sdJwt, header, payload, bytes, errors, deviations, invalidUtf8 };
 }
@@ -149,23 +149,52 @@ function readJsonPart(
 		errors.push(new DebuggerError('bad-json', `${part}: ${message} at line ${line}, column ${column}`, part));
 		return { text: utf8.text, duplicates: [], syntaxError: parsed.error };
 	}
+	if (part === 'header') checkObject(part, parsed.root, errors);
 	return { text: utf8.text, root: parsed.root, duplicates: parsed.duplicates };
 }
 
-function readPayload(data: Uint8Array, invalidUtf8: { part: PartName; offset: number }[]): PayloadView {
+/** RFC 7519 §7.2 steps 4 and 10: a JWT's header and claims set are JSON objects; anything else is no JWT. */
+function checkObject(part: PartName, root: JsonNode, errors: DebuggerError[]): void {
+	if (root.kind !== 'object')
+		errors.push(new DebuggerError('not-json-object', `${part}: JSON ${root.kind}, not an object`, part));
+}
+
+/**
+ * A JWS may sign any bytes (RFC 7515 §3), so a payload that is not JSON is still shown (as text, or as hex
+ * when it is not UTF-8) and stays editable; but such a token is no JWT (RFC 7519 §7.2), which the errors
+ * say, naming the payload. An empty payload is a JWS with detached content (RFC 7515 Appendix F): no error.
+ */
+function readPayload(
+	data: Uint8Array,
+	errors: DebuggerError[],
+	invalidUtf8: { part: PartName; offset: number }[],
+): PayloadView {
 	const utf8 = decodeUtf8(data);
 	if (!utf8.ok) {
-		// A JWS may carry any bytes (RFC 7515 §3): show them as hex rather than hide them. The
-		// token is still decodable, so this is a finding (`invalid-utf8`), not an error.
 		invalidUtf8.push({ part: 'payload', offset: utf8.offset });
+		errors.push(
+			new DebuggerError(
+				'bad-utf8',
+				`payload: byte ${utf8.offset + 1} is not valid UTF-8; shown as hex`,
+				'payload',
+			),
+		);
 		return { mode: 'hex', text: toHex(data, ' '), byteLength: data.length };
 	}
 	if (utf8.text === '') return { mode: 'text', text: '' };
 	const parsed = parseJson(utf8.text);
 	if (!parsed.ok) {
-		// Any content may be signed; a non-JSON payload is a finding (`payload-not-json`), not an error.
+		const { message, line, column } = parsed.error;
+		errors.push(
+			new DebuggerError(
+				'bad-json',
+				`payload: ${message} at line ${line}, column ${column}; shown as text`,
+				'payload',
+			),
+		);
 		return { mode: 'text', text: utf8.text, syntaxError: parsed.error };
 	}
+	checkObject('payload', parsed.root, errors);
 	return { mode: 'json', text: utf8.text, root: parsed.root, duplicates: parsed.duplicates };
 }
 

@@ -18,6 +18,7 @@ export {
 	relativeTo,
 	listClaimRows,
 	MAX_VALUE_LENGTH,
+	qualifyValidity,
 	type ClaimDocs,
 	type ClaimRow,
 	type TimeDisplay,
@@ -30,7 +31,15 @@ export type { TokenCandidate } from './extract';
 export { bySeverity, listFindingsWith, type Finding, type FindingContext } from './findings/core';
 export type { FindingReview } from './findings/review';
 export { inspectText, type Inspection, type PartRange } from './inspect';
-export { formatJson, getMember, parseJson, stringMember, type JsonNode, type JsonSyntaxError } from './json';
+export {
+	formatJson,
+	getMember,
+	minifyJson,
+	parseJson,
+	stringMember,
+	type JsonNode,
+	type JsonSyntaxError,
+} from './json';
 export { describeError, findingInfo, type FindingCode, type Severity } from './messages';
 export { partLabels } from './segments';
 export { readFragmentToken, buildShareUrl } from './fragment';

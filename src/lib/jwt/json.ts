@@ -371,51 +371,60 @@ export const MAX_INDENTED_DEPTH = 64;
  * every literal stay exactly as written. Text that is not JSON is returned unchanged.
  */
 export function formatJson(text: string, indent = '  '): string {
-	if (!parseJson(text).ok) return text;
+	return parseJson(text).ok ? formatParsedJson(text, indent) : text;
+}
+
+/**
+ * One token of JSON text for formatting: a string (the closing quote optional, as at the end of a text), an
+ * empty container, one structural character, a run of whitespace, or a literal. The string is written as
+ * runs of plain characters between escapes, which V8 matches without a backtracking entry per character.
+ */
+const FORMAT_TOKEN =
+	/"[^"\\]*(?:\\[\s\S][^"\\]*)*"?|[{[][ \n\r\t]*[}\]]|[{}[\],:]|[ \n\r\t]+|[^"{}[\],: \n\r\t]+/y;
+
+/**
+ * formatJson for text that parseJson has already accepted (a decoded part carries its parse): the same
+ * output without parsing it again. It goes token by token rather than character by character, so a
+ * 100 KB payload is formatted in a few hundred steps of script even before the engine has optimised it
+ * (docs/performance.md).
+ */
+export function formatParsedJson(text: string, indent = '  '): string {
 	const out: string[] = [];
 	let depth = 0;
-	let i = 0;
 	// Deeper than this, values stay on one line: 100 000 nested arrays must not become 10¹⁰ spaces.
-	const newline = (): void => {
-		if (depth <= MAX_INDENTED_DEPTH) out.push('\n', indent.repeat(depth));
-	};
-	while (i < text.length) {
-		const ch = text[i]!;
-		if (ch === '"') {
-			const end = stringEnd(text, i);
-			out.push(text.slice(i, end));
-			i = end;
-			continue;
+	const newline = (): string => (depth <= MAX_INDENTED_DEPTH ? `\n${indent.repeat(depth)}` : '');
+	FORMAT_TOKEN.lastIndex = 0;
+	for (let match = FORMAT_TOKEN.exec(text); match; match = FORMAT_TOKEN.exec(text)) {
+		const token = match[0];
+		switch (token.charCodeAt(0)) {
+			case 0x7b: // {
+			case 0x5b: // [
+				if (token.length > 1) {
+					out.push(token[0]!, token[token.length - 1]!);
+				} else {
+					depth++;
+					out.push(token, newline());
+				}
+				break;
+			case 0x7d: // }
+			case 0x5d: // ]
+				depth--;
+				out.push(newline(), token);
+				break;
+			case 0x2c: // ,
+				out.push(',', newline());
+				break;
+			case 0x3a: // :
+				out.push(': ');
+				break;
+			case 0x20:
+			case 0x0a:
+			case 0x0d:
+			case 0x09:
+				break;
+			default: // a string or a literal, as written
+				out.push(token);
 		}
-		if (ch === ' ' || ch === '\n' || ch === '\r' || ch === '\t') {
-			i++;
-			continue;
-		}
-		if (ch === '{' || ch === '[') {
-			const close = ch === '{' ? '}' : ']';
-			let j = i + 1;
-			while (j < text.length && /[ \n\r\t]/.test(text[j]!)) j++;
-			if (text[j] === close) {
-				out.push(ch, close);
-				i = j + 1;
-				continue;
-			}
-			out.push(ch);
-			depth++;
-			newline();
-		} else if (ch === '}' || ch === ']') {
-			depth--;
-			newline();
-			out.push(ch);
-		} else if (ch === ',') {
-			out.push(',');
-			newline();
-		} else if (ch === ':') {
-			out.push(': ');
-		} else {
-			out.push(ch);
-		}
-		i++;
 	}
 	return out.join('');
 }

@@ -78,6 +78,10 @@ export type FindingCode =
 	| 'jwe-rsa1-5'
 	| 'jwe-zip'
 	| 'jwe-weak-p2c'
+	| 'jwe-unsigned'
+	| 'jwe-dir-weak-key'
+	| 'jwe-nested-no-cty'
+	| 'jwe-claim-mismatch'
 	| SdFindingCode;
 
 /** The finding codes whose facts are in `findingInfo`: all but the SD-JWT ones. */
@@ -147,7 +151,7 @@ export const findingInfo: Readonly<Record<CoreFindingCode, FindingInfo>> = Objec
 	},
 	'invalid-time-claim': {
 		severity: 'warning',
-		title: 'Time claim is not a number',
+		title: 'Time claim is not a possible date',
 		spec: 'RFC 7519 §2 (NumericDate)',
 		url: rfc(7519, '2'),
 	},
@@ -355,6 +359,30 @@ export const findingInfo: Readonly<Record<CoreFindingCode, FindingInfo>> = Objec
 		spec: 'RFC 7518 §4.8.1.2',
 		url: rfc(7518, '4.8.1.2'),
 	},
+	'jwe-unsigned': {
+		severity: 'warning',
+		title: 'Encrypted but not signed',
+		spec: 'RFC 7519 §11.2, RFC 7516 §11.3',
+		url: rfc(7519, '11.2'),
+	},
+	'jwe-dir-weak-key': {
+		severity: 'warning',
+		title: 'Direct encryption with a text key',
+		spec: 'RFC 7518 §4.5, RFC 8725 §3.5',
+		url: rfc(8725, '3.5'),
+	},
+	'jwe-nested-no-cty': {
+		severity: 'info',
+		title: 'Nested token without cty "JWT"',
+		spec: 'RFC 7519 §5.2',
+		url: rfc(7519, '5.2'),
+	},
+	'jwe-claim-mismatch': {
+		severity: 'warning',
+		title: 'Header claim differs from the encrypted claim',
+		spec: 'RFC 7519 §5.3',
+		url: rfc(7519, '5.3'),
+	},
 	'jwe-encrypted': {
 		severity: 'info',
 		title: 'Encrypted token (JWE)',
@@ -370,9 +398,9 @@ const errorText: Readonly<Record<ErrorCode, string>> = Object.freeze({
 	'bad-segments': 'This token does not have the right number of parts.',
 	'missing-signature': 'The signature part is missing.',
 	'bad-base64url': 'A part is not valid base64url.',
-	'bad-utf8': 'A part is not valid UTF-8 text.',
-	'bad-json': 'A part is not valid JSON.',
-	'not-json-object': 'A part is JSON but not an object.',
+	'bad-utf8': 'This cannot be decoded as a JWT: a part is not valid UTF-8 text.',
+	'bad-json': 'This cannot be decoded as a JWT: a part is not valid JSON.',
+	'not-json-object': 'This cannot be decoded as a JWT: its header and payload must be JSON objects.',
 });
 
 /** The sentence a person reads for a decoding error: the general problem, then the precise detail naming the part. */

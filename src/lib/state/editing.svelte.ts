@@ -47,6 +47,8 @@ export class Editing {
 	/** Starts a new token from a template (`iat` now, `exp` in an hour), with the `alg` the key suits, signed if it can be. */
 	async newToken(): Promise<void> {
 		const crypto = await this.#view.modules.loadCrypto();
+		// The template is a new token: the example's secret neither picks its alg nor signs it.
+		this.#key.dropExampleSecret();
 		const key = this.#key.parsed;
 		const first = key.kind === 'secret' ? key.key : key.kind === 'keys' ? key.keys[0] : undefined;
 		const alg = first ? crypto.suggestAlgorithm(first) : 'HS256';
@@ -125,15 +127,17 @@ export class Editing {
 		const view = this.#view;
 		view.signing++;
 		let result: SignResult;
+		let note: string;
 		try {
 			const crypto = await view.modules.loadCrypto();
 			result = await crypto.signToken(token, this.#key.parsed, { signingInput });
+			note = crypto.describeSignResult(result);
 		} finally {
 			view.signing--;
 		}
 		if (view.token !== token) return;
 		if (!result.ok) {
-			this.#say(`${result.reason} The token keeps its old signature.`);
+			this.#say(note);
 			return;
 		}
 		for (const part of ['header', 'payload'] as const) {
@@ -141,6 +145,6 @@ export class Editing {
 			if (draft && draft.forToken === token) view.setDraft(part, { ...draft, forToken: result.token });
 		}
 		view.replaceToken(result.token);
-		this.#say(`Signed with the ${result.key.label}.`);
+		this.#say(note);
 	}
 }

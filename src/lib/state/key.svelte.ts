@@ -1,6 +1,7 @@
 // The key of one token view: what is in `Secret or key`, the keys the token carries, and the verdict they give.
 
 import type { EmbeddedKey, ParsedKey, Verdict } from '$lib/crypto';
+import { EXAMPLE_SECRET } from '$lib/jwt';
 import type { TokenView } from './token-view.svelte';
 
 const NO_KEY: ParsedKey = { kind: 'empty' };
@@ -12,10 +13,7 @@ export class KeyState {
 	/** `Secret is base64url encoded`. */
 	base64 = $state(false);
 	/** The verdict for the current token and key; settles a moment after either changes. */
-	verdict = $state.raw<Verdict>({
-		status: 'not-verified',
-		reason: 'Enter the secret or key to verify the signature.',
-	});
+	verdict = $state.raw<Verdict>({ status: 'not-verified', code: 'no-key' });
 
 	readonly #view: TokenView;
 	#verifyRun = 0;
@@ -40,8 +38,14 @@ export class KeyState {
 		const choice = this.#embeddedChoice;
 		return choice && choice.token === this.#view.token ? this.embeddedKeys[choice.index] : undefined;
 	});
-	/** Why the key cannot be read, for its alert. */
-	readonly error = $derived.by(() => (this.parsed.kind === 'error' ? this.parsed.message : undefined));
+	/** Why the key cannot be read, or why the browser refused it when it was used, for its alert. */
+	readonly error = $derived.by(() => {
+		const crypto = this.#view.modules.crypto;
+		if (this.parsed.kind === 'error') return crypto?.describeKeyProblem(this.parsed.problem);
+		if (this.verdict.code === 'key-rejected')
+			return crypto?.describeKeyProblem({ code: 'key-rejected', label: this.verdict.key.label });
+		return undefined;
+	});
 	/** What the key says about itself and the token (weak secret, key confusion, `use: enc`, …). */
 	readonly findings = $derived.by(() =>
 		this.#view.modules.crypto
@@ -70,19 +74,24 @@ export class KeyState {
 		if (!crypto) {
 			// The page loads the module after first paint; the effect runs again when it arrives, since it read
 			// `crypto`. Loading it here would fetch it while the page mounts.
-			this.verdict = { status: 'not-verified', reason: 'Loading the verifier…' };
+			this.verdict = { status: 'not-verified', code: 'loading' };
 			return;
 		}
 		const key = embedded?.keyText ? crypto.parseKeyInput(embedded.keyText) : this.parsed;
 		const secretText = this.text;
 		const run = ++this.#verifyRun;
 		if (!decoded) {
-			this.verdict = { status: 'not-verified', reason: 'No token to verify.' };
+			this.verdict = { status: 'not-verified', code: 'no-token' };
 			return;
 		}
 		let verdict = await crypto.verifyToken({ decoded, key, secretText, signingInput });
 		if (embedded) verdict = fromTheToken(verdict, embedded);
 		if (run === this.#verifyRun) this.verdict = verdict;
+	}
+
+	/** Empties `Secret or key` when it holds the example's secret, which is public and belongs to the example only. */
+	dropExampleSecret(): void {
+		if (this.text === EXAMPLE_SECRET) this.setText('');
 	}
 
 	/** Verifies with the key the token carries (`jwk` or `x5c`): an explicit choice, undone by any change of token. */
@@ -98,12 +107,5 @@ export class KeyState {
 
 /** A verdict reached with the token's own key says so: such a key proves nothing about who made the token. */
 function fromTheToken(verdict: Verdict, embedded: EmbeddedKey): Verdict {
-	const where = `the key carried in the token's own "${embedded.member}" header`;
-	if (verdict.status === 'verified')
-		return {
-			...verdict,
-			detail: `Verified with ${where}. That proves nothing: anyone can make a token and put their own key in it.`,
-		};
-	if (verdict.status === 'invalid') return { ...verdict, reason: `With ${where}: ${verdict.reason}` };
-	return verdict;
+	return verdict.status === 'not-verified' ? verdict : { ...verdict, via: embedded.member };
 }

@@ -3,10 +3,14 @@
 import type { ClaimDocs, FindingReview } from '$lib/jwt';
 // Type-only: the crypto code loads after first paint (see loadCrypto).
 import type * as CryptoModule from '$lib/crypto';
+// Type-only: JWE decryption (and jose with it) loads only when a JWE appears (see loadJwe).
+import type * as JweModule from '$lib/crypto/jwe';
+// Type-only: the SD-JWT code loads only when a token with a `~` appears (see loadSdJwt).
 import type * as SdJwtCore from '$lib/jwt/sd-jwt';
 import type * as SdJwtCrypto from '$lib/crypto/sd-jwt';
 
 export type Crypto = typeof CryptoModule;
+export type Jwe = typeof JweModule;
 /** The SD-JWT core and its WebCrypto side, loaded only when a token with a `~` appears. */
 export interface SdJwtModules {
 	readonly core: typeof SdJwtCore;
@@ -21,6 +25,9 @@ export class Modules {
 	review = $state.raw<FindingReview | undefined>();
 	/** The claims reference, which documents the claims table's rows. */
 	docs = $state.raw<ClaimDocs | undefined>();
+	/** JWE decryption and re-encryption; jose comes with it on first decryption. */
+	jwe = $state.raw<Jwe | undefined>();
+	#jwe?: Promise<Jwe>;
 	/** SD-JWT processing, key binding and presentations. */
 	sdJwt = $state.raw<SdJwtModules | undefined>();
 	#crypto?: Promise<Crypto>;
@@ -38,6 +45,12 @@ export class Modules {
 	loadReview(): Promise<FindingReview> {
 		this.#review ??= import('$lib/jwt/findings/review').then((module) => (this.review = module.review));
 		return this.#review;
+	}
+
+	/** Loads JWE decryption (once), when a JWE is first shown: a page that never sees one never loads it. */
+	loadJwe(): Promise<Jwe> {
+		this.#jwe ??= import('$lib/crypto/jwe').then((module) => (this.jwe = module));
+		return this.#jwe;
 	}
 
 	/** Loads the claims reference (once). */

@@ -11,6 +11,7 @@ import {
 	type PartName,
 	type TextAnalysis,
 } from '$lib/jwt';
+import type { PlaintextView } from '$lib/crypto/jwe';
 
 /** Text a person typed into the Header or Payload editor, and the token it produced (or why it could not). */
 export interface Draft {
@@ -29,6 +30,8 @@ export interface PartSource {
 	readonly docs: ClaimDocs | undefined;
 	/** The finding or claim the person asked to see. */
 	readonly highlight: { part?: PartName; member?: string } | undefined;
+	/** A JWE's decrypted plaintext, which `Payload` shows instead of the ciphertext. */
+	readonly plaintext?: PlaintextView;
 }
 
 /** The Header or the Payload of one token view. */
@@ -52,12 +55,21 @@ export class PartView {
 		if (this.#current) return this.#current.text;
 		const { analysis, decoded } = this.#source;
 		if (this.name === 'header') return analysis?.headerText ?? formatJson(decoded?.header?.text ?? '');
+		const plaintext = this.#source.plaintext;
+		if (plaintext) return plaintext.text;
 		return analysis?.payloadText ?? showPayload(decoded?.payload);
 	});
 	/** Why the draft is not a token yet (a JSON syntax error). */
 	readonly error = $derived.by(() => this.#current?.error);
 	readonly rows = $derived.by(() => {
-		const { analysis, decoded, docs } = this.#source;
+		const { analysis, decoded, docs, plaintext } = this.#source;
+		// A decrypted JWE's JSON claims get rows like a JWS payload's.
+		if (this.name === 'payload' && plaintext?.mode === 'json' && decoded)
+			return listPartRows(
+				{ ...decoded, payload: { mode: 'json', text: plaintext.raw, root: plaintext.root, duplicates: [] } },
+				'payload',
+				docs,
+			);
 		const posted = this.name === 'header' ? analysis?.headerRows : analysis?.payloadRows;
 		return posted ?? listPartRows(decoded, this.name, docs);
 	});
@@ -69,11 +81,13 @@ export class PartView {
 				: this.#source.analysis?.payloadMembers) ?? this.rows.length,
 	);
 	/** A JWE's payload is ciphertext and bytes that are not UTF-8 are hex: neither is edited as text. */
-	readonly editable = $derived.by(
-		() =>
-			this.name === 'header' ||
-			(this.#source.decoded?.kind !== 'jwe' && this.#source.decoded?.payload.mode !== 'hex'),
-	);
+	readonly editable = $derived.by(() => {
+		if (this.name === 'header') return true;
+		// A decrypted JWE's JSON or text is edited and encrypted again; a nested token is edited by opening it.
+		const plaintext = this.#source.plaintext;
+		if (plaintext) return plaintext.mode === 'json' || (plaintext.mode === 'text' && !plaintext.nested);
+		return this.#source.decoded?.kind !== 'jwe' && this.#source.decoded?.payload.mode !== 'hex';
+	});
 	/**
 	 * Where the highlighted claim stands in the text as shown (re-indented, so the token's offsets differ):
 	 * from its key to the end of its value, once per occurrence.

@@ -1,7 +1,8 @@
 // One token a person works on: its view, its key and verdict, its editing, and every finding about it.
 
-import { bySeverity, type Finding } from '$lib/jwt';
+import { bySeverity, EXAMPLE_SECRET, qualifyValidity, type Finding } from '$lib/jwt';
 import type { OffThreadAnalyzer } from '$lib/worker/client';
+import type { DecryptionState } from './decryption.svelte';
 import { Editing } from './editing.svelte';
 import { KeyState } from './key.svelte';
 // Type-only: the SD-JWT state loads with the SD-JWT code, when a token with a `~` first appears.
@@ -15,6 +16,11 @@ export class TokenSession {
 	readonly view: TokenView;
 	readonly key: KeyState;
 	readonly editing: Editing;
+	/**
+	 * `Decryption key` and what it decrypts, once the session has shown a JWE: the class loads with the JWE code,
+	 * so a page that never sees a JWE never loads it.
+	 */
+	decryption = $state.raw<DecryptionState | undefined>();
 	/** Disclosures, claims and key binding, once an SD-JWT (RFC 9901) has appeared in this session. */
 	sdJwt = $state.raw<SdJwtState | undefined>();
 	/** The token is an SD-JWT: the page shows its disclosures, claims and key binding. */
@@ -24,6 +30,8 @@ export class TokenSession {
 		this.view = new TokenView(settings, modules, offThread);
 		this.key = new KeyState(this.view);
 		this.editing = new Editing(this.view, this.key);
+		// `Payload` shows a JWE's plaintext once it is decrypted.
+		this.view.plaintextSource = () => this.decryption?.plaintext;
 	}
 
 	/** Everything worth telling about the token and its key, most severe first. */
@@ -33,10 +41,49 @@ export class TokenSession {
 					...this.view.tokenFindings,
 					...this.view.timeFindings,
 					...this.key.findings,
+					...(this.decryption?.findings ?? []),
 					...(this.isSdJwt ? (this.sdJwt?.findings ?? []) : []),
 				].sort(bySeverity)
 			: [],
 	);
+
+	/** The payload's time badge, never a green all-clear while the token has errors: times alone prove nothing. */
+	readonly validity = $derived.by(
+		() =>
+			this.view.validity &&
+			qualifyValidity(this.view.validity, {
+				errors: this.view.decoded?.errors ?? [],
+				findings: this.findings,
+			}),
+	);
+
+	/** The page header's finding count colour: its worst finding's, but never green for a token that is no JWT. */
+	readonly findingTone = $derived.by(() => {
+		const worst = this.findings[0]?.severity;
+		if (worst === 'error' || worst === 'warning') return worst;
+		return (this.view.decoded?.errors.length ?? 0) > 0 ? 'unconfirmed' : (worst ?? 'none');
+	});
+
+	/**
+	 * Replaces the token text (typing, pasting, a fragment, Clear). The example's secret goes with the example:
+	 * a token the person brings is never verified or re-signed with it.
+	 */
+	setText(text: string): void {
+		if (text === this.view.text) return;
+		this.view.setText(text);
+		this.key.dropExampleSecret();
+	}
+
+	/**
+	 * Shows the example token verified, the whole flow at first look: its secret fills `Secret or key`, unless
+	 * the person has typed a key already.
+	 */
+	showExample(token: string): void {
+		this.view.loadExample(token);
+		if (this.key.text !== '') return;
+		this.key.setText(EXAMPLE_SECRET);
+		this.key.base64 = false;
+	}
 
 	/** "2 errors, 1 warning": the findings counted by severity, for the panel and the page header. */
 	readonly findingSummary = $derived.by(() => {
@@ -57,6 +104,14 @@ export class TokenSession {
 			.join(', ');
 	});
 
+	/** Loads the decryption state for a JWE (once), then decrypts with the key given. */
+	async #decrypt(): Promise<void> {
+		if (this.decryption) return this.decryption.refresh();
+		const { DecryptionState } = await import('./decryption.svelte');
+		this.decryption ??= new DecryptionState(this.view);
+		return this.decryption.refresh();
+	}
+
 	/**
 	 * Keeps the session in step with the outside world: a huge text is sent to the worker, and the verdict
 	 * follows the token and the key. Returns the function that stops it.
@@ -68,6 +123,9 @@ export class TokenSession {
 			});
 			$effect(() => {
 				void this.key.refreshVerdict();
+			});
+			$effect(() => {
+				if (this.view.decoded?.kind === 'jwe') void this.#decrypt();
 			});
 			$effect(() => {
 				if (!this.isSdJwt) return;

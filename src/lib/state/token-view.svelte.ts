@@ -3,6 +3,7 @@
 
 import {
 	analyzeText,
+	describeError,
 	describeValidity,
 	inspectText,
 	listFindingsWith,
@@ -13,6 +14,7 @@ import {
 	type PartName,
 	type TextAnalysis,
 } from '$lib/jwt';
+import type { PlaintextView } from '$lib/crypto/jwe';
 import { SupersededError, type OffThreadAnalyzer } from '$lib/worker/client';
 import type { Modules } from './modules.svelte';
 import { PartView, type Draft } from './part-view.svelte';
@@ -43,6 +45,8 @@ export class TokenView {
 	readonly offThread?: OffThreadAnalyzer;
 	readonly header: PartView;
 	readonly payload: PartView;
+	/** A JWE's decrypted plaintext, from the session's decryption; `Payload` shows it. */
+	plaintextSource: () => PlaintextView | undefined = () => undefined;
 
 	/** The analysis of a huge text, made off the main thread, with the text and pick it belongs to. */
 	#remote = $state.raw<{ text: string; pick: number; analysis: TextAnalysis } | undefined>();
@@ -71,9 +75,19 @@ export class TokenView {
 	readonly alg = $derived.by(() => stringMember(this.decoded?.header?.root, 'alg'));
 	/** The header's `kid` when it is a string. */
 	readonly kid = $derived.by(() => stringMember(this.decoded?.header?.root, 'kid'));
+	/** What is wrong with the text as a token, in words, one alert each (ui-contract.md "Errors"). */
+	readonly alerts = $derived.by(() => {
+		const { error, decoded } = this.inspection;
+		if (error && error.code !== 'empty') return [describeError(error)];
+		return (decoded?.errors ?? []).map(describeError);
+	});
 	readonly isExample = $derived.by(() => this.exampleText !== '' && this.text === this.exampleText);
 	/** The claims reference, for the parts' rows. */
 	readonly docs = $derived.by(() => this.modules.docs);
+	/** A JWE's plaintext once decrypted (through `plaintextSource`). */
+	get plaintext(): PlaintextView | undefined {
+		return this.decoded?.kind === 'jwe' ? this.plaintextSource() : undefined;
+	}
 
 	/** Findings that stay the same while the token does: worked out once per token, not at every clock tick. */
 	readonly tokenFindings = $derived.by(

@@ -32,19 +32,19 @@ describe('generateKey', () => {
 				const secret = generated.secret!;
 				expect(Buffer.from(secret, 'base64url')).toHaveLength(Number(alg.slice(2)) / 8);
 				const signed = await signToken(unsigned(alg), parseKeyInput(secret, true));
-				if (!signed.ok) throw new Error(signed.reason);
+				if (!signed.ok) throw new Error(signed.code);
 				expect(signed.token).toBe(makeToken(alg, Buffer.from(secret, 'base64url')));
 				expect(await verifyWith(signed.token, secret, true)).toMatchObject({ status: 'verified' });
 				expect(await verifyWith(signed.token, generated.privateJwk!)).toMatchObject({ status: 'verified' });
 				return;
 			}
 			const signed = await signToken(unsigned(alg), parseKeyInput(generated.privatePem!));
-			if (!signed.ok) throw new Error(signed.reason);
+			if (!signed.ok) throw new Error(signed.code);
 			for (const keyText of [generated.publicPem!, generated.publicJwk!, generated.privateJwk!])
 				expect(await verifyWith(signed.token, keyText)).toMatchObject({ status: 'verified' });
 			// The private JWK signs too, and node:crypto reads every form as the same key.
 			const viaJwk = await signToken(unsigned(alg), parseKeyInput(generated.privateJwk!));
-			if (!viaJwk.ok) throw new Error(viaJwk.reason);
+			if (!viaJwk.ok) throw new Error(viaJwk.code);
 			expect(await verifyWith(viaJwk.token, generated.publicPem!)).toMatchObject({ status: 'verified' });
 			const publicJwk = JSON.parse(generated.publicJwk!) as Jwk;
 			expect(publicJwk).toMatchObject({ use: 'sig', alg });

@@ -206,6 +206,28 @@ describe('parsePem rejects broken PEM with a PemError at the right offset', () =
 		expect((error as PemError).message).toMatch(message);
 	});
 
+	test.each([
+		['-----BEGIN X-----\nAA==\nAAAA\n-----END X-----', { code: 'after-padding', line: 2, column: 3 }],
+		['-----BEGIN X-----\nAAAAA\n-----END X-----', { code: 'lone-character', line: 3 }],
+		['-----BEGIN X-----\nAAA==\n-----END X-----', { code: 'bad-padding', line: 2, column: 4 }],
+		[
+			'-----BEGIN X-----\nA_AA\n-----END X-----',
+			{ code: 'bad-character', codePoint: 0x5f, line: 2, column: 2 },
+		],
+		[
+			'-----BEGIN X-----\nAAAA\n-----END Y-----',
+			{ code: 'wrong-end', label: 'X', endLabel: 'Y', line: 1, endLine: 3 },
+		],
+		['-----BEGIN X-----\nAAAA', { code: 'no-end', label: 'X', line: 1 }],
+		[
+			'-----BEGIN X-----\n-----BEGIN Y-----',
+			{ code: 'no-end-before-begin', label: 'X', line: 1, nextLine: 2 },
+		],
+	])('the fault of %j is data', (text, fault) => {
+		const error = thrown(() => parsePem(text));
+		expect((error as PemError).fault).toMatchObject(fault);
+	});
+
 	test('a huge block with no END fails fast', () => {
 		const started = performance.now();
 		expect(() => parsePem(`-----BEGIN A-----\n${'QUFB\n'.repeat(200_000)}`)).toThrow(PemError);

@@ -60,12 +60,6 @@ export function verifyWith(token: string, keyText: string, base64 = false): Prom
 	});
 }
 
-/** The reason of a verdict that is not `verified`, or a failure naming the verdict. */
-export function reasonOf(verdict: Verdict): string {
-	if (verdict.status === 'verified') throw new Error(`expected a reason, got: ${verdict.detail}`);
-	return verdict.reason;
-}
-
 export const pem = (key: KeyObject, type: 'spki' | 'pkcs1' | 'pkcs8' | 'sec1') =>
 	key.export({ type, format: 'pem' }) as string;
 export const jwkOf = (key: KeyObject) => key.export({ format: 'jwk' }) as Jwk;

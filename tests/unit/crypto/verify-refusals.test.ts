@@ -7,7 +7,6 @@ import {
 	unsigned,
 	makeToken,
 	verifyWith,
-	reasonOf,
 	pem,
 	jwkOf,
 	json,
@@ -15,6 +14,16 @@ import {
 	SECRET_BYTES,
 	b64url,
 } from './verify-fixtures';
+
+/** A key-misfit verdict about the one key given, with its first misfit and, optionally, the key's info. */
+function misfit(alg: string, first: object, info?: object) {
+	return {
+		status: 'invalid',
+		code: 'key-misfit',
+		alg,
+		matches: [{ misfits: [first], key: info ? { info } : {} }],
+	};
+}
 
 describe('verifyToken: why a key cannot be used', () => {
 	const rsa = KEYS.rsa[0];
@@ -27,72 +36,90 @@ describe('verifyToken: why a key cannot be used', () => {
 			'RS256 with an EC P-256 key',
 			rs256,
 			pem(p256.publicKey, 'spki'),
-			/^This token is RS256, which needs an RSA key; the key is an EC P-256 public key\b/,
+			misfit(
+				'RS256',
+				{ code: 'key-type', needs: [{ kty: 'RSA' }] },
+				{ kty: 'EC', crv: 'P-256', private: false },
+			),
 		],
 		[
 			'ES256 with an RSA key',
 			es256,
 			json(jwkOf(rsa.publicKey)),
-			/^This token is ES256, which needs an EC P-256 key; the key is an RSA 2048 public key\b/,
+			misfit(
+				'ES256',
+				{ code: 'key-type', needs: [{ kty: 'EC', crv: ['P-256'] }] },
+				{ kty: 'RSA', bits: 2048 },
+			),
 		],
 		[
 			'ES256 with a P-384 key (wrong curve)',
 			es256,
 			pem(KEYS['P-384'][0].publicKey, 'spki'),
-			/^This token is ES256, which needs an EC P-256 key; the key is an EC P-384 public key\b/,
+			misfit(
+				'ES256',
+				{ code: 'key-type', needs: [{ kty: 'EC', crv: ['P-256'] }] },
+				{ kty: 'EC', crv: 'P-384' },
+			),
 		],
 		[
 			'ES512 with a P-256 private key (wrong curve)',
 			makeToken('ES512', KEYS['P-521'][0].privateKey),
 			pem(p256.privateKey, 'sec1'),
-			/^This token is ES512, which needs an EC P-521 key; the key is an EC P-256 private key\b/,
+			misfit(
+				'ES512',
+				{ code: 'key-type', needs: [{ kty: 'EC', crv: ['P-521'] }] },
+				{ crv: 'P-256', private: true },
+			),
 		],
 		[
 			'EdDSA with an EC key',
 			makeToken('EdDSA', KEYS.ed25519[0].privateKey),
 			pem(p256.publicKey, 'spki'),
-			/^This token is EdDSA, which needs an Ed25519 key; the key is an EC P-256 public key\b/,
+			misfit(
+				'EdDSA',
+				{ code: 'key-type', needs: [{ kty: 'OKP', crv: ['Ed25519', 'Ed448'] }] },
+				{ kty: 'EC' },
+			),
 		],
 		[
 			'HS256 with an RSA public key as the secret (key confusion)',
 			makeToken('HS256', Buffer.from(pem(rsa.publicKey, 'spki'))),
 			pem(rsa.publicKey, 'spki'),
-			/^This token is HS256, which needs a shared HMAC secret; the key is an RSA 2048 public key\..*CVE-2016-10555/,
+			misfit('HS256', { code: 'key-type', needs: [{ kty: 'oct' }] }, { kty: 'RSA', bits: 2048 }),
 		],
 		[
 			'a JWK whose "use" is "enc"',
 			rs256,
 			json({ ...jwkOf(rsa.publicKey), use: 'enc' }),
-			/"use" is "enc", not "sig"/,
+			misfit('RS256', { code: 'key-use', use: 'enc', expected: 'sig' }),
 		],
 		[
 			'a JWK whose "alg" is another',
 			rs256,
 			json({ ...jwkOf(rsa.publicKey), alg: 'RS512' }),
-			/^The key's "alg" is "RS512" but the token's is "RS256"\.$/,
+			misfit('RS256', { code: 'key-alg', keyAlg: 'RS512', alg: 'RS256' }),
 		],
 		[
 			'a PS256 token and a JWK for RS256',
 			makeToken('PS256', rsa.privateKey),
 			json({ ...jwkOf(rsa.publicKey), alg: 'RS256' }),
-			/"alg" is "RS256" but the token's is "PS256"/,
+			misfit('PS256', { code: 'key-alg', keyAlg: 'RS256', alg: 'PS256' }),
 		],
 		[
 			'a JWK whose "key_ops" lacks "verify"',
 			rs256,
 			json({ ...jwkOf(rsa.publicKey), key_ops: ['sign'] }),
-			/^The key's "key_ops" \(sign\) does not allow "verify"\.$/,
+			misfit('RS256', { code: 'key-ops', keyOps: ['sign'], operation: 'verify' }),
 		],
 		[
 			'a JWK with an empty "key_ops"',
 			rs256,
 			json({ ...jwkOf(rsa.publicKey), key_ops: [] }),
-			/"key_ops" \(empty\) does not allow "verify"/,
+			misfit('RS256', { code: 'key-ops', keyOps: [], operation: 'verify' }),
 		],
-	])('%s', async (_name, token, keyText, reason) => {
-		const verdict = await verifyWith(token, keyText);
-		expect(verdict.status).toBe('invalid');
-		expect(reasonOf(verdict)).toMatch(reason);
+	])('%s', async (_name, token, keyText, expected) => {
+		expect(await verifyWith(token, keyText)).toMatchObject(expected);
 	});
 
 	test.each([
@@ -100,7 +127,7 @@ describe('verifyToken: why a key cannot be used', () => {
 			'an ES256 signature in DER form',
 			`${unsigned('ES256').slice(0, -1)}.${sign('sha256', Buffer.from(unsigned('ES256').slice(0, -1)), p256.privateKey).toString('base64url')}`,
 			pem(p256.publicKey, 'spki'),
-			/ES256 signatures are exactly 64 \(r‖s\)\. It looks DER-encoded/,
+			{ code: 'signature-length', alg: { name: 'ES256', signatureBytes: 64 }, der: true },
 		],
 		[
 			'an HS256 signature one byte short',
@@ -111,20 +138,20 @@ describe('verifyToken: why a key cannot be used', () => {
 				);
 			})(makeToken('HS256', SECRET_BYTES)),
 			b64url(SECRET_BYTES),
-			/HS256 signatures are exactly 32/,
+			{ code: 'signature-length', alg: { name: 'HS256' }, bytes: 31, der: false },
 		],
-		['an empty signature', unsigned('RS256'), pem(rsa.publicKey, 'spki'), /^The signature part is empty\.$/],
+		['an empty signature', unsigned('RS256'), pem(rsa.publicKey, 'spki'), { code: 'signature-empty' }],
 		[
 			'a padded signature',
 			`${makeToken('HS256', Buffer.from('secret'))}=`,
 			'secret',
-			/signature part is not canonical base64url \(padding\)/,
+			{ code: 'non-canonical', part: 'signature', deviations: ['padding'] },
 		],
 		[
 			'a header without "alg"',
 			unsigned('HS256').replace(/^[^.]+/, Buffer.from('{"typ":"JWT"}').toString('base64url')),
 			'secret',
-			/no "alg"/,
+			{ code: 'no-alg' },
 		],
 		[
 			'an unknown alg',
@@ -133,18 +160,16 @@ describe('verifyToken: why a key cannot be used', () => {
 				Buffer.from('{"alg":"HS999"}').toString('base64url'),
 			),
 			'secret',
-			/"HS999" is not a JWS algorithm/,
+			{ code: 'unknown-alg', alg: 'HS999' },
 		],
 		[
 			'an EdDSA token and an Ed448 key',
 			makeToken('EdDSA', KEYS.ed25519[0].privateKey),
 			pem(generateKeyPairSync('ed448').publicKey, 'spki'),
-			/Ed448 key, which WebCrypto in this browser cannot use/,
+			misfit('EdDSA', { code: 'curve-unavailable', crv: 'Ed448' }),
 		],
-	])('%s is invalid, and says why', async (_name, token, keyText, reason) => {
-		const verdict = await verifyWith(token, keyText, false);
-		expect(verdict.status).toBe('invalid');
-		expect(reasonOf(verdict)).toMatch(reason);
+	])('%s is invalid, and says why', async (_name, token, keyText, expected) => {
+		expect(await verifyWith(token, keyText, false)).toMatchObject({ status: 'invalid', ...expected });
 	});
 
 	test('alg "Ed25519" (RFC 9864) verifies like EdDSA', async () => {
@@ -157,18 +182,23 @@ describe('verifyToken: why a key cannot be used', () => {
 	test('ES256K (secp256k1, absent from WebCrypto) is "not-verified", saying why', async () => {
 		const k1 = generateKeyPairSync('ec', { namedCurve: 'secp256k1' });
 		const verdict = await verifyWith(makeToken('ES256K', k1.privateKey), pem(k1.publicKey, 'spki'));
-		expect(verdict.status).toBe('not-verified');
-		expect(reasonOf(verdict)).toMatch(/secp256k1.*WebCrypto/);
+		expect(verdict).toMatchObject({ status: 'not-verified', code: 'alg-unavailable', alg: 'ES256K' });
 	});
 
 	test('a JWE and an undecodable token are "not-verified"', async () => {
 		const jwe = `${Buffer.from('{"alg":"RSA-OAEP","enc":"A128GCM"}').toString('base64url')}.AAAA.AAAA.AAAA.AAAA`;
 		expect(await verifyWith(jwe, 'secret')).toMatchObject({
 			status: 'not-verified',
-			reason: expect.stringMatching(/JWE/),
+			code: 'jwe',
 		});
-		expect((await verifyWith('not a token', 'secret')).status).toBe('not-verified');
-		expect((await verifyWith(unsigned('HS256').slice(0, -1), 'secret')).status).toBe('not-verified');
+		expect(await verifyWith('not a token', 'secret')).toMatchObject({
+			status: 'not-verified',
+			code: 'undecodable',
+		});
+		expect(await verifyWith(unsigned('HS256').slice(0, -1), 'secret')).toMatchObject({
+			status: 'not-verified',
+			code: 'undecodable',
+		});
 	});
 
 	test('a JWK whose "key_ops" has "verify" and whose "use" is "sig" verifies', async () => {
@@ -184,25 +214,36 @@ describe('verifyToken: why a key cannot be used', () => {
 			],
 		});
 		const verdict = await verifyWith(makeToken('RS256', rsa.privateKey, { kid: 'zzz' }), set);
-		expect(verdict.status).toBe('invalid');
-		const reason = reasonOf(verdict);
-		expect(reason).toMatch(/^The JWKS has no key with kid "zzz"\. It holds: /);
-		expect(reason).toContain('kid=a (RSA 2048, alg RS256)');
-		expect(reason).toContain('kid=b (EC P-256, use sig)');
+		expect(verdict).toMatchObject({
+			status: 'invalid',
+			code: 'kid-not-found',
+			kid: 'zzz',
+			keys: [
+				{ kid: 'a', alg: 'RS256', info: { kty: 'RSA', bits: 2048 } },
+				{ kid: 'b', use: 'sig', info: { kty: 'EC', crv: 'P-256' } },
+			],
+		});
 	});
 
 	test('a JWKS with no fitting key names each key and why', async () => {
 		const set = json({ keys: [jwkOf(p256.publicKey), { ...jwkOf(rsa.publicKey), use: 'enc' }] });
-		const reason = reasonOf(await verifyWith(rs256, set));
-		expect(reason).toMatch(/^No key in the set fits RS256: /);
-		expect(reason).toContain('JWKS key #1 (EC P-256): this token is RS256, which needs an RSA key');
-		expect(reason).toContain('JWKS key #2 (RSA 2048): the key\'s "use" is "enc"');
+		const verdict = await verifyWith(rs256, set);
+		expect(verdict).toMatchObject({
+			status: 'invalid',
+			code: 'key-misfit',
+			alg: 'RS256',
+			matches: [
+				{ key: { index: 0, info: { kty: 'EC' } }, misfits: [{ code: 'key-type' }] },
+				{ key: { index: 1, info: { kty: 'RSA' } }, misfits: [{ code: 'key-use', use: 'enc' }] },
+			],
+		});
+		expect(verdict.status === 'invalid' && verdict.key).toBeFalsy();
 	});
 
 	test('an empty key is "not-verified"', async () => {
 		expect(await verifyWith(rs256, '')).toMatchObject({
 			status: 'not-verified',
-			reason: expect.stringMatching(/enter/i),
+			code: 'no-key',
 		});
 	});
 
@@ -223,47 +264,86 @@ describe('verifyToken: why a key cannot be used', () => {
 		for (const signature of ['', 'c2lnbmF0dXJl']) {
 			const token = `${unsigned(alg)}${signature}`;
 			const verdict = await verifyWith(token, keyText);
-			expect(verdict.status).toBe('not-verified');
-			expect(reasonOf(verdict)).toMatch(/unsigned|nothing to verify/);
+			expect(verdict).toMatchObject({ status: 'not-verified', code: 'unsigned', alg });
 		}
 	});
 
 	test.each([
-		['PEM whose base64 is broken', '-----BEGIN PUBLIC KEY-----\nMIIB!!!\n-----END PUBLIC KEY-----'],
-		['PEM without its END line', '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQ'],
-		['PEM that is not a key', '-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----'],
-		['PEM SPKI holding garbage DER', '-----BEGIN PUBLIC KEY-----\nAAECAwQ=\n-----END PUBLIC KEY-----'],
+		[
+			'PEM whose base64 is broken',
+			'-----BEGIN PUBLIC KEY-----\nMIIB!!!\n-----END PUBLIC KEY-----',
+			{ code: 'pem-malformed', fault: { code: 'bad-character', codePoint: 0x21, line: 2, column: 5 } },
+		],
+		[
+			'PEM without its END line',
+			'-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQ',
+			{ code: 'pem-malformed', fault: { code: 'no-end', label: 'PUBLIC KEY', line: 1 } },
+		],
+		[
+			'PEM that is not a key',
+			'-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----',
+			{ code: 'pem-no-key', blocks: [{ label: 'CERTIFICATE REQUEST', fault: { code: 'not-a-key' } }] },
+		],
+		[
+			'PEM SPKI holding garbage DER',
+			'-----BEGIN PUBLIC KEY-----\nAAECAwQ=\n-----END PUBLIC KEY-----',
+			{ code: 'pem-no-key', blocks: [{ label: 'PUBLIC KEY', fault: { code: 'malformed' } }] },
+		],
 		[
 			'an encrypted private key',
 			'-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIB\n-----END ENCRYPTED PRIVATE KEY-----',
+			{ code: 'pem-no-key', blocks: [{ fault: { code: 'encrypted' } }] },
 		],
-		['JSON that does not parse', '{"kty":"RSA",'],
-		['JSON that is not a key', '{"hello":"world"}'],
-		['an RSA JWK without "n"', '{"kty":"RSA","e":"AQAB"}'],
-		['an EC JWK on an unknown curve', '{"kty":"EC","crv":"P-192","x":"AA","y":"AA"}'],
-		['a JWK of unknown "kty"', '{"kty":"DSA"}'],
-		['an oct JWK with an empty "k"', '{"kty":"oct","k":""}'],
-		['a JWKS with no keys', '{"keys":[]}'],
-		['a JWKS of unusable keys', '{"keys":[{"kty":"RSA"},42]}'],
-	])('an unreadable key (%s) is "invalid", and parseKeyInput says why', async (_name, keyText) => {
-		const verdict = await verifyWith(rs256, keyText);
-		expect(verdict.status).toBe('invalid');
-		expect(reasonOf(verdict)).toMatch(/^The key cannot be read\b/);
-		// The alert under the key shows this message (ui-contract.md "Errors").
-		expect(parseKeyInput(keyText)).toMatchObject({
-			kind: 'error',
-			message: expect.stringMatching(/^The \S.{10,}/),
-		});
-	});
+		['JSON that does not parse', '{"kty":"RSA",', { code: 'json-invalid', line: 1 }],
+		['JSON that is not a key', '{"hello":"world"}', { code: 'json-not-key' }],
+		[
+			'an RSA JWK without "n"',
+			'{"kty":"RSA","e":"AQAB"}',
+			{ code: 'jwk-unusable', fault: { code: 'members-missing', members: ['n'] } },
+		],
+		[
+			'an EC JWK on an unknown curve',
+			'{"kty":"EC","crv":"P-192","x":"AA","y":"AA"}',
+			{ code: 'jwk-unusable', fault: { code: 'unknown-curve', kty: 'EC', crv: '"P-192"' } },
+		],
+		[
+			'a JWK of unknown "kty"',
+			'{"kty":"DSA"}',
+			{ code: 'jwk-unusable', fault: { code: 'unknown-kty', kty: '"DSA"' } },
+		],
+		[
+			'an oct JWK with an empty "k"',
+			'{"kty":"oct","k":""}',
+			{ code: 'jwk-unusable', fault: { code: 'member-empty', member: 'k' } },
+		],
+		['a JWKS with no keys', '{"keys":[]}', { code: 'jwks-empty' }],
+		[
+			'a JWKS of unusable keys',
+			'{"keys":[{"kty":"RSA"},42]}',
+			{
+				code: 'jwks-no-key',
+				keys: [
+					{ index: 0, fault: { code: 'members-missing', members: ['n', 'e'] } },
+					{ index: 1, fault: { code: 'not-object' } },
+				],
+			},
+		],
+	] as [string, string, object][])(
+		'an unreadable key (%s) is "invalid", and parseKeyInput says why',
+		async (_name, keyText, problem) => {
+			expect(await verifyWith(rs256, keyText)).toMatchObject({ status: 'invalid', code: 'key-unreadable' });
+			// The alert under the key shows describeKeyProblem of this (ui-contract.md "Errors").
+			expect(parseKeyInput(keyText)).toMatchObject({ kind: 'error', problem });
+		},
+	);
 
 	test('a secret typed as base64 with the box ticked that is not base64 is unreadable', async () => {
 		const verdict = await verifyWith(makeToken('HS256', SECRET_BYTES), 'not base64 at all!', true);
-		expect(verdict.status).toBe('invalid');
-		expect(reasonOf(verdict)).toMatch(/^The key cannot be read\b/);
+		expect(verdict).toMatchObject({ status: 'invalid', code: 'key-unreadable' });
 		expect(parseKeyInput('not base64 at all!', true)).toMatchObject({
 			kind: 'error',
 			// Whitespace is skipped when decoding, but the position counts it, as the person sees it.
-			message: expect.stringMatching(/not valid base64: '!' at position 18 /),
+			problem: { code: 'secret-not-base64', reason: 'bad-character', character: '!', position: 18 },
 		});
 	});
 });
@@ -273,7 +353,7 @@ describe('verifyToken: a secret in the wrong encoding is diagnosed', () => {
 		const token = makeToken('HS256', SECRET_BYTES);
 		for (const text of [b64url(SECRET_BYTES), Buffer.from(SECRET_BYTES).toString('base64')]) {
 			const verdict = await verifyWith(token, text, false);
-			expect(verdict).toMatchObject({ status: 'invalid', hint: expect.stringMatching(/base64.*tick/) });
+			expect(verdict).toMatchObject({ status: 'invalid', hint: 'read-as-base64' });
 			expect(await verifyWith(token, text, true)).toMatchObject({ status: 'verified' });
 		}
 	});
@@ -282,21 +362,21 @@ describe('verifyToken: a secret in the wrong encoding is diagnosed', () => {
 		const text = 'c2VjcmV0LXRoYXQtbG9va3MtbGlrZS1iYXNlNjQ';
 		const token = makeToken('HS384', Buffer.from(text));
 		const verdict = await verifyWith(token, text, true);
-		expect(verdict).toMatchObject({ status: 'invalid', hint: expect.stringMatching(/plain text.*untick/) });
+		expect(verdict).toMatchObject({ status: 'invalid', hint: 'read-as-text' });
 		expect(await verifyWith(token, text, false)).toMatchObject({ status: 'verified' });
 	});
 
 	test('a hex secret: the hint says to convert it', async () => {
 		const hex = Buffer.from(SECRET_BYTES).toString('hex');
 		const verdict = await verifyWith(makeToken('HS512', SECRET_BYTES), hex);
-		expect(verdict).toMatchObject({ status: 'invalid', hint: expect.stringMatching(/hex/) });
+		expect(verdict).toMatchObject({ status: 'invalid', hint: 'read-as-hex' });
 	});
 
 	test('a secret with a stray line break: the hint says so', async () => {
 		const verdict = await verifyWith(makeToken('HS256', Buffer.from('my-secret')), 'my-secret\n');
 		expect(verdict).toMatchObject({
 			status: 'invalid',
-			hint: expect.stringMatching(/spaces or line breaks/),
+			hint: 'trim-whitespace',
 		});
 	});
 

@@ -1,7 +1,7 @@
 import { EditorState, type TransactionSpec } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import { describe, expect, test } from 'vitest';
-import { editHistory, redo, undo } from '../../../src/lib/editor/history';
+import { editHistory, forgetHistory, redo, undo } from '../../../src/lib/editor/history';
 
 /** Just enough of an EditorView for the commands: a state and a dispatch that applies specs. */
 function fakeView(doc: string) {
@@ -56,5 +56,41 @@ describe('editor history', () => {
 		});
 		undo(view);
 		expect(view.state.selection.main.head).toBe(5);
+	});
+
+	/** What an editor does when another token's content arrives from outside (Editor.setValue). */
+	const replaceFromOutside = (view: ReturnType<typeof fakeView>, text: string) =>
+		view.dispatch({
+			changes: { from: 0, to: view.state.doc.length, insert: text },
+			effects: forgetHistory.of(null),
+		});
+
+	test('content from outside with forgetHistory leaves nothing to undo or redo, so no old text comes back', () => {
+		const view = fakeView('{"name":"first"}');
+		view.dispatch({ changes: { from: 15, insert: ',"x":1' }, userEvent: 'input.paste' });
+		view.dispatch({ changes: { from: 15, insert: ',"y":2' }, userEvent: 'input.paste' });
+		undo(view);
+		replaceFromOutside(view, '{"name":"second"}');
+		expect(undo(view)).toBe(false);
+		expect(redo(view)).toBe(false);
+		expect(view.state.doc.toString()).toBe('{"name":"second"}');
+	});
+
+	test('after content from outside, the person’s own edits undo back to that content and no further', () => {
+		const view = fakeView('{"name":"first"}');
+		replaceFromOutside(view, '{"name":"second"}');
+		view.dispatch({ changes: { from: 16, insert: ',"y":2' }, userEvent: 'input.paste' });
+		expect(undo(view)).toBe(true);
+		expect(view.state.doc.toString()).toBe('{"name":"second"}');
+		expect(undo(view)).toBe(false);
+		expect(redo(view)).toBe(true);
+		expect(view.state.doc.toString()).toBe('{"name":"second","y":2}');
+	});
+
+	test('content from outside without forgetHistory is one undoable step (the token editor)', () => {
+		const view = fakeView('first.token.sig');
+		view.dispatch({ changes: { from: 0, to: 15, insert: 'second.token.sig' } });
+		expect(undo(view)).toBe(true);
+		expect(view.state.doc.toString()).toBe('first.token.sig');
 	});
 });

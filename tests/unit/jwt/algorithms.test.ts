@@ -2,7 +2,14 @@
 // is valid too, and only with the true n.
 import { generateKeyPairSync, sign, verify } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { curveOrders } from '../../../src/lib/jwt/algorithms';
+import {
+	curveOrders,
+	findJwsAlgorithm,
+	implementationFor,
+	jweAlgorithms,
+	jweKeyRequirements,
+	jwsAlgorithms,
+} from '../../../src/lib/jwt/algorithms';
 
 const CURVES = [
 	['P-256', 'prime256v1', 32],
@@ -33,4 +40,89 @@ describe('curveOrders', () => {
 			expect(curveOrders[curve]).toHaveLength(size * 2);
 		},
 	);
+});
+
+describe('the algorithm table', () => {
+	const rows = Object.values(jwsAlgorithms);
+
+	test.each(rows.map((row) => [row.name, row] as const))('%s is keyed by its own name', (name, row) => {
+		expect(findJwsAlgorithm(name)).toBe(row);
+	});
+
+	test('rows and their nested values are frozen', () => {
+		for (const row of rows) {
+			expect(Object.isFrozen(row)).toBe(true);
+			expect(Object.isFrozen(row.keys)).toBe(true);
+			expect(Object.isFrozen(row.implementation)).toBe(true);
+		}
+	});
+
+	test.each([
+		[
+			'HS256',
+			[{ kty: 'oct' }],
+			{ kind: 'webcrypto', import: { name: 'HMAC', hash: 'SHA-256' }, sign: { name: 'HMAC' } },
+		],
+		[
+			'RS384',
+			[{ kty: 'RSA' }],
+			{
+				kind: 'webcrypto',
+				import: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-384' },
+				sign: { name: 'RSASSA-PKCS1-v1_5' },
+			},
+		],
+		[
+			'PS512',
+			[{ kty: 'RSA' }],
+			{
+				kind: 'webcrypto',
+				import: { name: 'RSA-PSS', hash: 'SHA-512' },
+				sign: { name: 'RSA-PSS', saltLength: 64 },
+			},
+		],
+		[
+			'ES512',
+			[{ kty: 'EC', crv: ['P-521'] }],
+			{
+				kind: 'webcrypto',
+				import: { name: 'ECDSA', namedCurve: 'P-521' },
+				sign: { name: 'ECDSA', hash: 'SHA-512' },
+			},
+		],
+		['ES256K', [{ kty: 'EC', crv: ['secp256k1'] }], { kind: 'unavailable', why: 'not-in-webcrypto' }],
+		[
+			'Ed25519',
+			[{ kty: 'OKP', crv: ['Ed25519'] }],
+			{ kind: 'webcrypto', import: { name: 'Ed25519' }, sign: { name: 'Ed25519' } },
+		],
+		['none', [], { kind: 'unavailable', why: 'no-signature' }],
+	])('%s: keys and implementation', (name, keys, implementation) => {
+		const row = findJwsAlgorithm(name)!;
+		expect(row.keys).toEqual(keys);
+		expect(row.implementation).toEqual(implementation);
+	});
+
+	test('an ECDSA row is bound to the one curve its keys take, and its curve has an order', () => {
+		for (const row of rows.filter((r) => r.family === 'ecdsa')) {
+			expect(row.keys).toEqual([{ kty: 'EC', crv: [row.curve] }]);
+			expect(curveOrders[row.curve!]).toBeDefined();
+		}
+	});
+
+	test.each([
+		['Ed25519', 'webcrypto'],
+		['Ed448', 'unavailable'],
+		[undefined, 'unavailable'],
+		['__proto__', 'unavailable'],
+	])('EdDSA with a %s key resolves to %s', (crv, kind) => {
+		expect(implementationFor(findJwsAlgorithm('EdDSA')!, crv).kind).toBe(kind);
+	});
+
+	test('every JWE key-management alg says which keys fit', () => {
+		for (const alg of jweAlgorithms) expect(jweKeyRequirements[alg]?.length).toBeGreaterThan(0);
+		expect(jweKeyRequirements['RSA-OAEP-256']).toEqual([{ kty: 'RSA' }]);
+		expect(jweKeyRequirements['A128KW']).toEqual([{ kty: 'oct' }]);
+		expect(jweKeyRequirements['ECDH-ES+A256KW']?.map((r) => r.kty)).toEqual(['EC', 'OKP']);
+	});
 });

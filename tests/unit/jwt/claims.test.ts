@@ -3,12 +3,14 @@ import { describe, expect, test } from 'vitest';
 import { describeClaim, describeHeaderParameter } from '../../../src/lib/jwt/claim-docs';
 import {
 	describeValidity,
+	qualifyValidity,
 	formatRelative,
 	formatTime,
 	isExpired,
 	isNotYetValid,
 	listClaimRows,
 	MILLISECONDS_THRESHOLD,
+	classifyNumericDate,
 } from '../../../src/lib/jwt/claims';
 import { parseJson, type JsonNode } from '../../../src/lib/jwt/json';
 
@@ -93,7 +95,10 @@ describe('formatTime shows a NumericDate every way a person wants it', () => {
 		['the same instant in milliseconds', 1_300_819_380_000, true],
 		['just under the threshold', MILLISECONDS_THRESHOLD - 1, false],
 		['exactly the threshold', MILLISECONDS_THRESHOLD, true],
-		['a negative value in milliseconds', -1_300_819_380_000, true],
+		// Issue 19: a negative time is before 1970, not milliseconds; beyond the range even as milliseconds is no date.
+		['a negative value as large as milliseconds', -1_300_819_380_000, false],
+		['-2^53 - 1', -9007199254740993, false],
+		['beyond any date even as milliseconds', 1e16, false],
 	])('milliseconds are detected: %s', (_name, seconds, looksLikeMilliseconds) => {
 		expect(formatTime(seconds, NOW, PINNED).looksLikeMilliseconds).toBe(looksLikeMilliseconds);
 	});
@@ -287,5 +292,76 @@ describe('listClaimRows lists every member in the token’s order', () => {
 		['a string', '"x"'],
 	])('a root that is %s has no rows', (_name, root) => {
 		expect(listClaimRows(json(root), root, 'payload')).toEqual([]);
+	});
+});
+
+describe('qualifyValidity gives no all-clear while the token has errors', () => {
+	const NONE = { errors: [], findings: [{ severity: 'warning' }, { severity: 'info' }] };
+	const DECODE_ERROR = { errors: [new Error('header: JSON array, not an object')], findings: [] };
+	const ERROR_FINDING = { errors: [], findings: [{ severity: 'warning' }, { severity: 'error' }] };
+	test.each([
+		['valid, no errors: kept', { exp: NOW + HOUR }, NONE, 'valid', /^Valid, expires in 1 hour$/],
+		[
+			'valid, a decoding error: unconfirmed',
+			{ exp: NOW + HOUR },
+			DECODE_ERROR,
+			'unconfirmed',
+			/^Expires in 1 hour$/,
+		],
+		[
+			'valid, an error finding: unconfirmed',
+			{ exp: NOW + HOUR },
+			ERROR_FINDING,
+			'unconfirmed',
+			/^Expires in 1 hour$/,
+		],
+		['no exp, no errors: kept', { sub: 'x' }, NONE, 'no-expiry', /^Valid, never expires/],
+		['no exp, a decoding error: unconfirmed', { sub: 'x' }, DECODE_ERROR, 'unconfirmed', /^No exp claim$/],
+		[
+			'a non-numeric exp and an error: unconfirmed, same facts',
+			{ exp: 'soon' },
+			ERROR_FINDING,
+			'unconfirmed',
+			/^No usable expiry/,
+		],
+		[
+			'expired and an error: still expired',
+			{ exp: NOW - DAY },
+			ERROR_FINDING,
+			'expired',
+			/^Expired 1 day ago$/,
+		],
+		[
+			'not yet valid and an error: still not yet valid',
+			{ nbf: NOW + DAY },
+			DECODE_ERROR,
+			'not-yet-valid',
+			/^Not yet valid/,
+		],
+	] as const)('%s', (_name, members, problems, state, text) => {
+		const validity = qualifyValidity(describeValidity(claims(members), NOW), problems);
+		expect(validity.state).toBe(state);
+		expect(validity.text).toMatch(text);
+	});
+});
+
+describe('classifyNumericDate', () => {
+	test.each([
+		[0, 'seconds'],
+		[1_300_819_380, 'seconds'],
+		[MILLISECONDS_THRESHOLD - 1, 'seconds'],
+		[MILLISECONDS_THRESHOLD, 'milliseconds'],
+		[8.64e15, 'milliseconds'],
+		[8.64e15 + 2, 'out-of-range'],
+		[2 ** 63, 'out-of-range'],
+		[Infinity, 'out-of-range'],
+		[NaN, 'out-of-range'],
+		[-1, 'before-1970'],
+		[-8.64e12, 'before-1970'],
+		[-8.64e12 - 1, 'out-of-range'],
+		[-9007199254740993, 'out-of-range'],
+		[-Infinity, 'out-of-range'],
+	])('%d is %s', (value, kind) => {
+		expect(classifyNumericDate(value)).toBe(kind);
 	});
 });

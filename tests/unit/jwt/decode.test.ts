@@ -81,20 +81,20 @@ describe('decodeToken shows what is not a JWT claims set', () => {
 		['a number', '42', 'number'],
 		['null', 'null', 'null'],
 		['a boolean', 'true', 'boolean'],
-	])('a header that is %s is decoded as that JSON value', (_name, header, kind) => {
+	])('a header that is %s is decoded as that JSON value, and is not a JWT', (_name, header, kind) => {
 		const decoded = decodeToken(jws(header, PAYLOAD));
 		expect(decoded.header?.root?.kind).toBe(kind);
-		expect(decoded.errors).toEqual([]);
+		expect(codes(decoded)).toEqual([['not-json-object', 'header']]);
 	});
 
 	test.each([
 		['an array', '[{"sub":"x"}]', 'array'],
 		['a string', '"hello"', 'string'],
 		['a number', '12345678901234567890', 'number'],
-	])('a payload that is %s is decoded as that JSON value', (_name, payload, kind) => {
+	])('a payload that is %s is decoded as that JSON value, and is not a JWT', (_name, payload, kind) => {
 		const decoded = decodeToken(jws(HEADER, payload));
 		expect(payloadRoot(decoded).kind).toBe(kind);
-		expect(decoded.errors).toEqual([]);
+		expect(codes(decoded)).toEqual([['not-json-object', 'payload']]);
 	});
 
 	test('duplicate keys are all kept and listed', () => {
@@ -112,14 +112,14 @@ describe('decodeToken shows what is not a JWT claims set', () => {
 		expect(root.kind === 'object' && root.entries.map((e) => e.key)).toEqual(['sub', 'x', 'sub']);
 	});
 
-	test('a payload that is not JSON is shown as text, with the syntax error, and is no error', () => {
+	test('a payload that is not JSON is shown as text, with the syntax error, and is an error: not a JWT', () => {
 		const decoded = decodeToken(jws(HEADER, 'plain text, not JSON'));
 		expect(decoded.payload).toMatchObject({ mode: 'text', text: 'plain text, not JSON' });
 		expect(decoded.payload.mode === 'text' && decoded.payload.syntaxError).toMatchObject({
 			line: 1,
 			column: 1,
 		});
-		expect(codes(decoded)).toEqual([]);
+		expect(codes(decoded)).toEqual([['bad-json', 'payload']]);
 		expect(decoded.header?.root?.kind).toBe('object');
 	});
 
@@ -129,11 +129,11 @@ describe('decodeToken shows what is not a JWT claims set', () => {
 		expect(decoded.errors).toEqual([]);
 	});
 
-	test('a payload that is not UTF-8 is shown as hex, with the bad byte’s offset, and is no error', () => {
+	test('a payload that is not UTF-8 is shown as hex, with the bad byte’s offset, and is an error: not JSON, not a JWT', () => {
 		const decoded = decodeToken(`${b64(HEADER)}.${raw([0x7b, 0xff, 0x7d])}.${SIGNATURE}`);
 		expect(decoded.payload).toEqual({ mode: 'hex', text: '7b ff 7d', byteLength: 3 });
 		expect(decoded.invalidUtf8).toEqual([{ part: 'payload', offset: 1 }]);
-		expect(codes(decoded)).toEqual([]);
+		expect(codes(decoded)).toEqual([['bad-utf8', 'payload']]);
 		expect(decoded.header?.root?.kind).toBe('object');
 	});
 
@@ -153,6 +153,38 @@ describe('decodeToken shows what is not a JWT claims set', () => {
 		expect(codes(decoded)).toEqual([['bad-json', 'header']]);
 		expect(decoded.errors[0]?.message).toMatch(/^header: .*line 1, column 16/);
 		expect(decoded.payload.mode).toBe('json');
+	});
+});
+
+describe('a header or payload that is not a JSON object makes a token that cannot be decoded as a JWT', () => {
+	test.each([
+		['a header that is a JSON array', jws('[{"alg":"HS256"}]', PAYLOAD), [['not-json-object', 'header']]],
+		['a header that is a JSON string', jws('"HS256"', PAYLOAD), [['not-json-object', 'header']]],
+		['a payload that is a JSON array', jws(HEADER, '[1,2,3]'), [['not-json-object', 'payload']]],
+		['a payload that is a JSON number', jws(HEADER, '1300819380'), [['not-json-object', 'payload']]],
+		['a payload that is plain text', jws(HEADER, 'hello, world'), [['bad-json', 'payload']]],
+		[
+			'both, each named',
+			jws('[]', 'hello'),
+			[
+				['not-json-object', 'header'],
+				['bad-json', 'payload'],
+			],
+		],
+	])('%s is an error naming the part, and the part is still shown', (_name, token, expected) => {
+		const decoded = decodeToken(token);
+		expect(codes(decoded)).toEqual(expected);
+		expect(decoded.header?.text).toBeTruthy();
+		expect(decoded.payload.mode === 'json' || decoded.payload.mode === 'text').toBe(true);
+		for (const error of decoded.errors) expect(error.message.startsWith(`${error.part}: `)).toBe(true);
+	});
+
+	test.each([
+		['a JWE, whose payload is encrypted', `${b64('{"alg":"dir","enc":"A256GCM"}')}..aXY.Y3Q.dGFn`],
+		['a JWS with an empty (detached) payload, RFC 7515 Appendix F', jws(HEADER, '')],
+		['a JWT', jws(HEADER, PAYLOAD)],
+	])('%s has no such error', (_name, token) => {
+		expect(codes(decodeToken(token))).toEqual([]);
 	});
 });
 
@@ -272,6 +304,9 @@ describe('what a person reads for each decoding error names the part', () => {
 		['bad base64url in the signature', jws(HEADER, PAYLOAD, 'c2ln$'), 'bad-base64url', /signature/i],
 		['a header that is not JSON', jws('{"alg":', PAYLOAD), 'bad-json', /header/i],
 		['a header that is not UTF-8', `${raw([0xff])}.${b64(PAYLOAD)}.${SIGNATURE}`, 'bad-utf8', /header/i],
+		['a header that is a JSON array', jws('[]', PAYLOAD), 'not-json-object', /header.*JWT|JWT.*header/i],
+		['a payload that is not JSON', jws(HEADER, 'text'), 'bad-json', /payload.*JWT|JWT.*payload/i],
+		['a payload that is not UTF-8', `${b64(HEADER)}.${raw([0xff])}.${SIGNATURE}`, 'bad-utf8', /payload/i],
 		['a missing signature', `${b64(HEADER)}.${b64(PAYLOAD)}`, 'missing-signature', /signature/i],
 		['a wrong number of parts', 'a.b.c.d', 'bad-segments', /parts/i],
 	])('%s', (_name, token, code, part) => {
@@ -291,6 +326,7 @@ describe('decodeToken never throws', () => {
 		'bad-base64url',
 		'bad-utf8',
 		'bad-json',
+		'not-json-object',
 	];
 
 	function checkShape(decoded: DecodedToken): void {

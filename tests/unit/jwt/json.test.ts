@@ -2,9 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
 	formatJson,
+	formatParsedJson,
+	MAX_INDENTED_DEPTH,
 	getMember,
 	minifyJson,
 	parseJson,
+	stringMember,
 	toPlainValue,
 	type JsonNode,
 } from '../../../src/lib/jwt/json';
@@ -168,6 +171,69 @@ describe('formatJson and minifyJson change whitespace only', () => {
 	});
 });
 
+/** The formatter before issue 14, one character at a time: the oracle for the token-by-token one. */
+function formatByCharacter(text: string, indent = '  '): string {
+	const out: string[] = [];
+	let depth = 0;
+	const newline = () => depth <= MAX_INDENTED_DEPTH && out.push('\n', indent.repeat(depth));
+	for (let i = 0; i < text.length; i++) {
+		const ch = text[i]!;
+		if (ch === '"') {
+			let end = i + 1;
+			while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+			out.push(text.slice(i, end + 1));
+			i = end;
+		} else if (ch === '{' || ch === '[') {
+			let j = i + 1;
+			while (/[ \n\r\t]/.test(text[j] ?? '')) j++;
+			if (text[j] === (ch === '{' ? '}' : ']')) {
+				out.push(ch, text[j]!);
+				i = j;
+			} else {
+				out.push(ch);
+				depth++;
+				newline();
+			}
+		} else if (ch === '}' || ch === ']') {
+			depth--;
+			newline();
+			out.push(ch);
+		} else if (ch === ',') {
+			out.push(',');
+			newline();
+		} else if (ch === ':') out.push(': ');
+		else if (!/[ \n\r\t]/.test(ch)) out.push(ch);
+	}
+	return out.join('');
+}
+
+describe('formatParsedJson, token by token, writes what formatting character by character writes', () => {
+	test.each([
+		['escaped quotes and backslashes in strings', '{"a\\"b":"c\\\\","d":["\\"",{}]}'],
+		['empty containers with whitespace inside', '{"a":[ \n ],"b":{\t}}'],
+		['literals and numbers', '[true,false,null,-1.5e+3,0]'],
+		['whitespace everywhere outside strings', ' { "a" : [ 1 , 2 ] , "b c" : " x " } '],
+	])('%s', (_, text) => {
+		expect(formatParsedJson(text)).toBe(formatByCharacter(text));
+		expect(formatJson(text, '\t')).toBe(formatByCharacter(text, '\t'));
+	});
+
+	test('property: any JSON, any spacing', () => {
+		fc.assert(
+			fc.property(fc.jsonValue(), fc.constantFrom('', ' ', '\t', '\n  '), (value, space) => {
+				const text = JSON.stringify(value, null, space);
+				expect(formatParsedJson(text)).toBe(formatByCharacter(text));
+			}),
+			{ numRuns: 500 },
+		);
+	});
+
+	test('a 2 MB string is one token (no backtracking per character)', () => {
+		const text = `{"a":"${'x\\"'.repeat(700_000)}"}`;
+		expect(formatParsedJson(text)).toBe(formatByCharacter(text));
+	});
+});
+
 describe('formatJson on hostile nesting', () => {
 	test('100 000 nested arrays format quickly, indenting only the first levels, whitespace-only changes', () => {
 		const deep = `{"a":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
@@ -175,5 +241,20 @@ describe('formatJson on hostile nesting', () => {
 		expect(minifyJson(formatted)).toBe(deep);
 		expect(formatted.split('\n').length).toBeLessThan(200);
 		expect(formatted.length).toBeLessThan(deep.length + 20_000);
+	});
+});
+
+describe('stringMember', () => {
+	test.each([
+		['a string member', '{"alg":"RS256"}', 'RS256'],
+		['the last of repeated members', '{"alg":"HS256","alg":"none"}', 'none'],
+		['a number member is not a string', '{"alg":256}', undefined],
+		['null is not a string', '{"alg":null}', undefined],
+		['a missing member', '{"typ":"JWT"}', undefined],
+		['an array root has no members', '["alg"]', undefined],
+		['an inherited name is not a member', '{}', undefined],
+	])('%s', (_name, text, expected) => {
+		const key = text === '{}' ? 'toString' : 'alg';
+		expect(stringMember(parsed(text), key)).toBe(expected);
 	});
 });

@@ -4,7 +4,7 @@ import { findJwsAlgorithm } from '../algorithms';
 import { decodeBase64url } from '../../encoding/base64url';
 import type { AddFinding } from './types';
 import { describeKind, quoteText } from './text';
-import { getMember, type JsonNode } from '../json';
+import { getMember, stringMember, type JsonNode } from '../json';
 
 /** What a token looks like, and the evidence, as a phrase: `it has "scope"`. */
 export interface TokenProfile {
@@ -122,8 +122,8 @@ function checkIdTokenRules(
 			`"nonce" is ${describeKind(nonce.kind)}; OpenID Connect Core §2 makes it a string, compared exactly with the one the client sent. A client that converts types may match the wrong value.`,
 		);
 	}
-	const algNode = header && getMember(header, 'alg');
-	const algorithm = algNode?.kind === 'string' ? findJwsAlgorithm(algNode.value) : undefined;
+	const alg = header && stringMember(header, 'alg');
+	const algorithm = alg ? findJwsAlgorithm(alg) : undefined;
 	// The hash is the one of the alg: SHA-256 for *256 (16-byte halves) and so on. EdDSA has no
 	// hash in its name, so any of the three lengths passes there.
 	const expected = algorithm && algorithm.hashBytes > 0 ? algorithm.hashBytes / 2 : undefined;

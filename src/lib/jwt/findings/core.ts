@@ -5,7 +5,7 @@ import type { DecodedToken } from '../decode';
 import type { FindingReview } from './review';
 import { describeKind, quoteText } from './text';
 import { checkTimes } from './times';
-import { getMember, type JsonNode } from '../json';
+import { getMember, stringMember, type JsonNode } from '../json';
 import { findingInfo, type FindingCode, type FindingInfo, type Severity } from '../messages';
 import type { AddFinding, Finding, FindingContext } from './types';
 
@@ -62,6 +62,13 @@ export function listFindingsWith(
 	if (scope !== 'time') checkToken(decoded, context, review, add);
 	if (scope !== 'token' && decoded.kind !== 'jwe' && payload?.kind === 'object')
 		checkTimes(payload, context, add);
+	return findings.sort(bySeverity);
+}
+
+/** Runs checks that record findings through `add`, and returns those findings, most severe first. */
+export function collectFindings(run: (add: AddFinding) => void): Finding[] {
+	const findings: Finding[] = [];
+	run(collectInto(findings));
 	return findings.sort(bySeverity);
 }
 
@@ -138,7 +145,7 @@ function checkToken(
 	if (decoded.kind === 'jwe') {
 		add(
 			'jwe-encrypted',
-			'This is an encrypted token (JWE, five parts). Its header is shown; the payload stays hidden without the decryption key.',
+			'This is an encrypted token (JWE, five parts). Its header is readable by anyone; the payload shows once the decryption key opens it.',
 		);
 	} else if (decoded.payload.mode === 'json') {
 		checkJsonObject(decoded.payload.root, 'payload', decoded.payload.duplicates, add);
@@ -188,7 +195,7 @@ function checkJsonObject(
 
 function checkAlgorithm(decoded: DecodedToken, header: JsonNode, add: AddFinding): void {
 	const algNode = getMember(header, 'alg');
-	const alg = algNode?.kind === 'string' ? algNode.value : undefined;
+	const alg = stringMember(header, 'alg');
 	if (isNoneAlgorithm(alg)) {
 		// Libraries that matched "none" case-insensitively, or blocked only the lower-case spelling,
 		// have accepted "None" and "NONE" (RFC 8725 §2.1).

@@ -2,7 +2,7 @@
 
 import type { AddFinding } from './types';
 import { describeKind, quoteText, quoteValue } from './text';
-import { getMember, type JsonNode } from '../json';
+import { getMember, stringMember, type JsonNode } from '../json';
 
 /** RFC 7518 §4.8.1.2 recommends at least this many PBES2 iterations. */
 export const MIN_PBES2_ITERATIONS = 1000;
@@ -13,12 +13,11 @@ export const MIN_PBES2_ITERATIONS = 1000;
  * (`jwe-weak-p2c`, RFC 7518 §4.8.1.2).
  */
 export function checkJweHeader(header: JsonNode, add: AddFinding): void {
-	const algNode = getMember(header, 'alg');
-	const alg = algNode?.kind === 'string' ? algNode.value : undefined;
+	const alg = stringMember(header, 'alg');
 	if (alg === 'RSA1_5') {
 		add(
 			'jwe-rsa1-5',
-			'The content key is encrypted with "alg": "RSA1_5" (RSAES-PKCS1-v1_5). A decrypter whose errors or timing differ for bad padding is a padding oracle: an attacker can recover the content key by sending many altered tokens (Bleichenbacher). Use RSA-OAEP or RSA-OAEP-256.',
+			'The content key is encrypted with "alg": "RSA1_5" (RSAES-PKCS1-v1_5). A decrypter whose errors or timing differ for bad padding is a padding oracle: an attacker can recover the content key by sending many altered tokens (Bleichenbacher). Use RSA-OAEP or RSA-OAEP-256. This page cannot decrypt it either: browsers left RSAES-PKCS1-v1_5 out of WebCrypto for that reason.',
 			{ part: 'header', member: 'alg' },
 		);
 	}

@@ -7,7 +7,7 @@ import { KeyFormatError } from '../../encoding/key-format-error';
 import { curveOrders, findJwsAlgorithm, type JwsAlgorithm } from '../algorithms';
 import { encodeBase64url } from '../../encoding/base64url';
 import type { AddFinding } from './types';
-import { getMember, type JsonNode } from '../json';
+import { stringMember, type JsonNode } from '../json';
 
 /**
  * RSA signatures are exactly as long as the modulus (RFC 8017 §8.1.1, §8.2.1): 128 bytes for 1024
@@ -26,8 +26,8 @@ const EDDSA_SIGNATURE_BYTES: readonly number[] = Object.freeze([64, 114]);
  * (`signature-length`). An empty signature is left to `empty-signature`, and `none` to `alg-none`.
  */
 export function checkSignature(header: JsonNode, signature: Uint8Array | undefined, add: AddFinding): void {
-	const algNode = getMember(header, 'alg');
-	const algorithm = algNode?.kind === 'string' ? findJwsAlgorithm(algNode.value) : undefined;
+	const alg = stringMember(header, 'alg');
+	const algorithm = alg === undefined ? undefined : findJwsAlgorithm(alg);
 	if (!algorithm || algorithm.family === 'none' || !signature || signature.length === 0) return;
 	// A DER signature's length is explained by der-signature; checking it against r‖s would repeat that.
 	const isDerForm = algorithm.family === 'ecdsa' && checkEcdsa(algorithm, signature, add);

@@ -1,6 +1,12 @@
 // Findings about the time claims: NumericDate form, expiry, not-before, issue time, order and lifetime.
 
-import { formatRelative, isExpired, isNotYetValid, MILLISECONDS_THRESHOLD } from '../claims';
+import {
+	classifyNumericDate,
+	formatRelative,
+	isExpired,
+	isNotYetValid,
+	MILLISECONDS_THRESHOLD,
+} from '../claims';
 import { timeClaims } from '../time-claims';
 import type { AddFinding, FindingContext } from './types';
 import { describeKind } from './text';
@@ -30,13 +36,18 @@ export function checkTimes(payload: JsonNode, context: FindingContext, add: AddF
 			continue;
 		}
 		times[name] = node.value;
-		if (Math.abs(node.value) >= MILLISECONDS_THRESHOLD) {
+		const kind = classifyNumericDate(node.value);
+		if (kind === 'milliseconds')
 			add(
 				'time-in-milliseconds',
 				`"${name}" is ${node.raw}, which as seconds is far in the future; it looks like milliseconds (${isoOf(node.value / 1000)} if so). NumericDate is in seconds.`,
 				{ part: 'payload', member: name },
 			);
-		}
+		else if (kind !== 'seconds')
+			add('invalid-time-claim', describeImpossibleTime(name, node.raw, node.value, kind), {
+				part: 'payload',
+				member: name,
+			});
 	}
 	const { exp, nbf, iat } = times;
 	if (getMember(payload, 'exp') === undefined) {
@@ -109,6 +120,21 @@ function formatDuration(seconds: number): string {
 		if (seconds >= 2 * size) return `${Math.round((seconds / size) * 10) / 10} ${unit}s`;
 	}
 	return `${seconds} second${seconds === 1 ? '' : 's'}`;
+}
+
+/** Words for a time claim that is a number but no possible token time: before 1970, or no date at all. */
+function describeImpossibleTime(
+	name: string,
+	raw: string,
+	value: number,
+	kind: 'before-1970' | 'out-of-range',
+): string {
+	const rule = 'NumericDate is a number of seconds since 1970 (RFC 7519 §2).';
+	if (kind === 'before-1970')
+		return `"${name}" is ${raw}, a negative number: that would be ${isoOf(value)}, before 1970, when no token was made. ${rule}`;
+	if (value < 0)
+		return `"${name}" is ${raw}, a negative number so large it is no date at all: it lies before the earliest date a computer can show. ${rule}`;
+	return `"${name}" is ${raw}, so large it is no date at all, whether read as seconds or as milliseconds. ${rule}`;
 }
 
 function isoOf(seconds: number): string {

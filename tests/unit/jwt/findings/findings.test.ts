@@ -90,7 +90,12 @@ const RAISING: [string, string, Partial<FindingContext>, FindingCode][] = [
 		{},
 		'time-in-milliseconds',
 	],
-	['an exp beyond any Date (1e16)', jws(HS, '{"exp":1e16}'), {}, 'time-in-milliseconds'],
+	// Issue 19: beyond the range of dates even as milliseconds, and negative times, are no dates at all.
+	['an exp beyond any Date, even as milliseconds (1e16)', jws(HS, '{"exp":1e16}'), {}, 'invalid-time-claim'],
+	['an nbf of -2^53 - 1', jws(HS, `{"nbf":-9007199254740993,"exp":${NOW + HOUR}}`), {}, 'invalid-time-claim'],
+	['an iat of -1 (before 1970)', jws(HS, { iat: -1, exp: NOW + HOUR }), {}, 'invalid-time-claim'],
+	['an exp of 2^63', jws(HS, '{"exp":9223372036854775808}'), {}, 'invalid-time-claim'],
+	['an exp of 1e400 (infinity)', jws(HS, '{"exp":1e400}'), {}, 'invalid-time-claim'],
 	['no exp', jws(HS, { sub: 'user-1', iat: NOW }), {}, 'no-exp'],
 	['an empty payload object', jws(HS, {}), {}, 'no-exp'],
 	['exp equal to now', jws(HS, { exp: NOW }), {}, 'expired'],
@@ -189,9 +194,11 @@ describe('listFindings raises each finding it knows', () => {
 		];
 		const raised = new Set(tables.flat().map(([, , , code]) => code));
 		const keyCodes = ['weak-secret', 'key-confusion', 'alg-key-mismatch', 'weak-rsa-key', 'key-use-enc'];
-		// The SD-JWT codes are raised by sd-jwt/, and tests/unit/jwt/sd-jwt/findings.test.ts covers each.
+		// Findings that need a JWE's plaintext are raised after decryption: jwe-decrypted.test.ts covers them.
+		const decryptedCodes = ['jwe-unsigned', 'jwe-dir-weak-key', 'jwe-nested-no-cty', 'jwe-claim-mismatch'];
+		// The SD-JWT codes are raised by sd-jwt/ and not in findingInfo: tests/unit/jwt/sd-jwt/findings.test.ts covers each.
 		const all = Object.keys(findingInfo).filter(
-			(code) => !keyCodes.includes(code) && !code.startsWith('sd-'),
+			(code) => !keyCodes.includes(code) && !decryptedCodes.includes(code),
 		);
 		expect([...raised].sort()).toEqual(all.sort());
 	});
@@ -303,8 +310,8 @@ describe('every finding is complete and says where it is', () => {
 		expect(finding?.member).toBe(member);
 	});
 
-	test('a time in milliseconds beyond any Date is still explained, not thrown', () => {
-		const finding = find(jws(HS, '{"exp":1e16}')).find((f) => f.code === 'time-in-milliseconds');
+	test('a time beyond any Date, even as milliseconds, is explained as no date, not thrown', () => {
+		const finding = find(jws(HS, '{"exp":1e16}')).find((f) => f.code === 'invalid-time-claim');
 		expect(finding?.detail).toContain('1e16');
 	});
 
@@ -332,6 +339,22 @@ describe('finding texts read as English', () => {
 	])('an exp of %s is described with the right article', (payload, phrase) => {
 		const finding = find(jws(HS, payload)).find((f) => f.code === 'invalid-time-claim');
 		expect(finding?.detail).toContain(phrase);
+	});
+
+	test.each([
+		['-9007199254740993', 'nbf', /negative number so large it is no date at all/],
+		['-1', 'nbf', /negative number: that would be 1969-12-31T23:59:59\.000Z, before 1970/],
+		[
+			'9223372036854775808',
+			'exp',
+			/so large it is no date at all, whether read as seconds or as milliseconds/,
+		],
+	])('a time claim of %s has its own words, not "looks like milliseconds"', (value, name, words) => {
+		const findings = find(jws(HS, `{"${name}":${value}}`));
+		expect(findings.map((f) => f.code)).not.toContain('time-in-milliseconds');
+		const finding = findings.find((f) => f.code === 'invalid-time-claim');
+		expect(finding).toMatchObject({ part: 'payload', member: name });
+		expect(finding?.detail).toMatch(words);
 	});
 
 	test('a payload that is not JSON says where it stops being JSON', () => {

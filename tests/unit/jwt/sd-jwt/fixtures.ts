@@ -46,7 +46,7 @@ export async function holderKey(): Promise<{ publicJwk: JsonWebKey; privateKey: 
 /** Signs a KB-JWT with any header and payload (ES256). */
 export async function signKb(header: unknown, payload: unknown, key: ParsedKey): Promise<string> {
 	const signed = await signToken(`${b64(JSON.stringify(header))}.${b64(JSON.stringify(payload))}.`, key);
-	if (!signed.ok) throw new Error(signed.reason);
+	if (!signed.ok) throw new Error(`cannot sign the KB-JWT: ${signed.code}`);
 	return signed.token;
 }
 

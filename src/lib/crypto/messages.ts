@@ -1,0 +1,332 @@
+// The words people read about keys, verification and signing: one table per outcome, keyed by code, made from
+// the outcome's data. Nothing else in crypto/ writes sentences for people; tests assert codes and data.
+
+import { findJwsAlgorithm, type KeyRequirement } from '../jwt/algorithms';
+import type { KeyFault } from './key-faults';
+import { describeKeyInfo } from './key-names';
+import { describeCodePoint, type PemFault } from './pem';
+import type { KeyCandidate, KeyProblem } from './keys';
+import type { KeyMisfit } from './select-keys';
+import type { SignResult } from './sign';
+import type { SecretHint, Verdict } from './verify';
+
+/** "an RSA key", "an EC P-256 key", "an Ed25519 or Ed448 key", "a shared HMAC secret". */
+export function describeRequirements(needs: readonly KeyRequirement[]): string {
+	const phrases = needs.map((need) => {
+		const curves = listOr(need.crv ?? []);
+		switch (need.kty) {
+			case 'oct':
+				return 'a shared HMAC secret';
+			case 'RSA':
+				return 'an RSA key';
+			case 'EC':
+				return `an EC ${curves} key`;
+			case 'OKP':
+				return `an ${curves} key`;
+		}
+	});
+	return phrases.length === 0 ? 'no key at all' : listOr(phrases);
+}
+
+/** Why `key` does not fit, as a clause that starts in lower case (it follows a key's label or a colon). */
+export function describeKeyMisfit(misfit: KeyMisfit, key: KeyCandidate): string {
+	const what = `the key is ${article(describeKeyInfo(key.info))}`;
+	switch (misfit.code) {
+		case 'key-type': {
+			const needs = `this token is ${misfit.alg}, which needs ${describeRequirements(misfit.needs)}; ${what}`;
+			const secretOnly = misfit.needs.length > 0 && misfit.needs.every((need) => need.kty === 'oct');
+			return secretOnly
+				? `${needs}. Using a public key as an HMAC secret is the key-confusion attack (CVE-2016-10555)`
+				: needs;
+		}
+		case 'curve-unavailable':
+			return `the key is an ${misfit.crv} key, which WebCrypto in this browser cannot use`;
+		case 'key-use':
+			return misfit.expected === 'sig'
+				? `the key's "use" is "${misfit.use}", not "sig": it is meant for encryption, not signatures`
+				: `the key's "use" is "${misfit.use}", not "enc": it is meant for signatures, not encryption`;
+		case 'key-alg':
+			return `the key's "alg" is "${misfit.keyAlg}" but the token's is "${misfit.alg}"`;
+		case 'key-ops':
+			return `the key's "key_ops" (${misfit.keyOps.join(', ') || 'empty'}) does not allow "${misfit.operation}"`;
+		case 'not-private':
+			return `${what}; ${misfit.operation === 'decrypt' ? 'decrypting' : 'signing'} needs the private key`;
+	}
+}
+
+const CHANGED_OR_CUT = 'so it was changed or cut: copy it again from where it came from';
+
+/** Why one PEM block or JWK cannot be used, as a clause in lower case. */
+export function describeKeyFault(fault: KeyFault): string {
+	switch (fault.code) {
+		case 'malformed':
+			return fault.detail;
+		case 'not-a-key':
+			return `"${fault.label}" is not a key this page can use`;
+		case 'encrypted':
+			return 'it is encrypted with a passphrase; decrypt it first (openssl pkey -in key.pem)';
+		case 'not-object':
+			return 'it is not an object';
+		case 'no-kty':
+			return 'it has no "kty"';
+		case 'unknown-kty':
+			return `"kty" ${fault.kty} is not oct, RSA, EC or OKP`;
+		case 'members-missing': {
+			const names = fault.members.map((member) => `"${member}"`);
+			return `${listAnd(names)} ${names.length === 1 ? 'is' : 'are'} missing or not base64url`;
+		}
+		case 'member-empty':
+			return `"${fault.member}" is empty: an HMAC key needs at least one byte`;
+		case 'unknown-curve':
+			if (fault.crv === undefined) return 'it has no "crv" to say which curve it is on';
+			return fault.kty === 'EC'
+				? `the curve ${fault.crv} is not P-256, P-384, P-521 or secp256k1`
+				: `the OKP curve ${fault.crv} is not Ed25519, Ed448, X25519 or X448`;
+		case 'member-length':
+			return `"${fault.member}" is ${bytes(fault.bytes)}, but on ${fault.crv} it is exactly ${bytes(fault.expected)}, so it was changed or cut`;
+		case 'rsa-exponent':
+			return `the RSA public exponent is ${fault.value ?? 'even'}, but it must be odd and at least 3 (RFC 8017 §3.1)`;
+		case 'rsa-modulus':
+			if (fault.bits === 0) return 'its modulus "n" is empty or zero, so it is not an RSA key';
+			if (fault.bits < fault.minimum)
+				return `its modulus has only ${fault.bits} bits, far too few for an RSA key (the smallest ever used had ${fault.minimum}), so it is not an RSA key`;
+			return 'its modulus is even, so it is not a product of two primes and not an RSA key';
+		case 'rsa-private-incomplete':
+			return `it has "d" but not ${listAnd(fault.missing.map((m) => `"${m}"`))}: a private RSA JWK has all of "p", "q", "dp", "dq" and "qi", or none of them (RFC 7518 §6.3.2)`;
+		case 'rsa-multi-prime':
+			return 'it is a multi-prime RSA key (more than two primes), which browsers cannot use';
+		case 'rsa-inconsistent':
+			return `the key's numbers do not fit together (its modulus and private exponents do not follow from its primes), ${CHANGED_OR_CUT}`;
+		case 'ec-point-off-curve':
+			return `its public point is not on ${fault.crv}, ${CHANGED_OR_CUT}`;
+		case 'ec-private-range':
+			return `its private value is not between 1 and the order of ${fault.crv}, ${CHANGED_OR_CUT}`;
+		case 'ec-private-mismatch':
+			return `its private value does not make its public point on ${fault.crv}: the key's numbers do not fit together, ${CHANGED_OR_CUT}`;
+		case 'rejected':
+			return `the browser refused it: the key's numbers do not fit together, ${CHANGED_OR_CUT}`;
+	}
+}
+
+/** Why a PEM text cannot be read, with the line and column to look at (RFC 7468 §2–§3). */
+export function describePemFault(fault: PemFault): string {
+	const at = 'column' in fault ? `at line ${fault.line}, column ${fault.column}` : '';
+	switch (fault.code) {
+		case 'no-end-before-begin':
+			return `"BEGIN ${fault.label}" at line ${fault.line} has no "END ${fault.label}" before the next BEGIN at line ${fault.nextLine}`;
+		case 'wrong-end':
+			return `"BEGIN ${fault.label}" at line ${fault.line} is closed by "END ${fault.endLabel}" at line ${fault.endLine}`;
+		case 'no-end':
+			return `"BEGIN ${fault.label}" at line ${fault.line} has no matching "END ${fault.label}"`;
+		case 'bad-character':
+			return `${describeCodePoint(fault.codePoint)} ${at} is not a base64 character`;
+		case 'after-padding':
+			return `the base64 goes on after its "=" padding ${at}`;
+		case 'lone-character':
+			return `the base64 ends with a lone character ${at}, so it was cut`;
+		case 'bad-padding':
+			return `the number of "=" padding characters ${at} is wrong`;
+	}
+}
+
+/** The alert under `Secret or key` (ui-contract.md "Errors"): why the text cannot be used as a key. */
+export function describeKeyProblem(problem: KeyProblem): string {
+	switch (problem.code) {
+		case 'secret-not-base64': {
+			const where =
+				problem.reason === 'bad-character'
+					? `'${problem.character}' at position ${problem.position} is not a base64 character`
+					: problem.reason === 'bad-padding'
+						? `the padding at position ${problem.position} is misplaced`
+						: `its length (${problem.length} characters) is not possible in base64`;
+			return `The secret is not valid base64: ${where}. Untick "Secret is base64url encoded" to use it as text.`;
+		}
+		case 'secret-empty':
+			return 'The secret decodes to zero bytes.';
+		case 'pem-malformed':
+			return `The PEM cannot be read: ${describePemFault(problem.fault)}.`;
+		case 'pem-no-block':
+			return 'The PEM has no complete -----BEGIN …----- block.';
+		case 'pem-no-key': {
+			const blocks = problem.blocks.map(({ label, fault }) =>
+				fault.code === 'not-a-key'
+					? describeKeyFault(fault)
+					: `the ${label} block cannot be used: ${describeKeyFault(fault)}`,
+			);
+			return `The PEM holds no usable key: ${blocks.join('; ')}.`;
+		}
+		case 'json-invalid':
+			return `The key looks like JSON but is not valid JSON: ${problem.detail} (line ${problem.line}, column ${problem.column}).`;
+		case 'json-not-object':
+			return 'The key JSON is not an object.';
+		case 'json-not-key':
+			return 'The key JSON has neither "kty" (a JWK) nor "keys" (a JWKS).';
+		case 'jwks-empty':
+			return 'The JWKS has an empty "keys" list.';
+		case 'jwks-no-key':
+			return `The JWKS holds no usable key: ${problem.keys.map(({ index, fault }) => `key ${index + 1}: ${describeKeyFault(fault)}`).join('; ')}.`;
+		case 'jwk-unusable':
+			return `The JWK cannot be used: ${describeKeyFault(problem.fault)}.`;
+		case 'key-rejected':
+			return `The ${problem.label} cannot be used: ${describeKeyFault({ code: 'rejected' })}.`;
+	}
+}
+
+const SECRET_HINTS: Readonly<Record<SecretHint, string>> = Object.freeze({
+	'read-as-text': 'verifies if the secret is read as plain text: untick "Secret is base64url encoded"',
+	'read-as-base64': 'verifies if the secret is read as base64: tick "Secret is base64url encoded"',
+	'read-as-hex':
+		'verifies if the secret is read as hex bytes: convert it from hex to base64url and tick "Secret is base64url encoded"',
+	'trim-whitespace': 'verifies without the spaces or line breaks around the secret',
+});
+
+/** The sentences after the `Signature` status's headline: what happened and, for a secret, how it would verify. */
+export function describeVerdict(verdict: Verdict): { readonly explanation: string; readonly hint?: string } {
+	const explanation = explainVerdict(verdict);
+	const hint =
+		verdict.status === 'invalid' && verdict.hint ? `The signature ${SECRET_HINTS[verdict.hint]}.` : undefined;
+	if (verdict.status === 'not-verified' || !('via' in verdict) || verdict.via === undefined)
+		return { explanation, hint };
+	const where = `the key carried in the token's own "${verdict.via}" header`;
+	return verdict.status === 'verified'
+		? {
+				explanation: `Verified with ${where}. That proves nothing: anyone can make a token and put their own key in it.`,
+			}
+		: { explanation: `With ${where}: ${explanation}`, hint };
+}
+
+function explainVerdict(verdict: Verdict): string {
+	switch (verdict.code) {
+		case 'verified':
+			return `Verified with the ${verdict.key.label}.`;
+		case 'jwe':
+			return 'This is an encrypted token (JWE); it has no signature to verify.';
+		case 'undecodable':
+			return 'The token cannot be decoded, so there is nothing to verify.';
+		case 'payload-not-base64url':
+			return 'The payload is not valid base64url, so the token cannot be decoded and there is nothing to verify.';
+		case 'unsigned':
+			return `The token is unsigned ("alg": "${verdict.alg}"): there is nothing to verify, whatever the key.`;
+		case 'no-key':
+			return 'Enter the secret or key to verify the signature.';
+		case 'alg-unavailable': {
+			const curve = findJwsAlgorithm(verdict.alg)?.curve;
+			return curve
+				? `${verdict.alg} uses a curve (${curve}) that WebCrypto does not offer, so this browser cannot verify it.`
+				: `Nothing on this page verifies ${verdict.alg}, so this browser cannot verify it.`;
+		}
+		case 'browser-unsupported':
+			return `This browser's WebCrypto does not support ${verdict.family === 'eddsa' ? 'Ed25519' : verdict.alg}, so it cannot verify this token.`;
+		case 'loading':
+			return 'Loading the verifier…';
+		case 'no-token':
+			return 'No token to verify.';
+		case 'key-unreadable':
+			return 'The key cannot be read, so it verifies nothing.';
+		case 'no-alg':
+			return 'The header has no "alg", so no key can verify it.';
+		case 'unknown-alg':
+			return `"${verdict.alg}" is not a JWS algorithm this page knows.`;
+		case 'non-canonical':
+			return `The ${verdict.part} part is not canonical base64url (${verdict.deviations.join(', ')}); a strict verifier rejects the token as it is.`;
+		case 'signature-not-base64url':
+			return `The signature part is not valid base64url (${verdict.detail ?? 'signature'}).`;
+		case 'signature-empty':
+			return 'The signature part is empty.';
+		case 'signature-length': {
+			const { alg, der } = verdict;
+			const ecdsa = alg.family === 'ecdsa';
+			return `The signature is ${verdict.bytes} bytes; ${alg.name} signatures are exactly ${alg.signatureBytes}${ecdsa ? ' (r‖s)' : ''}.${der ? ' It looks DER-encoded: JOSE requires the fixed-length r‖s form (RFC 7518 §3.4).' : ''}`;
+		}
+		case 'kid-not-found':
+			return `The JWKS has no key with kid "${verdict.kid}". It holds: ${listKeys(verdict.keys)}.`;
+		case 'key-misfit': {
+			const reasons = verdict.matches.map((m) => describeKeyMisfit(m.misfits[0]!, m.key));
+			if (reasons.length === 1) return `${capitalize(reasons[0]!)}.`;
+			return `No key in the set fits ${verdict.alg}: ${verdict.matches.map((m, i) => `${m.key.label}: ${reasons[i]}`).join('; ')}.`;
+		}
+		case 'key-rejected':
+			return `The ${verdict.key.label} cannot be used: ${describeKeyFault({ code: 'rejected' })}.`;
+		case 'mismatch': {
+			const { keys } = verdict;
+			const tried =
+				keys.length === 1 ? `the ${keys[0]!.label}` : `any of ${keys.length} keys (${listKeys(keys)})`;
+			return `The signature does not match ${tried}.`;
+		}
+	}
+}
+
+/** The note under `Sign`: what signing did, or why it could not and that the token kept its signature. */
+export function describeSignResult(result: SignResult): string {
+	if (result.ok) return `Signed with the ${result.key.label}.`;
+	return `${explainRefusal(result)} The token keeps its old signature.`;
+}
+
+function explainRefusal(result: Exclude<SignResult, { ok: true }>): string {
+	switch (result.code) {
+		case 'not-jws':
+			return 'Only a JWS (header.payload.signature) can be signed.';
+		case 'header-not-json':
+			return 'The header is not valid JSON, so the token cannot be signed.';
+		case 'unsigned':
+			return `The header says "alg": "${result.alg}": an unsigned token has no signature to make.`;
+		case 'no-alg':
+			return 'The header has no "alg" to sign with.';
+		case 'alg-unavailable':
+			return `This page cannot sign with "${result.alg}".`;
+		case 'no-key':
+			return 'Enter a secret or a private key to sign.';
+		case 'key-unreadable':
+			return `The key cannot be read: ${describeKeyProblem(result.problem)}`;
+		case 'kid-not-found':
+			return `Cannot sign: the JWKS has no key with kid "${result.kid}".`;
+		case 'key-misfit': {
+			const reasons = result.matches.map((m) => describeKeyMisfit(m.misfits[0]!, m.key));
+			return `Cannot sign: ${reasons.length === 1 ? reasons[0] : `no key fits: ${reasons.join('; ')}`}.`;
+		}
+		case 'key-rejected':
+			return result.unsupported
+				? `Cannot sign with the ${result.key.label}: this browser's WebCrypto does not support its algorithm.`
+				: `Cannot sign with the ${result.key.label}: ${describeKeyFault({ code: 'rejected' })}.`;
+	}
+}
+
+/**
+ * Why key generation failed, without the browser's error name: WebCrypto §14.3.6 throws NotSupportedError for an
+ * algorithm the browser lacks, and anything else means it could not make the key right now.
+ */
+export function describeKeyGenerationFailure(error: unknown): string {
+	return error instanceof Error && error.name === 'NotSupportedError'
+		? 'This browser cannot generate this kind of key: its WebCrypto does not offer it.'
+		: 'This browser could not generate the key. Try again, or pick another kind.';
+}
+
+function listKeys(keys: readonly KeyCandidate[]): string {
+	return keys
+		.map(
+			(k) =>
+				`${k.kid !== undefined ? `kid=${k.kid}` : k.label} (${describeKeyInfo(k.info, false)}${k.use ? `, use ${k.use}` : ''}${k.alg ? `, alg ${k.alg}` : ''})`,
+		)
+		.join(', ');
+}
+
+/** Every key phrase starts with a vowel sound: "an RSA…", "an EC…", "an Ed25519…", "an HMAC…", "an unknown…". */
+function article(phrase: string): string {
+	return `an ${phrase}`;
+}
+
+function capitalize(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function bytes(count: number): string {
+	return `${count} byte${count === 1 ? '' : 's'}`;
+}
+
+function listOr(items: readonly string[]): string {
+	return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
+
+function listAnd(items: readonly string[]): string {
+	return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}

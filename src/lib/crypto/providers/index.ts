@@ -1,0 +1,37 @@
+// The implementations that verify and sign: WebCrypto for what the browser has, and one module in this folder per
+// implementation that is not WebCrypto, named by the algorithm table's `{ kind: 'provider', id }`.
+
+import { implementationFor, type JwsAlgorithm } from '../../jwt/algorithms';
+import type { KeyCandidate } from '../keys';
+import type { SignatureProvider } from '../signature-provider';
+import { webCryptoProvider } from '../webcrypto';
+
+// A module `./<id>.ts` exporting `provider`, loaded the first time a token needs it.
+const modules = import.meta.glob<{ provider: SignatureProvider }>(['./*.ts', '!./index.ts']);
+
+/**
+ * The provider that verifies and signs `alg` with `key` (WebCrypto through `subtle`, or a module of this
+ * folder); undefined when nothing on this page implements that combination.
+ */
+export async function loadProvider(
+	alg: JwsAlgorithm,
+	key: KeyCandidate,
+	subtle: SubtleCrypto,
+): Promise<SignatureProvider | undefined> {
+	const implementation = implementationFor(alg, 'crv' in key.info ? key.info.crv : undefined);
+	switch (implementation.kind) {
+		case 'webcrypto':
+			return webCryptoProvider(subtle, implementation);
+		case 'provider': {
+			const load = modules[`./${implementation.id}.ts`];
+			if (!load) return undefined;
+			// A chunk that cannot be fetched (offline after an update) leaves the algorithm unavailable, not a rejection.
+			return load().then(
+				(module) => module.provider,
+				() => undefined,
+			);
+		}
+		default:
+			return undefined;
+	}
+}

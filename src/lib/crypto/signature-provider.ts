@@ -1,0 +1,43 @@
+// What an implementation of JWS signatures offers (WebCrypto or a provider module), and how it refuses a key.
+
+import type { JwsAlgorithm } from '../jwt/algorithms';
+import type { KeyCandidate } from './keys';
+
+/** What verifying needs: the `alg`'s row, the key, the signature bytes and the JWS signing input (RFC 7515 §5.2). */
+export interface VerifyRequest {
+	readonly alg: JwsAlgorithm;
+	readonly key: KeyCandidate;
+	readonly signature: Uint8Array;
+	readonly data: Uint8Array;
+}
+
+/** What signing needs (RFC 7515 §5.1). */
+export interface SignRequest {
+	readonly alg: JwsAlgorithm;
+	readonly key: KeyCandidate;
+	readonly data: Uint8Array;
+}
+
+/**
+ * One implementation of JWS signatures. A key it cannot take throws {@link KeyImportError}; a signature that
+ * does not match is `false`, not an error.
+ */
+export interface SignatureProvider {
+	verify(request: VerifyRequest): Promise<boolean>;
+	sign(request: SignRequest): Promise<Uint8Array>;
+}
+
+/**
+ * A key an implementation refused to take: `reason` says what is wrong with it as data. `unsupported` means
+ * the implementation lacks the algorithm (a browser without Ed25519, say), not that the key is bad.
+ */
+export class KeyImportError extends Error {
+	constructor(
+		readonly reason: 'rejected' | 'unsupported',
+		message: string,
+		options?: ErrorOptions,
+	) {
+		super(message, options);
+		this.name = new.target.name;
+	}
+}
