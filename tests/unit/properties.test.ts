@@ -469,7 +469,16 @@ function expectWellFormedDecoding(decoded: DecodedToken, token: string): void {
 	}
 	const names = decoded.parts.map((p) => p.name);
 	for (const { part } of [...decoded.deviations, ...decoded.invalidUtf8]) expect(names).toContain(part);
-	if (decoded.kind !== 'malformed') expect(decoded.parts.map((p) => p.text).join('.')).toBe(token);
+	// The parts and their separators give back the token: dots inside the issuer JWT, `~` around an SD-JWT's disclosures.
+	const issuerParts = decoded.parts.filter((p) => p.name !== 'disclosure' && p.name !== 'key-binding');
+	const issuerEnd = decoded.sdJwt?.issuerEnd ?? token.length;
+	if (decoded.kind !== 'malformed')
+		expect(issuerParts.map((p) => p.text).join('.')).toBe(token.slice(0, issuerEnd));
+	if (decoded.sdJwt) {
+		const disclosures = decoded.parts.filter((p) => p.name === 'disclosure').map((p) => `~${p.text}`);
+		const keyBinding = decoded.parts.find((p) => p.name === 'key-binding')?.text ?? '';
+		expect(`${disclosures.join('')}~${keyBinding}`).toBe(token.slice(issuerEnd));
+	}
 	if (decoded.header?.root) expect(decoded.header.text).toBeTypeOf('string');
 	expect(['json', 'text', 'hex', 'encrypted', 'unreadable']).toContain(decoded.payload.mode);
 }
@@ -724,6 +733,7 @@ describe('decoding never throws and always explains itself', () => {
 						for (const range of inspection.ranges) {
 							const shown = text.slice(range.from, range.to).replace(/\s+/g, '');
 							if (range.name === 'dot') expect(shown).toBe('.');
+							else if (range.name === 'tilde') expect(shown).toBe('~');
 							else expect(shown).toBe(decoded.parts.find((p) => p.name === range.name)!.text);
 						}
 					},

@@ -4,7 +4,7 @@ import { findJwsAlgorithm } from '../jwt/algorithms';
 import { encodeBase64url } from '../encoding/base64url';
 import type { DecodedToken } from '../jwt/decode';
 import { getMember, type JsonNode } from '../jwt/json';
-import { findingInfo, type FindingCode } from '../jwt/messages';
+import { findingInfo, type CoreFindingCode } from '../jwt/messages';
 import { recognizeProfile, type ProfileId } from '../jwt/profiles';
 import type { Finding } from '../jwt/findings/types';
 
@@ -32,7 +32,7 @@ export interface Binding {
 	/** The value the token states. */
 	readonly actual: string;
 	/** The finding a broken binding raises, when it has one (ui-contract.md). */
-	readonly code?: FindingCode;
+	readonly code?: CoreFindingCode;
 	readonly spec: string;
 	readonly url: string;
 	/** Anything the comparison assumed, e.g. the hash used for EdDSA. */

@@ -2,7 +2,7 @@
 
 import { findJwsAlgorithm } from '../jwt/algorithms';
 import type { Finding } from '../jwt/findings';
-import { findingInfo, type FindingCode } from '../jwt/messages';
+import { findingInfo, type CoreFindingCode } from '../jwt/messages';
 import { describeKeyInfo, type KeyCandidate, type ParsedKey } from './keys';
 import { describeKeyMisfit } from './messages';
 import { selectKeys, type KeyMatch } from './select-keys';
@@ -26,7 +26,8 @@ export function listKeyFindings(alg: string | undefined, key: ParsedKey, kid?: s
 	const matches: readonly KeyMatch[] = 'matches' in selection ? selection.matches : [];
 	const keys = matches.map((m) => m.key);
 	const findings: Finding[] = [];
-	const add = (code: FindingCode, detail: string) => findings.push({ code, ...findingInfo[code], detail });
+	const add = (code: CoreFindingCode, detail: string) =>
+		findings.push({ code, ...findingInfo[code], detail });
 
 	if (algorithm.family === 'hmac') {
 		const publicKeys = keys.filter((k) => k.info.kty !== 'oct');

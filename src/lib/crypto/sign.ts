@@ -80,7 +80,9 @@ export async function signToken(
 			// Bytes given for another token (a length that differs) are not used.
 			data: signingInput?.length === input.length ? signingInput : new TextEncoder().encode(input),
 		});
-		return { ok: true, token: `${input}.${encodeBase64url(signature)}`, key: chosen };
+		// An SD-JWT's disclosures and KB-JWT stay after the re-signed issuer JWT (RFC 9901 §4).
+		const suffix = decoded.sdJwt ? token.slice(decoded.sdJwt.issuerEnd) : '';
+		return { ok: true, token: `${input}.${encodeBase64url(signature)}${suffix}`, key: chosen };
 	} catch (error) {
 		if (!(error instanceof KeyImportError)) throw error;
 		return { ok: false, code: 'key-rejected', key: chosen, unsupported: error.reason === 'unsupported' };

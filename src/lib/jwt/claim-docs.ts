@@ -419,7 +419,52 @@ export const payloadClaims: Readonly<Record<string, ClaimDoc>> = table([
 		kind: 'object',
 		...rfc(7800, '3.1'),
 		description:
-			'Binds the token to a key: a jwk, a key thumbprint (jkt, DPoP) or a certificate thumbprint (x5t#S256, mutual TLS). The recipient must make the presenter prove possession of that key; accepting it as a plain bearer token defeats the binding.',
+			'Binds the token to a key: a jwk, a key thumbprint (jkt, DPoP) or a certificate thumbprint (x5t#S256, mutual TLS). The recipient must make the presenter prove possession of that key; accepting it as a plain bearer token defeats the binding. In an SD-JWT it is the holder key that signs the key binding JWT (RFC 9901 §4.3).',
+	},
+
+	// RFC 9901: SD-JWT, and SD-JWT VC (draft-ietf-oauth-sd-jwt-vc).
+	{
+		name: '_sd',
+		title: 'Selectively disclosable claims',
+		kind: 'array',
+		...rfc(9901, '4.2.4.1'),
+		description:
+			'The digests of claims the holder may disclose or not: each matches a disclosure ([salt, name, value]) presented after the JWT, and the rest are undisclosed claims or decoys. A verifier puts the matched claims in place and removes "_sd"; the Disclosures table shows which matched.',
+	},
+	{
+		name: '_sd_alg',
+		title: 'Disclosure hash algorithm',
+		kind: 'string',
+		...rfc(9901, '4.1.1'),
+		description:
+			'The hash that made the disclosure digests and the key binding sd_hash, by its IANA name ("sha-256" when absent). It must resist second preimages: a truncated or broken hash would let a holder swap a disclosure.',
+	},
+	{
+		name: 'vct',
+		title: 'Verifiable credential type',
+		kind: 'string-or-uri',
+		spec: 'SD-JWT VC §3.2.2.1.1',
+		url: 'https://datatracker.ietf.org/doc/html/draft-ietf-oauth-sd-jwt-vc#name-verifiable-credential-type-',
+		description:
+			'What the SD-JWT VC attests, such as "urn:eudi:pid:1" for a person identification credential. Required and never selectively disclosed: a verifier decides from it which claims to expect and which issuers to trust.',
+	},
+	{
+		name: 'vct#integrity',
+		title: 'Type metadata integrity',
+		kind: 'string',
+		spec: 'SD-JWT VC §6.5',
+		url: 'https://datatracker.ietf.org/doc/html/draft-ietf-oauth-sd-jwt-vc#name-document-integrity',
+		description:
+			'A hash of the type metadata document that "vct" names (W3C Subresource Integrity form, e.g. "sha256-…"), so a verifier that fetches the metadata can tell it is the document the issuer meant.',
+	},
+	{
+		name: 'status',
+		title: 'Credential status',
+		kind: 'object',
+		spec: 'SD-JWT VC §3.2.2.2, Token Status List',
+		url: 'https://datatracker.ietf.org/doc/html/draft-ietf-oauth-status-list',
+		description:
+			'Where to check whether the credential was revoked or suspended, usually {"status_list": {"idx", "uri"}} pointing into a Token Status List. A verifier fetches that list (this page never does) and rejects a revoked credential.',
 	},
 
 	// RFC 8417: Security Event Tokens (also used by OpenID Connect back-channel logout tokens).
@@ -722,7 +767,7 @@ export const headerParameters: Readonly<Record<string, ClaimDoc>> = table([
 		kind: 'string',
 		...rfc(7515, '4.1.9'),
 		description:
-			'The media type of the whole token, such as "JWT", "at+jwt" for access tokens (RFC 9068) or "secevent+jwt" for Security Event Tokens. Requiring the expected value keeps one kind of token from being accepted as another.',
+			'The media type of the whole token, such as "JWT", "at+jwt" for access tokens (RFC 9068), "secevent+jwt" for Security Event Tokens, "dc+sd-jwt" for SD-JWT VCs (earlier "vc+sd-jwt") or "kb+jwt" for an SD-JWT key binding JWT. Requiring the expected value keeps one kind of token from being accepted as another.',
 	},
 	{
 		name: 'cty',

@@ -3,7 +3,7 @@
 import { decodeBase64url, toHex, type Base64Deviation } from '../encoding/base64url';
 import { DebuggerError, type PartName } from './errors';
 import { parseJson, type DuplicateKey, type JsonNode, type JsonSyntaxError } from './json';
-import { splitToken, type TokenKind, type TokenPart } from './segments';
+import { splitToken, type SdJwtLayout, type TokenKind, type TokenPart } from './segments';
 import { decodeUtf8 } from '../encoding/utf8';
 
 /** A part's JSON, kept lossless: `text` is exactly the decoded UTF-8. */
@@ -29,6 +29,8 @@ export interface DecodedToken {
 	readonly token: string;
 	readonly kind: TokenKind;
 	readonly parts: readonly TokenPart[];
+	/** Set for an SD-JWT (RFC 9901 §4): `kind`, `header`, `payload` and `bytes` are then its issuer-signed JWT's. */
+	readonly sdJwt?: SdJwtLayout;
 	readonly header?: JsonPart;
 	readonly payload: PayloadView;
 	/** Raw bytes of each base64url part that decoded (signature, JWE key/iv/ciphertext/tag). */
@@ -44,23 +46,39 @@ export interface DecodedToken {
 /**
  * Decodes a compact JWS or JWE. Each part is decoded on its own, so a broken signature still shows
  * the header and payload. Problems are returned in `errors`, naming the part (RFC 7515 §5.2).
+ * For an SD-JWT only the issuer-signed JWT is decoded here; its disclosures and KB-JWT are parts
+ * that sd-jwt/ reads (RFC 9901 §4).
  */
 export function decodeToken(token: string): DecodedToken {
-	const { kind, parts } = splitToken(token);
+	const { kind, parts, sdJwt } = splitToken(token);
 	const errors: DebuggerError[] = [];
 	const deviations: { part: PartName; deviations: Base64Deviation[] }[] = [];
 	const invalidUtf8: { part: PartName; offset: number }[] = [];
 	const bytes: Partial<Record<PartName, Uint8Array>> = {};
 
 	if (kind === 'malformed') {
-		const count = token.split('.').length;
+		const issuer = sdJwt ? token.slice(0, sdJwt.issuerEnd) : token;
+		const count = issuer.split('.').length;
+		const what = `${count} part${count === 1 ? '' : 's'}`;
 		errors.push(
 			new DebuggerError(
 				'bad-segments',
-				`token has ${count} part${count === 1 ? '' : 's'}; a JWS has 3 and a JWE 5, separated by dots`,
+				sdJwt
+					? `the SD-JWT's issuer-signed JWT (before the first "~") has ${what}; it must be a JWS of 3 parts separated by dots`
+					: `token has ${what}; a JWS has 3 and a JWE 5, separated by dots`,
 			),
 		);
-		return { token, kind, parts, payload: { mode: 'unreadable' }, bytes, errors, deviations, invalidUtf8 };
+		return {
+			token,
+			kind,
+			parts,
+			sdJwt,
+			payload: { mode: 'unreadable' },
+			bytes,
+			errors,
+			deviations,
+			invalidUtf8,
+		};
 	}
 	if (kind === 'unsecured-fragment') {
 		errors.push(
@@ -73,6 +91,7 @@ export function decodeToken(token: string): DecodedToken {
 	}
 
 	for (const part of parts) {
+		if (part.name === 'disclosure' || part.name === 'key-binding') break;
 		const result = decodeBase64url(part.text);
 		if (!result.ok) {
 			const where =
@@ -95,20 +114,21 @@ export function decodeToken(token: string): DecodedToken {
 	} else if (bytes.payload) {
 		payload = readPayload(bytes.payload, errors, invalidUtf8);
 	}
-	return { token, kind, parts, header, payload, bytes, errors, deviations, invalidUtf8 };
+	return { token, kind, parts, sdJwt, header, payload, bytes, errors, deviations, invalidUtf8 };
 }
 
 /** Only a token's header: for work that never reads the payload (signing), so a 10 MB payload is not parsed. */
 export function decodeHeader(token: string): {
 	readonly kind: TokenKind;
 	readonly parts: readonly TokenPart[];
+	readonly sdJwt?: SdJwtLayout;
 	readonly header?: JsonPart;
 } {
-	const { kind, parts } = splitToken(token);
+	const { kind, parts, sdJwt } = splitToken(token);
 	const first = kind === 'malformed' ? undefined : parts[0];
 	const bytes = first ? decodeBase64url(first.text) : undefined;
 	const header = bytes?.ok ? readJsonPart('header', bytes.bytes, [], []) : undefined;
-	return { kind, parts, header };
+	return { kind, parts, sdJwt, header };
 }
 
 function readJsonPart(

@@ -10,7 +10,8 @@ export type EncodeResult = { ok: true; token: string } | { ok: false; error: Jso
 /**
  * Replaces the header or payload of `token` with `text`. JSON is minified (whitespace only, so big
  * numbers and escapes stay as written); a payload that was plain text may stay plain text. The
- * other parts, the signature included, are kept: signing is a separate step.
+ * other parts, the signature included, are kept: signing is a separate step. An SD-JWT's
+ * disclosures and KB-JWT are kept after the issuer-signed JWT.
  */
 export function replacePart(
 	token: string,
@@ -24,15 +25,17 @@ export function replacePart(
 	else if (allowText && part === 'payload') encoded = encodeBase64urlText(text);
 	else return { ok: false, error: parsed.error };
 
-	const { kind, parts } = splitToken(token);
-	const texts = parts.map((p) => p.text);
+	const { kind, parts, sdJwt } = splitToken(token);
+	// An SD-JWT keeps its disclosures and KB-JWT: only the issuer-signed JWT is edited (RFC 9901 §4).
+	const suffix = sdJwt ? token.slice(sdJwt.issuerEnd) : '';
+	const texts = parts.filter((p) => p.name !== 'disclosure' && p.name !== 'key-binding').map((p) => p.text);
 	if (kind === 'malformed' || texts.length === 0)
-		return { ok: true, token: part === 'header' ? `${encoded}..` : `.${encoded}.` };
+		return { ok: true, token: (part === 'header' ? `${encoded}..` : `.${encoded}.`) + suffix };
 	if (part === 'header') texts[0] = encoded;
 	else if (kind === 'jwe') return { ok: true, token };
 	else texts[1] = encoded;
 	if (kind === 'unsecured-fragment') texts.push('');
-	return { ok: true, token: texts.join('.') };
+	return { ok: true, token: texts.join('.') + suffix };
 }
 
 /**
@@ -41,6 +44,7 @@ export function replacePart(
  * worker then copies the edited text once, not the old payload as well.
  */
 export function withoutPayload(token: string): string {
+	if (token.includes('~')) return token;
 	const first = token.indexOf('.');
 	if (first < 0) return token;
 	const second = token.indexOf('.', first + 1);

@@ -1,4 +1,4 @@
-// Find the compact tokens (JWS, JWE) in whatever people paste: bare tokens, headers, URLs, cookies, JSON, logs.
+// Find the compact tokens (JWS, JWE, SD-JWT) in whatever people paste: bare tokens, headers, URLs, cookies, JSON, logs.
 
 import { decodeBase64url } from '../encoding/base64url';
 
@@ -42,6 +42,8 @@ const NONE = 0;
 const DATA = 1;
 const DOT = 2;
 const PAD = 3;
+/** `~`, which joins an SD-JWT's issuer-signed JWT, disclosures and KB-JWT (RFC 9901 §4). */
+const TILDE = 4;
 
 /** Characters that mean the input is structured text (URL, JSON, header), not one damaged token. */
 const STRUCTURE = new Set(':?#&;,"\'`{}[]()<>\\|@');
@@ -51,8 +53,9 @@ const BEARER_PREFIX = /bearer\s+/iy;
 const INNER_SPACE = /[ \t\r\n]+/g;
 
 /**
- * Finds every JWS (3 parts, RFC 7515 §7.1) and JWE (5 parts, RFC 7516 §7.1) compact token in `text`,
- * in order of position, never overlapping. Runs in linear time.
+ * Finds every JWS (3 parts, RFC 7515 §7.1), JWE (5 parts, RFC 7516 §7.1) and SD-JWT (a JWS followed
+ * by `~`-separated disclosures and an optional KB-JWT, RFC 9901 §4) in `text`, in order of position,
+ * never overlapping. Runs in linear time.
  *
  * When the whole input (trimmed, unquoted, without `Bearer ` or `Authorization:`) is nothing but
  * base64url, dots and line breaks, it is returned as the only candidate even if it will not decode,
@@ -143,10 +146,15 @@ function measureShape(token: string): {
 	let parts = 1;
 	let foreign = 0;
 	let structured = false;
+	let issuerParts = 0;
 	for (let i = 0; i < token.length; i++) {
 		const code = token.charCodeAt(i);
 		if (code === 46) parts++;
-		else if (code === 61) {
+		else if (code === 126) {
+			// An SD-JWT's `~` counts only after an issuer JWT of at least two parts (RFC 9901 §4).
+			if (issuerParts === 0) issuerParts = parts;
+			if (issuerParts < 2) foreign++;
+		} else if (code === 61) {
 			const next = token.charCodeAt(i + 1);
 			// `=` is padding only at the end of a part; before more data it is `name=value`.
 			if (!(Number.isNaN(next) || next === 46 || next === 61)) structured = true;
@@ -186,22 +194,31 @@ function scanText(text: string): TokenCandidate[] {
 	};
 	const found: TokenCandidate[] = [];
 	let plain = 0;
-	const sequence: Sequence = { end: 0, dotCount: 0, firstDot: -1, lastDot: -1 };
+	const sequence: Sequence = { end: 0, dotCount: 0, firstDot: -1, lastDot: -1, lastTilde: -1 };
 	let i = 0;
 	while (i < text.length) {
 		const code = text.charCodeAt(i);
 		if ((code < 128 && BASE64URL[code] === 1) || (code === 37 && unitAt(text, i) === DATA)) {
 			readSequence(text, i, sequence);
 			let { end, dotCount } = sequence;
+			const sdJwt = sequence.lastTilde >= 0;
+			// An SD-JWT's dots after its issuer JWT are its KB-JWT's: none or two (RFC 9901 §4).
+			let tailDots = sdJwt ? dotCount - 2 : dotCount;
 			// A full stop after a token ends the sentence, not the token.
 			if (
-				(dotCount === 3 || dotCount === 5) &&
+				(tailDots === 3 || (!sdJwt && tailDots === 5) || (sdJwt && tailDots === 1)) &&
 				end === sequence.lastDot + unitWidth(text, sequence.lastDot)
 			) {
 				end = sequence.lastDot;
 				dotCount--;
+				tailDots--;
 			}
-			if (dotCount === 2 || dotCount === 4) {
+			// What follows the last `~` is not a KB-JWT's shape: the SD-JWT ends at that `~`.
+			if (sdJwt && tailDots !== 0 && tailDots !== 2) {
+				end = sequence.lastTilde + unitWidth(text, sequence.lastTilde);
+				dotCount = 2;
+			}
+			if (sdJwt || dotCount === 2 || dotCount === 4) {
 				const context = describeContext(text, i, end, state);
 				const header = decodeEscapes(text.slice(i, sequence.firstDot));
 				if (context.trusted || isHeaderLike(header)) {
@@ -246,18 +263,25 @@ function noteMarker(text: string, i: number, code: number, state: ScanState): vo
 	}
 }
 
-/** Where a dotted sequence ends and where its first and last dots are; reused across the scan. */
+/** Where a dotted sequence ends, where its first and last dots are and its last `~`; reused across the scan. */
 interface Sequence {
 	end: number;
 	dotCount: number;
 	firstDot: number;
 	lastDot: number;
+	/** The last `~` of an SD-JWT, or -1. */
+	lastTilde: number;
 }
 
-/** Reads base64url parts joined by dots from `start`; `%xx` escapes of those characters count (URLs). */
+/**
+ * Reads base64url parts joined by dots from `start`; `%xx` escapes of those characters count (URLs).
+ * A `~` continues the sequence as an SD-JWT (RFC 9901 §4) right after a three-part JWS, or after a
+ * disclosure (no dots since the previous `~`); anywhere else it ends the sequence.
+ */
 function readSequence(text: string, start: number, into: Sequence): void {
 	into.dotCount = 0;
-	into.firstDot = into.lastDot = -1;
+	into.firstDot = into.lastDot = into.lastTilde = -1;
+	let dotsAtTilde = -1;
 	let i = start;
 	for (;;) {
 		let kind = unitAt(text, i);
@@ -273,6 +297,12 @@ function readSequence(text: string, start: number, into: Sequence): void {
 		if (kind === DOT) {
 			if (into.dotCount++ === 0) into.firstDot = i;
 			into.lastDot = i;
+			i += unitWidth(text, i);
+			continue;
+		}
+		if (kind === TILDE && (dotsAtTilde < 0 ? into.dotCount === 2 : into.dotCount === dotsAtTilde)) {
+			dotsAtTilde = into.dotCount;
+			into.lastTilde = i;
 			i += unitWidth(text, i);
 			continue;
 		}
@@ -297,7 +327,7 @@ function unitWidth(text: string, i: number): number {
 
 function classify(code: number): number {
 	if (code < 128 && BASE64URL[code]) return DATA;
-	return code === 46 ? DOT : code === 61 ? PAD : NONE;
+	return code === 46 ? DOT : code === 61 ? PAD : code === 126 ? TILDE : NONE;
 }
 
 function hexValue(code: number): number {

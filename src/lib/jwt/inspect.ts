@@ -6,9 +6,12 @@ import { findTokens, type TokenCandidate } from './extract';
 
 /** A part's place in the text the person typed (offsets into that text). */
 export interface PartRange {
-	readonly name: PartName | 'dot';
+	/** The part, or the separator before it: `dot`, or `tilde` between an SD-JWT's pieces (RFC 9901 §4). */
+	readonly name: PartName | 'dot' | 'tilde';
 	readonly from: number;
 	readonly to: number;
+	/** For a disclosure: its position among the SD-JWT's disclosures, from 0 (so each can have its own colour). */
+	readonly index?: number;
 }
 
 /** The result of reading what is in the token editor. */
@@ -47,42 +50,50 @@ export function inspectText(text: string, pick = 0): Inspection {
 }
 
 function mapRanges(text: string, candidate: TokenCandidate, decoded: DecodedToken): PartRange[] {
-	if (!candidate.hasInnerWhitespace) {
-		const ranges: PartRange[] = [];
-		for (const part of decoded.parts) {
-			if (part.start > 0)
-				ranges.push({
-					name: 'dot',
-					from: candidate.start + part.start - 1,
-					to: candidate.start + part.start,
-				});
-			if (part.end > part.start)
-				ranges.push({ name: part.name, from: candidate.start + part.start, to: candidate.start + part.end });
-		}
-		return ranges;
-	}
-	// Walk the text, counting only token characters, to find where each part starts and ends.
-	const ranges: PartRange[] = [];
+	const ranges = listTokenRanges(decoded);
+	if (!candidate.hasInnerWhitespace)
+		return ranges.map((r) => ({ ...r, from: candidate.start + r.from, to: candidate.start + r.to }));
+	// Where each token character sits in the text, skipping the whitespace that was removed.
+	const offsets = new Int32Array(decoded.token.length + 1);
 	let tokenIndex = 0;
-	let partIndex = 0;
-	let from = -1;
-	let lastEnd = candidate.start;
-	for (let i = candidate.start; i < candidate.end && partIndex < decoded.parts.length; i++) {
+	for (let i = candidate.start; i < candidate.end && tokenIndex < decoded.token.length; i++) {
 		const code = text.charCodeAt(i);
 		if (code === 32 || code === 9 || code === 10 || code === 13) continue;
-		const part = decoded.parts[partIndex]!;
-		if (tokenIndex === part.end) {
-			if (from >= 0) ranges.push({ name: part.name, from, to: lastEnd });
-			ranges.push({ name: 'dot', from: i, to: i + 1 });
-			partIndex++;
-			from = -1;
-		} else if (from < 0) {
-			from = i;
-		}
-		lastEnd = i + 1;
-		tokenIndex++;
+		offsets[tokenIndex++] = i;
 	}
-	const last = decoded.parts[partIndex];
-	if (last && from >= 0) ranges.push({ name: last.name, from, to: lastEnd });
+	offsets[tokenIndex] = tokenIndex > 0 ? offsets[tokenIndex - 1]! + 1 : candidate.start;
+	// A range ends just past its last character, so a part followed by a line break is not stretched over it.
+	return ranges.map((r) => ({ ...r, from: offsets[r.from]!, to: offsets[r.to - 1]! + 1 }));
+}
+
+/**
+ * Disclosures coloured one by one; past this many, the rest of an SD-JWT is one range, so a megabyte of
+ * `~` does not become a million marks in the editor.
+ */
+export const MAX_COLOURED_DISCLOSURES = 2000;
+
+/** Each part and separator (`.`, or `~` in an SD-JWT) as offsets in the token, in order; empty parts are left out. */
+function listTokenRanges(decoded: DecodedToken): PartRange[] {
+	const { token } = decoded;
+	const ranges: PartRange[] = [];
+	let at = 0;
+	const separatorsTo = (end: number): void => {
+		for (; at < end; at++) ranges.push({ name: token[at] === '~' ? 'tilde' : 'dot', from: at, to: at + 1 });
+	};
+	for (const part of decoded.parts) {
+		if (part.index !== undefined && part.index >= MAX_COLOURED_DISCLOSURES) {
+			ranges.push({ name: 'disclosure', from: part.start, to: token.length });
+			return ranges;
+		}
+		separatorsTo(part.start);
+		if (part.end > part.start)
+			ranges.push(
+				part.index === undefined
+					? { name: part.name, from: part.start, to: part.end }
+					: { name: part.name, from: part.start, to: part.end, index: part.index },
+			);
+		at = part.end;
+	}
+	if (decoded.sdJwt) separatorsTo(token.length);
 	return ranges;
 }

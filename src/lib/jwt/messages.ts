@@ -5,6 +5,33 @@ import type { DebuggerError, ErrorCode } from './errors';
 /** How much a finding matters. */
 export type Severity = 'error' | 'warning' | 'info';
 
+/**
+ * Finding codes about SD-JWTs (RFC 9901): their titles and references are in sd-jwt/messages.ts, which
+ * loads with the SD-JWT code, not with the page.
+ */
+export type SdFindingCode =
+	| 'sd-unmatched-disclosure'
+	| 'sd-duplicate-digest'
+	| 'sd-malformed-disclosure'
+	| 'sd-forbidden-claim'
+	| 'sd-hash-mismatch'
+	| 'sd-claim-exists'
+	| 'sd-alg-unknown'
+	| 'sd-alg-weak'
+	| 'sd-invalid-digests'
+	| 'sd-nesting-too-deep'
+	| 'sd-too-many-disclosures'
+	| 'sd-kb-missing'
+	| 'sd-kb-no-cnf'
+	| 'sd-kb-malformed'
+	| 'sd-kb-typ'
+	| 'sd-kb-iat'
+	| 'sd-kb-claims'
+	| 'sd-kb-audience'
+	| 'sd-kb-nonce'
+	| 'sd-vc-missing-vct'
+	| 'sd-vc-typ';
+
 /** Stable finding codes, as `data-code` in the Warnings list (ui-contract.md). */
 export type FindingCode =
 	| 'alg-none'
@@ -65,7 +92,11 @@ export type FindingCode =
 	| 'logout-token-rules'
 	| 'dpop-ath-mismatch'
 	| 'dpop-jkt-mismatch'
-	| 'at-hash-mismatch';
+	| 'at-hash-mismatch'
+	| SdFindingCode;
+
+/** The finding codes whose facts are in `findingInfo`: all but the SD-JWT ones. */
+export type CoreFindingCode = Exclude<FindingCode, SdFindingCode>;
 
 /** The fixed facts of a finding code: how much it matters, a one-line title, and the standard behind it. */
 export interface FindingInfo {
@@ -75,10 +106,12 @@ export interface FindingInfo {
 	readonly url: string;
 }
 
-const rfc = (n: number, section: string) => `https://www.rfc-editor.org/rfc/rfc${n}#section-${section}`;
+/** A link to a section of an RFC. */
+export const rfc = (n: number, section: string) =>
+	`https://www.rfc-editor.org/rfc/rfc${n}#section-${section}`;
 
-/** Every finding code's severity, title and reference. */
-export const findingInfo: Readonly<Record<FindingCode, FindingInfo>> = Object.freeze({
+/** Every finding code's severity, title and reference, but the SD-JWT ones (sd-jwt/messages.ts). */
+export const findingInfo: Readonly<Record<CoreFindingCode, FindingInfo>> = Object.freeze({
 	'alg-none': {
 		severity: 'error',
 		title: 'Unsigned token (alg "none")',

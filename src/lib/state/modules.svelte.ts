@@ -6,10 +6,18 @@ import type * as CryptoModule from '$lib/crypto';
 import type * as BesideModule from '$lib/jwt/beside';
 // Type-only: JWE decryption (and jose with it) loads only when a JWE appears (see loadJwe).
 import type * as JweModule from '$lib/crypto/jwe';
+// Type-only: the SD-JWT code loads only when a token with a `~` appears (see loadSdJwt).
+import type * as SdJwtCore from '$lib/jwt/sd-jwt';
+import type * as SdJwtCrypto from '$lib/crypto/sd-jwt';
 
 export type Crypto = typeof CryptoModule;
 export type Beside = typeof BesideModule;
 export type Jwe = typeof JweModule;
+/** The SD-JWT core and its WebCrypto side, loaded only when a token with a `~` appears. */
+export interface SdJwtModules {
+	readonly core: typeof SdJwtCore;
+	readonly crypto: typeof SdJwtCrypto;
+}
 
 /** Lazily loaded modules, each `undefined` until it has arrived; state derived from them follows when it does. */
 export class Modules {
@@ -26,6 +34,9 @@ export class Modules {
 	beside = $state.raw<Beside | undefined>();
 	#crypto?: Promise<Crypto>;
 	#beside?: Promise<Beside>;
+	/** SD-JWT processing, key binding and presentations. */
+	sdJwt = $state.raw<SdJwtModules | undefined>();
+	#sdJwt?: Promise<SdJwtModules>;
 	#review?: Promise<FindingReview>;
 	#docs?: Promise<ClaimDocs>;
 
@@ -57,5 +68,13 @@ export class Modules {
 	loadDocs(): Promise<ClaimDocs> {
 		this.#docs ??= import('$lib/jwt/claim-docs').then((module) => (this.docs = module));
 		return this.#docs;
+	}
+
+	/** Loads the SD-JWT code (once), when the first SD-JWT appears: it is no part of first load. */
+	loadSdJwt(): Promise<SdJwtModules> {
+		this.#sdJwt ??= Promise.all([import('$lib/jwt/sd-jwt'), import('$lib/crypto/sd-jwt')]).then(
+			([core, crypto]) => (this.sdJwt = { core, crypto }),
+		);
+		return this.#sdJwt;
 	}
 }

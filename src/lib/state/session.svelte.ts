@@ -5,6 +5,8 @@ import type { OffThreadAnalyzer } from '$lib/worker/client';
 import type { DecryptionState } from './decryption.svelte';
 import { Editing } from './editing.svelte';
 import { KeyState } from './key.svelte';
+// Type-only: the SD-JWT state loads with the SD-JWT code, when a token with a `~` first appears.
+import type { SdJwtState } from './sd-jwt.svelte';
 import type { Modules } from './modules.svelte';
 import type { Settings } from './settings.svelte';
 import { TokenView } from './token-view.svelte';
@@ -19,6 +21,10 @@ export class TokenSession {
 	 * so a page that never sees a JWE never loads it.
 	 */
 	decryption = $state.raw<DecryptionState | undefined>();
+	/** Disclosures, claims and key binding, once an SD-JWT (RFC 9901) has appeared in this session. */
+	sdJwt = $state.raw<SdJwtState | undefined>();
+	/** The token is an SD-JWT: the page shows its disclosures, claims and key binding. */
+	readonly isSdJwt = $derived.by(() => this.view.decoded?.sdJwt !== undefined);
 
 	constructor(settings: Settings, modules: Modules, offThread?: OffThreadAnalyzer) {
 		this.view = new TokenView(settings, modules, offThread);
@@ -40,6 +46,7 @@ export class TokenSession {
 					...this.key.findings,
 					...(this.decryption?.findings ?? []),
 					...this.relationFindings,
+					...(this.isSdJwt ? (this.sdJwt?.findings ?? []) : []),
 				].sort(bySeverity)
 			: [],
 	);
@@ -123,6 +130,14 @@ export class TokenSession {
 			});
 			$effect(() => {
 				if (this.view.decoded?.kind === 'jwe') void this.#decrypt();
+			});
+			$effect(() => {
+				if (!this.isSdJwt) return;
+				if (this.sdJwt) void this.sdJwt.refresh();
+				else
+					void import('./sd-jwt.svelte').then(({ SdJwtState }) => {
+						this.sdJwt ??= new SdJwtState(this.view);
+					});
 			});
 		});
 	}

@@ -12,6 +12,10 @@ export class Settings {
 	evaluateAt = $state<number | undefined>();
 	/** Longest `exp` − `iat` before `long-lifetime` is raised, in seconds (default 24 h). */
 	lifetimeThreshold = $state(24 * 3600);
+	/** The audience an SD-JWT's key binding JWT must name (`aud`), when set (RFC 9901 §7.3). */
+	expectedAudience = $state('');
+	/** The nonce an SD-JWT's key binding JWT must carry, when set (RFC 9901 §7.3). */
+	expectedNonce = $state('');
 
 	/** The instant everything time-related is judged at: `evaluateAt` when set, else the ticking clock. */
 	readonly at = $derived(this.evaluateAt ?? this.now);

@@ -393,7 +393,12 @@ describe('decodeHeader reads the header alone', () => {
 				),
 				(text) => {
 					const full = decodeToken(text);
-					expect(decodeHeader(text)).toEqual({ kind: full.kind, parts: full.parts, header: full.header });
+					expect(decodeHeader(text)).toEqual({
+						kind: full.kind,
+						parts: full.parts,
+						sdJwt: full.sdJwt,
+						header: full.header,
+					});
 				},
 			),
 			{ numRuns: 500 },

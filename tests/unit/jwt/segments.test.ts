@@ -103,7 +103,17 @@ describe('splitToken keeps each part’s range in the token', () => {
 
 test('every part has a label and the table is frozen', () => {
 	expect(Object.keys(partLabels).sort()).toEqual(
-		['ciphertext', 'encrypted-key', 'header', 'iv', 'payload', 'signature', 'tag'].sort(),
+		[
+			'ciphertext',
+			'encrypted-key',
+			'header',
+			'iv',
+			'payload',
+			'signature',
+			'tag',
+			'disclosure',
+			'key-binding',
+		].sort(),
 	);
 	for (const label of Object.values(partLabels)) expect(label.length).toBeGreaterThan(0);
 	expect(Object.isFrozen(partLabels)).toBe(true);

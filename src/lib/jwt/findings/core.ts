@@ -8,10 +8,24 @@ import { checkTimes } from './times';
 import { checkProfileTimes } from './profile-times';
 import { appliesTo, recognizeProfile, type ProfileRecognition } from '../profiles';
 import { getMember, stringMember, type JsonNode } from '../json';
-import { findingInfo, type Severity } from '../messages';
+import { findingInfo, type FindingCode, type FindingInfo, type Severity } from '../messages';
 import type { AddFinding, Finding, FindingContext } from './types';
 
 export type { AddFinding, Finding, FindingContext } from './types';
+
+/**
+ * Generic JWT checks that do not fit an SD-JWT's issuer-signed JWT (RFC 9901 §4.1): a credential is
+ * presented to many verifiers (no `aud`), its holder may be its only subject, it lives for months or
+ * years, and its `typ` is its own (`dc+sd-jwt`, `example+sd-jwt`), so they stay quiet for it.
+ */
+const NOT_FOR_SD_JWT: ReadonlySet<FindingCode> = new Set<FindingCode>([
+	'missing-iss',
+	'missing-aud',
+	'missing-sub',
+	'typ-generic',
+	'long-lifetime',
+	'id-token-rules',
+]);
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
@@ -39,7 +53,13 @@ export function listFindingsWith(
 	scope: FindingScope = 'all',
 ): Finding[] {
 	const findings: Finding[] = [];
-	const add = collectInto(findings);
+	const collect = collectInto(findings);
+	// An SD-JWT is a credential: no audience by design, long-lived, and typed by its own media type.
+	const add: AddFinding = decoded.sdJwt
+		? (code, detail, where) => {
+				if (!NOT_FOR_SD_JWT.has(code)) collect(code, detail, where);
+			}
+		: collect;
 	const payload = decoded.payload.mode === 'json' ? decoded.payload.root : undefined;
 	const recognition = recognizeProfile(decoded.header?.root, payload);
 	// The generic checks report through the profile's filter (profiles.ts `suppressed`); the profile's
@@ -62,9 +82,18 @@ export function collectFindings(run: (add: AddFinding) => void): Finding[] {
 	return findings.sort(bySeverity);
 }
 
-function collectInto(findings: Finding[]): AddFinding {
+/**
+ * A recorder that fills in each finding's severity, title and reference from `table` (`findingInfo`, or
+ * the SD-JWT codes' table that loads with them) and appends it to `findings`.
+ */
+export function collectInto(
+	findings: Finding[],
+	table: Readonly<Partial<Record<FindingCode, FindingInfo>>> = findingInfo,
+): AddFinding {
 	return (code, detail, where = {}) => {
-		const info = findingInfo[code];
+		const info = table[code];
+		// A check that records a code its table lacks is a bug in this code, not something about the token.
+		if (!info) throw new Error(`finding code ${code} is not in the table it was recorded with`);
 		findings.push({
 			code,
 			severity: info.severity,

@@ -16,6 +16,8 @@ export interface Finding {
 	readonly part?: PartName;
 	/** The claim or header parameter it is about. */
 	readonly member?: string;
+	/** The SD-JWT disclosure it is about: its position, from 0 (RFC 9901 §4). */
+	readonly disclosure?: number;
 }
 
 /** What findings depend on besides the token. */
@@ -37,5 +39,5 @@ export interface FindingContext {
 export type AddFinding = (
 	code: FindingCode,
 	detail: string,
-	where?: { part?: PartName; member?: string },
+	where?: { part?: PartName; member?: string; disclosure?: number },
 ) => void;

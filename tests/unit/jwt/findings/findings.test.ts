@@ -8,7 +8,7 @@ import {
 	type FindingContext,
 } from '../../../../src/lib/jwt/findings';
 import { review } from '../../../../src/lib/jwt/findings/review';
-import { findingInfo, type FindingCode } from '../../../../src/lib/jwt/messages';
+import { findingInfo, type CoreFindingCode, type FindingCode } from '../../../../src/lib/jwt/messages';
 import * as algorithmCases from './algorithm.cases';
 import * as claimCases from './claims.cases';
 import * as headerCases from './header.cases';
@@ -208,6 +208,7 @@ describe('listFindings raises each finding it knows', () => {
 		const decryptedCodes = ['jwe-unsigned', 'jwe-dir-weak-key', 'jwe-nested-no-cty', 'jwe-claim-mismatch'];
 		// Bindings between two tokens are raised by crypto/bindings.ts and tested there.
 		const bindingCodes = ['dpop-ath-mismatch', 'dpop-jkt-mismatch', 'at-hash-mismatch'];
+		// The SD-JWT codes are raised by sd-jwt/ and not in findingInfo: tests/unit/jwt/sd-jwt/findings.test.ts covers each.
 		const all = Object.keys(findingInfo).filter(
 			(code) => !keyCodes.includes(code) && !decryptedCodes.includes(code) && !bindingCodes.includes(code),
 		);
@@ -274,8 +275,8 @@ describe('every finding is complete and says where it is', () => {
 			expect(finding.spec.length).toBeGreaterThan(0);
 			expect(finding.url).toMatch(/^https:\/\//);
 			expect(finding).toMatchObject({
-				severity: findingInfo[finding.code].severity,
-				url: findingInfo[finding.code].url,
+				severity: findingInfo[finding.code as CoreFindingCode].severity,
+				url: findingInfo[finding.code as CoreFindingCode].url,
 			});
 		}
 		// Most severe first.

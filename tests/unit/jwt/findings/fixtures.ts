@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { encodeBase64url, encodeBase64urlText } from '../../../../src/lib/encoding/base64url';
 import { decodeToken } from '../../../../src/lib/jwt/decode';
 import { listFindings, type Finding, type FindingContext } from '../../../../src/lib/jwt/findings';
-import { findingInfo, type FindingCode } from '../../../../src/lib/jwt/messages';
+import { findingInfo, type CoreFindingCode, type FindingCode } from '../../../../src/lib/jwt/messages';
 
 /** 2026-01-01T00:00:00Z, in seconds. */
 export const NOW = 1_767_225_600;
@@ -55,7 +55,7 @@ export function expectWellFormed(findings: readonly Finding[]): void {
 	for (const finding of findings) {
 		expect(finding.detail.length).toBeGreaterThan(0);
 		expect(finding.url).toMatch(/^https:\/\//);
-		expect(finding).toMatchObject(findingInfo[finding.code]);
+		expect(finding).toMatchObject(findingInfo[finding.code as CoreFindingCode]);
 	}
 	const ranks = findings.map((f) => SEVERITIES.indexOf(f.severity));
 	expect(ranks).toEqual([...ranks].sort((a, b) => a - b));

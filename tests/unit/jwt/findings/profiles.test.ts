@@ -16,7 +16,7 @@ describeFindingCases(
 describe('the profiles table', () => {
 	test.each(Object.values(tokenProfiles))('$id names only known codes', (profile) => {
 		for (const code of [...profile.suppressed, ...profile.extra, ...Object.values(profile.required)])
-			expect(findingInfo[code]).toBeDefined();
+			expect(Object.hasOwn(findingInfo, code)).toBe(true);
 	});
 
 	test('a DPoP proof raises none of the generic findings the contract lists for it', () => {

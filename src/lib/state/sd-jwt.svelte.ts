@@ -1,0 +1,208 @@
+// The SD-JWT side of one token session: disclosures, the claims a verifier ends with, key binding, presentations.
+
+import type { KeyBindingVerdict } from '$lib/crypto/sd-jwt';
+import type { DisclosureRecord, SdJwtAnalysis } from '$lib/jwt/sd-jwt';
+import type { TokenView } from './token-view.svelte';
+
+/** One row of the `Disclosures` table: a disclosure of the SD-JWT as issued, presented or not. */
+export interface DisclosureRow {
+	/** Position in the SD-JWT the presentation is built from. */
+	readonly index: number;
+	/** The disclosure is in `Encoded token` now (its checkbox is ticked). */
+	readonly disclosed: boolean;
+	readonly record: DisclosureRecord;
+	/** The claim name, or undefined for an array element. */
+	readonly name?: string;
+	/** The value's JSON, shortened for the table. */
+	readonly value: string;
+}
+
+/** The SD-JWT the person started from, and which of its disclosures the token now presents. */
+interface Source {
+	readonly full: string;
+	readonly analysis: SdJwtAnalysis;
+	readonly included: readonly boolean[];
+	/** The token this state wrote last; any other token starts again from itself. */
+	readonly written: string;
+}
+
+const VALUE_LIMIT = 120;
+
+/** Processes the session's SD-JWT off the clock-free path, and builds presentations from it. */
+export class SdJwtState {
+	/** The holder's private key (PEM or JWK), for signing key binding JWTs; memory only. */
+	holderKeyText = $state('');
+	/** What the last presentation or signing said (why it could not re-sign, say). */
+	note = $state('');
+
+	readonly #view: TokenView;
+	#result = $state.raw<{ token: string; analysis: SdJwtAnalysis; verdict: KeyBindingVerdict } | undefined>();
+	#source = $state.raw<Source | undefined>();
+	#run = 0;
+
+	constructor(view: TokenView) {
+		this.#view = view;
+	}
+
+	/** The token is an SD-JWT: the page shows the disclosures, claims and key binding. */
+	readonly active = $derived.by(() => this.#view.decoded?.sdJwt !== undefined);
+	/** The analysis of the current token, once worked out. */
+	readonly analysis = $derived.by(() =>
+		this.#result?.token === this.#view.token ? this.#result.analysis : undefined,
+	);
+	/** The `Key binding` status. */
+	readonly keyBinding = $derived.by(() =>
+		this.#result?.token === this.#view.token ? this.#result.verdict : undefined,
+	);
+	/** Findings about disclosures and key binding. */
+	readonly findings = $derived.by(() => (this.active ? (this.analysis?.findings ?? []) : []));
+	/** The parsed holder key, when the SD-JWT code and a key are in. */
+	readonly holderKey = $derived.by(() => {
+		const crypto = this.#view.modules.crypto;
+		return crypto && this.holderKeyText.trim() ? crypto.parseKeyInput(this.holderKeyText) : undefined;
+	});
+	readonly #currentSource = $derived.by(() =>
+		this.#source?.written === this.#view.token ? this.#source : undefined,
+	);
+
+	/** Every disclosure of the SD-JWT presentations are built from, in order, ticked when presented. */
+	readonly rows = $derived.by<DisclosureRow[]>(() => {
+		const analysis = this.analysis;
+		if (!analysis) return [];
+		const source = this.#currentSource;
+		if (!source) return analysis.processing.disclosures.map((record) => row(record, true));
+		let shown = 0;
+		return source.included.map((included, index) => {
+			const current = included ? analysis.processing.disclosures[shown++] : undefined;
+			const record = current ? { ...current, index } : source.analysis.processing.disclosures[index]!;
+			return row(record, included);
+		});
+	});
+
+	/**
+	 * Works out the analysis and key binding verdict of the current token (loading the SD-JWT code the first
+	 * time one appears). Reads everything it depends on before its first `await`; older runs are dropped.
+	 */
+	async refresh(): Promise<void> {
+		const view = this.#view;
+		const decoded = view.decoded;
+		const token = view.token;
+		const settings = view.settings;
+		const options = {
+			now: settings.at,
+			clockSkew: settings.clockSkew,
+			expectedAudience: settings.expectedAudience.trim() || undefined,
+			expectedNonce: settings.expectedNonce.trim() || undefined,
+		};
+		if (!decoded?.sdJwt) return;
+		const run = ++this.#run;
+		const { core, crypto } = view.modules.sdJwt ?? (await view.modules.loadSdJwt());
+		const digest = crypto.webCryptoDigest();
+		const analysis = await core.analyzeSdJwt(decoded, digest, options);
+		if (!analysis) return;
+		const verdict = await crypto.verifyKeyBinding(analysis.keyBinding);
+		if (run === this.#run) this.#result = { token, analysis, verdict };
+	}
+
+	/**
+	 * Ticks or unticks a disclosure: `Encoded token` becomes the issuer JWT with the ticked disclosures. With a
+	 * holder key the KB-JWT is signed again (fresh `iat`, new `sd_hash`); without one, the old KB-JWT stays and
+	 * its `sd_hash` no longer matches, which the key binding status says.
+	 */
+	async setDisclosed(index: number, disclosed: boolean): Promise<void> {
+		const view = this.#view;
+		const analysis = this.analysis;
+		const modules = view.modules.sdJwt;
+		if (!analysis || !modules) return;
+		const base: Source = this.#currentSource ?? {
+			full: view.token,
+			analysis,
+			included: analysis.processing.disclosures.map(() => true),
+			written: view.token,
+		};
+		const included = base.included.map((value, i) => (i === index ? disclosed : value));
+		// Disclosures past those read (MAX_DISCLOSURES) have no checkbox and stay as they are.
+		const presentation = modules.core.buildPresentation(base.full, (i) => included[i] ?? true);
+		const token = await this.#withKeyBinding(presentation, analysis);
+		this.#source = { ...base, included, written: token };
+		view.replaceToken(token);
+	}
+
+	/**
+	 * Highlights, in the Payload editor, the claim of the issuer payload that holds the row's digest: `_sd`, or
+	 * the array or object it sits in (for a nested disclosure, the top-level claim its chain starts from).
+	 */
+	showDigest(row: DisclosureRow): void {
+		let record: DisclosureRow['record'] | undefined = row.record;
+		const records = this.analysis?.processing.disclosures ?? [];
+		// Bounded: each step goes to a parent, and a chain is at most MAX_DISCLOSURE_NESTING long.
+		for (let steps = 0; record?.parent !== undefined && steps < records.length; steps++)
+			record = records[record.parent];
+		const member = record?.path?.match(/^\$(?:\.([A-Za-z_$][A-Za-z0-9_$]*)|\[("(?:[^"\\]|\\.)*")\])/);
+		const name = member?.[1] ?? (member?.[2] ? (JSON.parse(member[2]) as string) : undefined);
+		if (name !== undefined) this.#view.highlight = { part: 'payload', member: name };
+	}
+
+	/** Signs a new KB-JWT for the current presentation with the holder key (`Sign key binding`). */
+	async signKeyBinding(): Promise<void> {
+		const analysis = this.analysis;
+		if (!analysis) return;
+		const source = this.#currentSource;
+		const token = await this.#withKeyBinding(this.#view.token, analysis, true);
+		if (token === this.#view.token) return;
+		if (source) this.#source = { ...source, written: token };
+		this.#view.replaceToken(token);
+	}
+
+	async #withKeyBinding(token: string, analysis: SdJwtAnalysis, required = false): Promise<string> {
+		const modules = this.#view.modules.sdJwt!;
+		const presentation = modules.core.withoutKeyBinding(token);
+		const oldKb = this.#view.token.slice(modules.core.withoutKeyBinding(this.#view.token).length);
+		const key = this.holderKey;
+		const alg = analysis.processing.alg.known;
+		if (!key || key.kind === 'empty' || !alg) {
+			this.note =
+				oldKb && !required
+					? 'The key binding JWT was kept as it was: its sd_hash no longer matches. Enter the holder key to sign it again.'
+					: required
+						? "Enter the holder's private key to sign a key binding JWT."
+						: '';
+			return required ? token : presentation + oldKb;
+		}
+		const settings = this.#view.settings;
+		const kb = analysis.keyBinding;
+		const signed = await modules.crypto.signKeyBinding(
+			presentation,
+			key,
+			{
+				now: Math.floor(Date.now() / 1000),
+				aud:
+					settings.expectedAudience.trim() ||
+					(typeof kb.aud === 'string' ? kb.aud : 'https://verifier.example'),
+				nonce: settings.expectedNonce.trim() || (typeof kb.nonce === 'string' ? kb.nonce : randomNonce()),
+			},
+			alg,
+			modules.crypto.webCryptoDigest(),
+		);
+		this.note = signed.ok ? 'The key binding JWT was signed again with the holder key.' : signed.reason;
+		return signed.ok ? signed.token : presentation + oldKb;
+	}
+}
+
+function row(record: DisclosureRecord, disclosed: boolean): DisclosureRow {
+	const reading = record.reading?.ok ? record.reading : undefined;
+	const raw = reading ? reading.json.slice(reading.value.start, reading.value.end) : '';
+	return {
+		index: record.index,
+		disclosed,
+		record,
+		name: reading?.name,
+		value: raw.length > VALUE_LIMIT ? `${raw.slice(0, VALUE_LIMIT)}…` : raw,
+	};
+}
+
+function randomNonce(): string {
+	return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(12)), (b) =>
+		b.toString(16).padStart(2, '0'),
+	).join('');
+}
