@@ -119,6 +119,8 @@ export default defineConfig({
 		],
 	},
 	build: {
+		// dist/.vite/manifest.json: which chunk holds which module, for the first-visit budget (scripts/budget.mjs).
+		manifest: true,
 		target: 'es2022',
 		// Every browser that runs ES2022 supports modulepreload; the polyfill would only add bytes.
 		modulePreload: { polyfill: false },
