@@ -34,3 +34,4 @@ export {
 	type BindingKind,
 	type TokenSide,
 } from './bindings';
+export { preloadProviders } from './providers';

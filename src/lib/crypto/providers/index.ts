@@ -1,7 +1,7 @@
 // The implementations that verify and sign: WebCrypto for what the browser has, and one module in this folder per
 // implementation that is not WebCrypto, named by the algorithm table's `{ kind: 'provider', id }`.
 
-import { implementationFor, type JwsAlgorithm } from '../../jwt/algorithms';
+import { findJwsAlgorithm, implementationFor, type JwsAlgorithm } from '../../jwt/algorithms';
 import type { KeyCandidate } from '../keys';
 import type { SignatureProvider } from '../signature-provider';
 import { webCryptoProvider } from '../webcrypto';
@@ -34,4 +34,17 @@ export async function loadProvider(
 		default:
 			return undefined;
 	}
+}
+
+/**
+ * Starts loading the provider modules the `alg` named `algName` may need (every curve's, for `EdDSA`), so that the first verdict
+ * after a key is given does not wait for their chunks. Nothing happens for WebCrypto rows or unknown names;
+ * a chunk that cannot be fetched is left for `loadProvider` to report.
+ */
+export function preloadProviders(algName: string | undefined): void {
+	const implementation = algName === undefined ? undefined : findJwsAlgorithm(algName)?.implementation;
+	if (!implementation) return;
+	const chosen = implementation.kind === 'by-curve' ? Object.values(implementation.curves) : [implementation];
+	for (const each of chosen)
+		if (each.kind === 'provider') void modules[`./${each.id}.ts`]?.().catch(() => undefined);
 }
