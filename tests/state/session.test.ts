@@ -39,10 +39,13 @@ describe('a token session', () => {
 			view.setText(await signedExample());
 			await settled();
 			expect(key.verdict.status).toBe('not-verified');
+			expect(key.headline).toBe('Not verified');
 			key.setText(EXAMPLE_SECRET);
 			await verdictBecomes(app.main, 'verified');
+			expect(key.headline).toBe('Signature verified');
 			view.setText(jws(HS, { sub: 'someone else' }));
 			await verdictBecomes(app.main, 'invalid');
+			expect(key.headline).toBe('Invalid signature');
 		} finally {
 			stop();
 		}

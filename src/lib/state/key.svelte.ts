@@ -6,6 +6,13 @@ import type { TokenView } from './token-view.svelte';
 
 const NO_KEY: ParsedKey = { kind: 'empty' };
 
+/** The phrase each verdict begins with (ui-contract.md "Verdict"). */
+const HEADLINES: Readonly<Record<Verdict['status'], string>> = Object.freeze({
+	verified: 'Signature verified',
+	invalid: 'Invalid signature',
+	'not-verified': 'Not verified',
+});
+
 /** The key a person gave for one token, and the verification verdict it gives. */
 export class KeyState {
 	/** What is in `Secret or key`; kept in memory only, never in the URL or storage. */
@@ -14,6 +21,9 @@ export class KeyState {
 	base64 = $state(false);
 	/** The verdict for the current token and key; settles a moment after either changes. */
 	verdict = $state.raw<Verdict>({ status: 'not-verified', code: 'no-key' });
+
+	/** The phrase the `Signature` status begins with. */
+	readonly headline = $derived(HEADLINES[this.verdict.status]);
 
 	readonly #view: TokenView;
 	#verifyRun = 0;
