@@ -82,14 +82,20 @@ describe('a token session', () => {
 		}
 	});
 
-	test('open() shows another session in the panels, and open(undefined) goes back to the main token', () => {
+	test('push() shows another session in the panels, pop() and closeAll() go back out, stopping their tracking', () => {
 		const app = new DebuggerState();
 		const inner = new TokenSession(app.settings, app.modules);
+		const innermost = new TokenSession(app.settings, app.modules);
+		const stopped: string[] = [];
 		expect(app.session).toBe(app.main);
-		app.open(inner);
-		expect(app.session).toBe(inner);
-		app.open(undefined);
-		expect(app.session).toBe(app.main);
+		app.push(inner, () => stopped.push('inner'));
+		app.push(innermost, () => stopped.push('innermost'));
+		expect(app.session).toBe(innermost);
+		expect(app.path).toEqual([app.main, inner, innermost]);
+		app.pop();
+		expect([app.session, stopped]).toEqual([inner, ['innermost']]);
+		app.closeAll();
+		expect([app.session, stopped]).toEqual([app.main, ['innermost', 'inner']]);
 	});
 });
 

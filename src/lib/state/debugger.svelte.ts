@@ -50,10 +50,10 @@ export class DebuggerState {
 		return [this.main, ...this.#opened.map((entry) => entry.session)];
 	}
 
-	/** Shows `session` in the panels instead of the main token; `undefined` goes back to the main token. */
-	open(session: TokenSession | undefined): void {
+	/** Closes every opened token, stopping their tracking, and shows the main token. */
+	closeAll(): void {
 		for (const entry of this.#opened) entry.stop();
-		this.#opened = session ? [{ session, token: session.view.token, stop: () => {} }] : [];
+		this.#opened = [];
 	}
 
 	/** Shows `session`, opened from the one shown, with the token it opened with and the stop of its tracking. */
@@ -97,7 +97,7 @@ export class DebuggerState {
 		const picks = [a.view.pick, b.view.pick] as const;
 		const keys = [a.key.text, b.key.text] as const;
 		const base64 = [a.key.base64, b.key.base64] as const;
-		this.open(undefined);
+		this.closeAll();
 		a.view.setText(texts[1]);
 		b.view.setText(texts[0]);
 		a.view.pick = picks[1];
