@@ -4,6 +4,8 @@ import { describe, expect, test, vi } from 'vitest';
 import { createExampleToken, EXAMPLE_SECRET } from '../../src/lib/jwt/example';
 import { DebuggerState } from '../../src/lib/state/debugger.svelte';
 import { TokenSession } from '../../src/lib/state/session.svelte';
+import { SETTLE_CHARS } from '../../src/lib/state/token-view.svelte';
+import { OFF_THREAD_CHARS } from '../../src/lib/jwt';
 import { HS, jws, NOW } from '../unit/jwt/findings/fixtures';
 
 /** Lets promises and the effects they trigger run. */
@@ -163,5 +165,60 @@ describe('alerts', () => {
 		expect(app.main.view.alerts).toEqual([]);
 		app.main.setText(jws(HS, { sub: 'a' }));
 		expect(app.main.view.alerts).toEqual([]);
+	});
+});
+
+describe('a long token shows its parts first, then its findings and rows', () => {
+	// Long enough to be settled a frame later (SETTLE_CHARS), short enough to be decoded on the page.
+	const filler = Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`claim_${i}`, 'x'.repeat(80)]));
+	const long = jws(HS, { sub: 'someone', exp: NOW - 10, ...filler });
+
+	test('the payload is there at once; findings, rows and the time badge follow in a later task', async () => {
+		expect(long.length).toBeGreaterThanOrEqual(SETTLE_CHARS);
+		expect(long.length).toBeLessThan(OFF_THREAD_CHARS);
+		const app = new DebuggerState();
+		await app.modules.loadReview();
+		const stop = app.track();
+		try {
+			const { view } = app.main;
+			app.main.setText(long);
+			flushSync();
+			expect(view.payload.text).toContain('claim_399');
+			expect(view.settled).toBe(false);
+			expect(app.main.findings).toEqual([]);
+			expect(view.payload.rows).toEqual([]);
+			expect(app.main.validity).toBeUndefined();
+			expect(app.main.findingSummary).toBe('Findings appear here once the token is decoded.');
+			await settled();
+			expect(view.settled).toBe(true);
+			expect(app.main.findings.map((f) => f.code)).toContain('expired');
+			expect(view.payload.rows.length).toBe(402);
+			expect(app.main.validity?.state).toBe('expired');
+		} finally {
+			stop();
+		}
+	});
+
+	test('a text replaced before its turn never settles as the old text', async () => {
+		const app = new DebuggerState();
+		const stop = app.track();
+		try {
+			app.main.setText(long);
+			flushSync();
+			app.main.setText(jws(HS, { sub: 'someone else', ...filler }));
+			flushSync();
+			await settled();
+			expect(app.main.view.settled).toBe(true);
+			expect(app.main.view.payload.text).toContain('someone else');
+		} finally {
+			stop();
+		}
+	});
+
+	test('a short token has everything at once', () => {
+		const app = new DebuggerState();
+		app.main.setText(jws(HS, { sub: 'someone', exp: NOW - 10 }));
+		expect(app.main.view.settled).toBe(true);
+		expect(app.main.view.payload.rows.length).toBe(2);
 	});
 });

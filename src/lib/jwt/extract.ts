@@ -51,6 +51,8 @@ const QUOTES = '"\'`';
 const AUTHORIZATION_PREFIX = /authorization[ \t]*:\s*/iy;
 const BEARER_PREFIX = /bearer\s+/iy;
 const INNER_SPACE = /[ \t\r\n]+/g;
+/** Base64url parts joined by dots and nothing else. */
+const PLAIN_TOKEN = /^[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*)*$/;
 
 /**
  * Finds every JWS (3 parts, RFC 7515 §7.1), JWE (5 parts, RFC 7516 §7.1) and SD-JWT (a JWS followed
@@ -143,6 +145,13 @@ function measureShape(token: string): {
 	structured: boolean;
 	foreign: number;
 } {
+	// The common case, a JWS or JWE with nothing else, told by the regular expression engine: far faster than the
+	// loop below on a fresh page, where that loop is not optimised yet (docs/performance.md).
+	if (PLAIN_TOKEN.test(token)) {
+		let dots = 1;
+		for (let i = token.indexOf('.'); i >= 0; i = token.indexOf('.', i + 1)) dots++;
+		return { parts: dots, strict: true, structured: false, foreign: 0 };
+	}
 	let parts = 1;
 	let foreign = 0;
 	let structured = false;

@@ -77,6 +77,10 @@ class SyntaxFault {
 }
 
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+/** Characters a string holds as they are: anything but `"`, `\\` and control characters (RFC 8259 §7). */
+const PLAIN_RUN = /[^"\\\u0000-\u001f]*/y;
+/** Whitespace between tokens (RFC 8259 §2). */
+const SPACE_RUN = /[ \t\n\r]*/y;
 const ESCAPES: Readonly<Record<string, string>> = Object.freeze({
 	'"': '"',
 	'\\': '\\',
@@ -295,6 +299,11 @@ class Parser {
 		let out = '';
 		let chunk = i;
 		for (;;) {
+			// The run of plain characters, found by the regular expression engine: on a fresh page it is many
+			// times faster than a loop of charCodeAt that has not been optimised yet (docs/performance.md).
+			PLAIN_RUN.lastIndex = i;
+			PLAIN_RUN.test(text);
+			i = PLAIN_RUN.lastIndex;
 			const code = text.charCodeAt(i);
 			if (Number.isNaN(code)) throw new SyntaxFault('unterminated string: missing closing "', open);
 			if (code === 0x22) break;
@@ -326,14 +335,9 @@ class Parser {
 	}
 
 	#skipSpace(): void {
-		const text = this.text;
-		let i = this.#pos;
-		for (;;) {
-			const code = text.charCodeAt(i);
-			if (code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09) i++;
-			else break;
-		}
-		this.#pos = i;
+		SPACE_RUN.lastIndex = this.#pos;
+		SPACE_RUN.test(this.text);
+		this.#pos = SPACE_RUN.lastIndex;
 	}
 }
 

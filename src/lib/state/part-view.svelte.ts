@@ -32,6 +32,8 @@ export interface PartSource {
 	readonly highlight: { part?: PartName; member?: string } | undefined;
 	/** A JWE's decrypted plaintext, which `Payload` shows instead of the ciphertext. */
 	readonly plaintext?: PlaintextView;
+	/** The rows may be worked out now: false for the frame in which a long text is first painted. */
+	readonly settled: boolean;
 }
 
 /** The Header or the Payload of one token view. */
@@ -62,7 +64,8 @@ export class PartView {
 	/** Why the draft is not a token yet (a JSON syntax error). */
 	readonly error = $derived.by(() => this.#current?.error);
 	readonly rows = $derived.by(() => {
-		const { analysis, decoded, docs, plaintext } = this.#source;
+		const { analysis, decoded, docs, plaintext, settled } = this.#source;
+		if (!settled) return [];
 		// A decrypted JWE's JSON claims get rows like a JWS payload's.
 		if (this.name === 'payload' && plaintext?.mode === 'json' && decoded)
 			return listPartRows(

@@ -52,14 +52,14 @@ export class TokenSession {
 	);
 
 	/** The payload's time badge, never a green all-clear while the token has errors: times alone prove nothing. */
-	readonly validity = $derived.by(
-		() =>
-			this.view.validity &&
-			qualifyValidity(this.view.validity, {
-				errors: this.view.decoded?.errors ?? [],
-				findings: this.findings,
-			}),
-	);
+	readonly validity = $derived.by(() => {
+		// A long text's badge waits for its findings, which come a frame after its parts (TokenView.settled).
+		const validity = this.view.settled ? this.view.validity : undefined;
+		return (
+			validity &&
+			qualifyValidity(validity, { errors: this.view.decoded?.errors ?? [], findings: this.findings })
+		);
+	});
 
 	/** The page header's finding count colour: its worst finding's, but never green for a token that is no JWT. */
 	readonly findingTone = $derived.by(() => {
@@ -92,9 +92,9 @@ export class TokenSession {
 	/** "2 errors, 1 warning": the findings counted by severity, for the panel and the page header. */
 	readonly findingSummary = $derived.by(() => {
 		if (this.findings.length === 0)
-			return this.view.decoded
+			return this.view.decoded && this.view.settled
 				? 'No findings.'
-				: this.view.analysing
+				: this.view.analysing || this.view.decoded
 					? 'Findings appear here once the token is decoded.'
 					: 'Findings appear here once a token is in.';
 		const count = (severity: string) => this.findings.filter((f) => f.severity === severity).length;
@@ -124,6 +124,9 @@ export class TokenSession {
 		return $effect.root(() => {
 			$effect(() => {
 				void this.view.analyseHugeText();
+			});
+			$effect(() => {
+				this.view.settle();
 			});
 			$effect(() => {
 				void this.key.refreshVerdict();

@@ -22,6 +22,19 @@ import type { Modules } from './modules.svelte';
 import { PartView, type Draft } from './part-view.svelte';
 import type { Settings } from './settings.svelte';
 
+/**
+ * Texts at least this long show their parts first, and their findings and claims rows a frame later, so a
+ * paste paints in one frame and no task runs long (issue 14; figures in docs/performance.md). Shorter texts
+ * get everything at once, as the work is well within a frame.
+ */
+export const SETTLE_CHARS = 32_768;
+
+/** Runs `work` once the browser has painted what is on screen now; without a browser, in the next task. */
+function afterPaint(work: () => void): void {
+	if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(work));
+	else setTimeout(work);
+}
+
 /** What the page shows while a huge text is analysed: no token yet, and no error either. */
 const ANALYSING: Inspection = { candidates: [], chosen: 0, ranges: [] };
 
@@ -50,6 +63,8 @@ export class TokenView {
 	/** A JWE's decrypted plaintext, from the session's decryption; `Payload` shows it. */
 	plaintextSource: () => PlaintextView | undefined = () => undefined;
 
+	/** The long text (and pick) whose findings and claims rows may be worked out: see SETTLE_CHARS. */
+	#settledFor = $state.raw<{ text: string; pick: number } | undefined>();
 	/** The analysis of a huge text, made off the main thread, with the text and pick it belongs to. */
 	#remote = $state.raw<{ text: string; pick: number; analysis: TextAnalysis } | undefined>();
 	/** Where the last edit or signature put its token in the text: known before a huge text's analysis arrives. */
@@ -70,6 +85,16 @@ export class TokenView {
 		this.huge ? (this.analysis?.inspection ?? ANALYSING) : inspectText(this.text, this.pick),
 	);
 	readonly decoded = $derived.by(() => this.inspection.decoded);
+	/**
+	 * The findings and claims rows of the text shown can be worked out: at once for a short text, after the
+	 * first paint for a long one (`settle`), from the worker's analysis for a huge one.
+	 */
+	readonly settled = $derived.by(
+		() =>
+			this.text.length < SETTLE_CHARS ||
+			this.huge ||
+			(this.#settledFor?.text === this.text && this.#settledFor.pick === this.pick),
+	);
 	readonly #writtenHere = $derived.by(() => (this.#written?.text === this.text ? this.#written : undefined));
 	/** The compact token shown, without whatever surrounded it in the text. */
 	readonly token = $derived.by(() => this.inspection.candidate?.token ?? this.#writtenHere?.token ?? '');
@@ -102,11 +127,15 @@ export class TokenView {
 
 	/** Findings that stay the same while the token does: worked out once per token, not at every clock tick. */
 	readonly tokenFindings = $derived.by(
-		() => this.analysis?.tokenFindings ?? listTokenFindings(this.inspection, this.modules.review),
+		() =>
+			this.analysis?.tokenFindings ??
+			(this.settled ? listTokenFindings(this.inspection, this.modules.review) : []),
 	);
 	/** The time checks, which follow the clock and the settings. */
 	readonly timeFindings = $derived.by(() =>
-		this.decoded ? listFindingsWith(this.decoded, this.settings.findingContext, undefined, 'time') : [],
+		this.decoded && this.settled
+			? listFindingsWith(this.decoded, this.settings.findingContext, undefined, 'time')
+			: [],
 	);
 	readonly validity = $derived.by(() => {
 		const payload =
@@ -147,6 +176,18 @@ export class TokenView {
 			analysis = analyzeText(text, pick, review, docs);
 		}
 		if (this.text === text && this.pick === pick) this.#remote = { text, pick, analysis };
+	}
+
+	/**
+	 * Lets a long text's findings and claims rows be worked out once its parts have been painted. Reads the text
+	 * and pick at once, so an effect that calls it runs again when either changes.
+	 */
+	settle(): void {
+		const { text, pick } = this;
+		if (this.settled) return;
+		afterPaint(() => {
+			if (this.text === text && this.pick === pick) this.#settledFor = { text, pick };
+		});
 	}
 
 	/** Replaces the editor text (typing, pasting, a fragment); drafts of the old token fall away by themselves. */

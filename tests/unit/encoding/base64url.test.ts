@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
 	decodeBase64url,
+	decodeNatively,
 	encodeBase64url,
 	encodeBase64urlText,
 	toHex,
@@ -134,6 +135,60 @@ describe('base64url properties', () => {
 				if (result.ok) expect([...result.bytes]).toEqual([...bytes]);
 			}),
 			{ numRuns: 1000 },
+		);
+	});
+});
+
+/**
+ * `Uint8Array.fromBase64(text, { alphabet: 'base64url', lastChunkHandling: 'loose' })` as ES2026 specifies it
+ * (Node 20 lacks it): ASCII whitespace skipped, `=` padding allowed, a stray character or a final chunk of one
+ * character a SyntaxError, unused bits ignored.
+ */
+function specFromBase64(text: string): Uint8Array {
+	const squeezed = text.replace(/[\t\n\f\r ]/g, '');
+	const body = squeezed.replace(/={1,2}$/, '');
+	if (!/^[A-Za-z0-9_-]*$/.test(body) || body.length % 4 === 1) throw new SyntaxError('not base64url');
+	if (squeezed.length > body.length && squeezed.length % 4 !== 0) throw new SyntaxError('bad padding');
+	return new Uint8Array(Buffer.from(body, 'base64url'));
+}
+
+describe('the native decoder serves only canonical base64url, and agrees with the written-out one', () => {
+	test.each([
+		['canonical', 'eyJhIjoxfQ', true],
+		['padded', 'eyJhIjoxfQ==', false],
+		['standard alphabet', 'a+b/', false],
+		['whitespace inside', 'eyJh Ijox', false],
+		['a line break at the end', 'eyJhIjox\n', false],
+		['stray bits', 'eR', false],
+		['impossible length', 'eyJhI', false],
+		['a stray character', 'ey$h', false],
+	])('%s: served natively %s', (_name, text, native) => {
+		expect(decodeNatively(text, specFromBase64) !== undefined).toBe(native);
+	});
+
+	test('without the native decoder nothing is served natively', () => {
+		expect(decodeNatively('eyJhIjoxfQ', undefined)).toBeUndefined();
+	});
+
+	test('any text of base64 characters, padding, whitespace and strays decodes exactly as without it', () => {
+		const characters = [
+			...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_',
+			'+',
+			'/',
+			'=',
+			' ',
+			'\n',
+			'$',
+		];
+		const from = (pool: string[]) =>
+			fc.array(fc.constantFrom(...pool), { maxLength: 60 }).map((c) => c.join(''));
+		// Half of the cases canonical-looking, so the native path is taken often, not only refused.
+		const text = fc.oneof(from(characters.slice(0, 64)), from(characters));
+		fc.assert(
+			fc.property(text, (s) => {
+				expect(decodeNatively(s, specFromBase64) ?? decodeBase64url(s)).toEqual(decodeBase64url(s));
+			}),
+			{ numRuns: 5000 },
 		);
 	});
 });
