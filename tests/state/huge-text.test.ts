@@ -2,8 +2,8 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, test, vi } from 'vitest';
 import { SupersededError, type OffThreadAnalyzer } from '../../src/lib/worker/client';
+import { analyzeText } from '../../src/lib/jwt/judge';
 import {
-	analyzeText,
 	encodeEdit,
 	OFF_THREAD_CHARS,
 	type EncodedEdit,
@@ -92,6 +92,8 @@ describe('a huge text is analysed off the main thread', () => {
 	test('until the analysis arrives the page shows nothing of it; then everything, time findings included', async () => {
 		const analyzer = new ManualAnalyzer();
 		const app = new DebuggerState(analyzer);
+		// The page loads what judges a token after first paint; time findings wait for it.
+		await app.modules.loadReview();
 		app.settings.now = NOW + 7200;
 		const token = jws(HS, hugePayload());
 		app.main.view.setText(token);

@@ -65,7 +65,7 @@ describe('a token session', () => {
 
 	test('a second session is a second instance: its text, key and verdict are its own, the settings shared', async () => {
 		const app = new DebuggerState();
-		await app.modules.loadCrypto();
+		await Promise.all([app.modules.loadCrypto(), app.modules.loadReview()]);
 		const other = new TokenSession(app.settings, app.modules);
 		const stops = [app.track(), other.track()];
 		try {
@@ -201,6 +201,7 @@ describe('a long token shows its parts first, then its findings and rows', () =>
 
 	test('a text replaced before its turn never settles as the old text', async () => {
 		const app = new DebuggerState();
+		await app.modules.loadReview();
 		const stop = app.track();
 		try {
 			app.main.setText(long);
@@ -215,10 +216,15 @@ describe('a long token shows its parts first, then its findings and rows', () =>
 		}
 	});
 
-	test('a short token has everything at once', () => {
+	test('a short token has everything at once, once what judges a token has loaded', async () => {
 		const app = new DebuggerState();
 		app.main.setText(jws(HS, { sub: 'someone', exp: NOW - 10 }));
+		// Before it loads (first paint), the token shows decoded, without findings or rows.
+		expect(app.main.view.payload.text).toContain('someone');
+		expect([app.main.view.settled, app.main.findings, app.main.view.payload.rows]).toEqual([false, [], []]);
+		await app.modules.loadReview();
 		expect(app.main.view.settled).toBe(true);
 		expect(app.main.view.payload.rows.length).toBe(2);
+		expect(app.main.findings.map((f) => f.code)).toContain('expired');
 	});
 });

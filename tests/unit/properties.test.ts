@@ -21,7 +21,8 @@ import { DebuggerError, type ErrorCode, type PartName } from '../../src/lib/jwt/
 import { listFindings } from '../../src/lib/jwt/findings';
 import { inspectText, type Inspection } from '../../src/lib/jwt/inspect';
 import { formatJson, minifyJson, parseJson, toPlainValue } from '../../src/lib/jwt/json';
-import { describeError, findingInfo } from '../../src/lib/jwt/messages';
+import { describeError } from '../../src/lib/jwt/error-messages';
+import { findingInfo } from '../../src/lib/jwt/messages';
 
 /** Multiplies every property's runs; 1 by default. */
 const SCALE = Math.max(0.01, Number(process.env.PRISM_FC_RUNS ?? '1') || 1);

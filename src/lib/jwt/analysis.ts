@@ -3,10 +3,9 @@
 import { listClaimRows, type ClaimDocs, type ClaimRow } from './claims';
 import { signingInput, type DecodedToken, type PayloadView } from './decode';
 import { replacePart, type EncodeResult } from './encode';
-import { listFindingsWith, type Finding } from './findings/core';
-import type { FindingReview } from './findings/review';
-import { inspectText, type Inspection } from './inspect';
-import { formatJson, formatParsedJson, type JsonNode } from './json';
+import type { Finding } from './findings/types';
+import type { Inspection } from './inspect';
+import { formatParsedJson, type JsonNode } from './json';
 import { splitToken } from './segments';
 
 /**
@@ -40,29 +39,6 @@ export interface TextAnalysis {
 	readonly signingInput?: Uint8Array;
 }
 
-/** Decodes a huge `text` (the token at `pick`) and works out everything the panels show of it. */
-export function analyzeText(
-	text: string,
-	pick: number,
-	review?: FindingReview,
-	docs?: ClaimDocs,
-): TextAnalysis {
-	const inspection = inspectText(text, pick);
-	const { decoded } = inspection;
-	return {
-		inspection,
-		headerText: formatJson(decoded?.header?.text ?? ''),
-		payloadText: showPayload(decoded?.payload),
-		headerRows: listPartRows(decoded, 'header', docs, ROWS_POSTED),
-		payloadRows: listPartRows(decoded, 'payload', docs, ROWS_POSTED),
-		headerMembers: countMembers(decoded, 'header'),
-		payloadMembers: countMembers(decoded, 'payload'),
-		tokenFindings: listTokenFindings(inspection, review),
-		signingInput:
-			decoded?.kind === 'jws' || decoded?.kind === 'unsecured-fragment' ? signingInput(decoded) : undefined,
-	};
-}
-
 /** The claims-table rows of the header or of a JSON payload (the first `limit`); none for other parts. */
 export function listPartRows(
 	decoded: DecodedToken | undefined,
@@ -75,7 +51,7 @@ export function listPartRows(
 }
 
 /** How many members the header or a JSON payload object has (its rows, when all are listed). */
-function countMembers(decoded: DecodedToken | undefined, part: 'header' | 'payload'): number {
+export function countMembers(decoded: DecodedToken | undefined, part: 'header' | 'payload'): number {
 	const root = jsonOf(decoded, part)?.root;
 	return root?.kind === 'object' ? root.entries.length : 0;
 }
@@ -86,18 +62,6 @@ function jsonOf(
 ): { root: JsonNode; text: string } | undefined {
 	const json = part === 'header' ? decoded?.header : decoded?.payload;
 	return json && 'root' in json && json.root ? { root: json.root, text: json.text } : undefined;
-}
-
-/** The findings about the inspected token itself (`token` scope), with the review when it is given. */
-export function listTokenFindings(inspection: Inspection, review?: FindingReview): Finding[] {
-	const { decoded, candidate } = inspection;
-	if (!decoded) return [];
-	return listFindingsWith(
-		decoded,
-		{ now: 0, hadInnerWhitespace: candidate?.hasInnerWhitespace },
-		review,
-		'token',
-	);
 }
 
 /** The payload as its editor shows it: indented JSON, text as it is, hex for bytes, nothing when encrypted. */

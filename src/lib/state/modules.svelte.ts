@@ -4,6 +4,8 @@ import type { ClaimDocs, FindingReview } from '$lib/jwt';
 // Type-only: the crypto code loads after first paint (see loadCrypto).
 import type * as CryptoModule from '$lib/crypto';
 import type * as BesideModule from '$lib/jwt/beside';
+// Type-only: findings and profiles load after first paint (see loadReview).
+import type * as JudgeModule from '$lib/jwt/judge';
 // Type-only: JWE decryption (and jose with it) loads only when a JWE appears (see loadJwe).
 import type * as JweModule from '$lib/crypto/jwe';
 // Type-only: the SD-JWT code loads only when a token with a `~` appears (see loadSdJwt).
@@ -12,6 +14,7 @@ import type * as SdJwtCrypto from '$lib/crypto/sd-jwt';
 
 export type Crypto = typeof CryptoModule;
 export type Beside = typeof BesideModule;
+export type Judge = typeof JudgeModule;
 export type Jwe = typeof JweModule;
 /** The SD-JWT core and its WebCrypto side, loaded only when a token with a `~` appears. */
 export interface SdJwtModules {
@@ -23,7 +26,9 @@ export interface SdJwtModules {
 export class Modules {
 	/** Verification, signing and key parsing. */
 	crypto = $state.raw<Crypto | undefined>();
-	/** The security review beyond the basic findings. */
+	/** The findings engine with the whole review, and the token profiles: what judges a token. */
+	judge = $state.raw<Judge | undefined>();
+	/** The security review beyond the basic findings (part of `judge`). */
 	review = $state.raw<FindingReview | undefined>();
 	/** The claims reference, which documents the claims table's rows. */
 	docs = $state.raw<ClaimDocs | undefined>();
@@ -46,9 +51,16 @@ export class Modules {
 		return this.#crypto;
 	}
 
-	/** Loads the security review (once): header, signature, claims, sensitive-data and JWE findings. */
+	/**
+	 * Loads what judges a token (once): the findings with the whole review (header, signature, claims, sensitive
+	 * data, JWE) and the token profiles. The page asks right after first paint; until then a token shows decoded,
+	 * without findings.
+	 */
 	loadReview(): Promise<FindingReview> {
-		this.#review ??= import('$lib/jwt/findings/review').then((module) => (this.review = module.review));
+		this.#review ??= import('$lib/jwt/judge').then((module) => {
+			this.judge = module;
+			return (this.review = module.review);
+		});
 		return this.#review;
 	}
 

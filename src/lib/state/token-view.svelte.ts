@@ -2,15 +2,10 @@
 // parts as the editors show them, and the findings about the token itself. A second token is a second view.
 
 import {
-	analyzeText,
 	describeError,
 	describeValidity,
 	inspectText,
-	listFindingsWith,
-	listTokenFindings,
 	OFF_THREAD_CHARS,
-	describeProofFreshness,
-	recognizeProfile,
 	stringMember,
 	type Inspection,
 	type PartName,
@@ -91,9 +86,10 @@ export class TokenView {
 	 */
 	readonly settled = $derived.by(
 		() =>
-			this.text.length < SETTLE_CHARS ||
-			this.huge ||
-			(this.#settledFor?.text === this.text && this.#settledFor.pick === this.pick),
+			this.modules.judge !== undefined &&
+			(this.text.length < SETTLE_CHARS ||
+				this.huge ||
+				(this.#settledFor?.text === this.text && this.#settledFor.pick === this.pick)),
 	);
 	readonly #writtenHere = $derived.by(() => (this.#written?.text === this.text ? this.#written : undefined));
 	/** The compact token shown, without whatever surrounded it in the text. */
@@ -104,8 +100,8 @@ export class TokenView {
 	readonly kid = $derived.by(() => stringMember(this.decoded?.header?.root, 'kid'));
 	/** What kind of token it is (DPoP proof, access token, ID token, …) and why: profiles.ts. */
 	readonly profile = $derived.by(() =>
-		this.decoded
-			? recognizeProfile(
+		this.decoded && this.modules.judge
+			? this.modules.judge.recognizeProfile(
 					this.decoded.header?.root,
 					this.decoded.payload.mode === 'json' ? this.decoded.payload.root : undefined,
 				)
@@ -129,12 +125,19 @@ export class TokenView {
 	readonly tokenFindings = $derived.by(
 		() =>
 			this.analysis?.tokenFindings ??
-			(this.settled ? listTokenFindings(this.inspection, this.modules.review) : []),
+			(this.settled
+				? (this.modules.judge?.listTokenFindings(this.inspection, this.modules.review) ?? [])
+				: []),
 	);
 	/** The time checks, which follow the clock and the settings. */
 	readonly timeFindings = $derived.by(() =>
 		this.decoded && this.settled
-			? listFindingsWith(this.decoded, this.settings.findingContext, undefined, 'time')
+			? (this.modules.judge?.listFindingsWith(
+					this.decoded,
+					this.settings.findingContext,
+					undefined,
+					'time',
+				) ?? [])
 			: [],
 	);
 	readonly validity = $derived.by(() => {
@@ -144,7 +147,9 @@ export class TokenView {
 				: undefined;
 		if (!payload) return undefined;
 		// A DPoP proof has no "exp" by design: its standing is how fresh its "iat" is (RFC 9449 §4.3).
-		const describe = this.profile?.profile.id === 'dpop-proof' ? describeProofFreshness : describeValidity;
+		const judge = this.modules.judge;
+		const describe =
+			judge && this.profile?.profile.id === 'dpop-proof' ? judge.describeProofFreshness : describeValidity;
 		return describe(payload, this.settings.at, this.settings.clockSkew);
 	});
 
@@ -172,8 +177,8 @@ export class TokenView {
 			// No worker (a page opened from a file) or a broken one: analyse here, after the page has painted.
 			const [review, docs] = await Promise.all([this.modules.loadReview(), this.modules.loadDocs()]);
 			await new Promise((resolve) => setTimeout(resolve, 50));
-			if (this.text !== text || this.pick !== pick) return;
-			analysis = analyzeText(text, pick, review, docs);
+			if (this.text !== text || this.pick !== pick || !this.modules.judge) return;
+			analysis = this.modules.judge.analyzeText(text, pick, review, docs);
 		}
 		if (this.text === text && this.pick === pick) this.#remote = { text, pick, analysis };
 	}

@@ -1,9 +1,9 @@
 // The worker that does the page's work on huge texts away from its main thread: decoding and reviewing a pasted
 // text, and re-encoding an edited header or payload.
 
-import { analyzeText, encodeEdit } from '$lib/jwt/analysis';
+import { encodeEdit } from '$lib/jwt/analysis';
 import * as docs from '$lib/jwt/claim-docs';
-import { review } from '$lib/jwt/findings/review';
+import { analyzeText, review } from '$lib/jwt/judge';
 import {
 	buffersOf,
 	packAnalysis,

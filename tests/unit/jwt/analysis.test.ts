@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { analyzeText, encodeEdit, ROWS_POSTED, type TextAnalysis } from '../../../src/lib/jwt/analysis';
+import { encodeEdit, ROWS_POSTED, type TextAnalysis } from '../../../src/lib/jwt/analysis';
+import { analyzeText } from '../../../src/lib/jwt/judge';
 import { packAnalysis, transferableBuffers, unpackAnalysis } from '../../../src/lib/worker/protocol';
 import type { ClaimDocs } from '../../../src/lib/jwt/claims';
 import * as docs from '../../../src/lib/jwt/claim-docs';

@@ -4,7 +4,7 @@ import { encodeBase64url, encodeBase64urlText as b64 } from '../../../src/lib/en
 import { decodeHeader, decodeToken, type DecodedToken } from '../../../src/lib/jwt/decode';
 import { DebuggerError, type ErrorCode } from '../../../src/lib/jwt/errors';
 import { getMember, type JsonNode } from '../../../src/lib/jwt/json';
-import { describeError } from '../../../src/lib/jwt/messages';
+import { describeError } from '../../../src/lib/jwt/error-messages';
 
 const HEADER = '{"alg":"HS256","typ":"JWT"}';
 const PAYLOAD = '{"sub":"1234567890","name":"Ada","iat":1516239022}';

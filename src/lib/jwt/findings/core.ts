@@ -8,8 +8,10 @@ import { checkTimes } from './times';
 import { checkProfileTimes } from './profile-times';
 import { appliesTo, recognizeProfile, type ProfileRecognition } from '../profiles';
 import { getMember, stringMember, type JsonNode } from '../json';
-import { findingInfo, type FindingCode, type FindingInfo, type Severity } from '../messages';
-import type { AddFinding, Finding, FindingContext } from './types';
+import { findingInfo, type FindingCode, type FindingInfo } from '../messages';
+import { bySeverity, type AddFinding, type Finding, type FindingContext } from './types';
+
+export { bySeverity };
 
 export type { AddFinding, Finding, FindingContext } from './types';
 
@@ -26,13 +28,6 @@ const NOT_FOR_SD_JWT: ReadonlySet<FindingCode> = new Set<FindingCode>([
 	'long-lifetime',
 	'id-token-rules',
 ]);
-
-const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
-
-/** The severity order findings are listed in: errors, then warnings, then notes. */
-export function bySeverity(a: Finding, b: Finding): number {
-	return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
-}
 
 /**
  * Which findings to list: all, only those that never change for a given token (`token`), or only the

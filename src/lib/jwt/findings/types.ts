@@ -41,3 +41,10 @@ export type AddFinding = (
 	detail: string,
 	where?: { part?: PartName; member?: string; disclosure?: number },
 ) => void;
+
+const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
+/** The severity order findings are listed in: errors, then warnings, then notes. */
+export function bySeverity(a: Finding, b: Finding): number {
+	return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+}
