@@ -1,7 +1,15 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { decodeToken } from '../../../../src/lib/jwt/decode';
+import { listFindings } from '../../../../src/lib/jwt/findings';
+import { recognizeProfile } from '../../../../src/lib/jwt/profiles';
 import { NEAR_MISSES, RAISING } from './profiles.cases';
 import { codes, describeFindingCases, findCode, jws, NOW } from './fixtures';
 import { tokenProfiles } from '../../../../src/lib/jwt/profiles';
+
+const rfc9449 = JSON.parse(
+	readFileSync(new URL('../../../vectors/rfc9449/dpop_examples.json', import.meta.url), 'utf8'),
+) as { jwt_access_token_with_jkt: { jwt: string; payload: { exp: number } } };
 import { findingInfo } from '../../../../src/lib/jwt/messages';
 
 describeFindingCases(
@@ -60,5 +68,26 @@ describe('the profiles table', () => {
 		);
 		expect(findCode(proof, 'dpop-iat-window')).toMatchObject({ part: 'payload', member: 'iat' });
 		expect(findCode(proof, 'dpop-iat-window')?.detail).toContain('2 hours ago');
+	});
+});
+
+describe('the RFC 9449 Figure 8 access token (no typ, cnf.jkt)', () => {
+	const token = rfc9449.jwt_access_token_with_jkt.jwt;
+	const decoded = decodeToken(token);
+	const payload = decoded.payload.mode === 'json' ? decoded.payload.root : undefined;
+
+	test('is recognised from its claims as a DPoP-bound access token', () => {
+		const recognition = recognizeProfile(decoded.header?.root, payload);
+		expect(recognition.profile.id).toBe('dpop-access-token');
+		expect(recognition.byTyp).toBe(false);
+		expect(recognition.evidence).toContain('"jkt"');
+	});
+
+	test('says only that typ at+jwt is missing, naming RFC 9068 for it', () => {
+		const found = listFindings(decoded, { now: rfc9449.jwt_access_token_with_jkt.payload.exp - 60 });
+		expect(found.map((f) => f.code)).toEqual(['typ-generic']);
+		expect(found[0]).toMatchObject({ severity: 'info', part: 'header', member: 'typ' });
+		expect(found[0]?.detail).toContain('"at+jwt"');
+		expect(found[0]?.detail).toContain('RFC 9068 §2.1');
 	});
 });
