@@ -67,12 +67,9 @@ export async function bindKeyBindingJwt(
 			holds: verified,
 			level: 'must',
 			compared: "the KB-JWT's signature and the credential's \"cnf.jwk\" (the holder's key)",
-			expected: 'a signature by the "cnf.jwk" key',
-			actual: verdict.signature
-				? verified
-					? 'verified with it'
-					: describeVerdict(verdict.signature).explanation
-				: 'not checked',
+			expected: 'signed by the "cnf.jwk" key',
+			actual: verified ? 'signed by the "cnf.jwk" key' : 'not signed by that key',
+			note: verdict.signature && !verified ? describeVerdict(verdict.signature).explanation : undefined,
 			code: 'kb-key-mismatch',
 			spec: SPEC,
 			url: URL_KB,
