@@ -192,29 +192,38 @@ test('Differences: one row per difference, with path, change, time delta and alg
 	const prod = signJws(
 		'HS256',
 		{ kid: 'k2' },
-		{ iss: 'https://staging.example', sub: 'b', exp: now + 60 + 13 * 86400, scope: 'read' },
+		{ iss: 'https://prod.example', sub: 'b', exp: now + 60 + 13 * 86400, scope: 'read' },
 		'secret-secret-secret-secret-1234',
 	);
 	await openEmpty(page);
 	await pasteToken(page, staging);
 	await relatedBox(page).fill(prod);
 	const rows = differences(page).locator('tr[data-path]');
-	await expect(rows).toHaveCount(5);
+	await expect(rows).toHaveCount(6);
 	expect(
 		await rows.evaluateAll((trs) =>
 			trs.map((tr) => [tr.getAttribute('data-path'), tr.getAttribute('data-change')]),
 		),
 	).toEqual([
 		['/header/kid', 'changed'],
+		['/payload/iss', 'changed'],
 		['/payload/sub', 'changed'],
 		['/payload/exp', 'changed'],
 		['/payload/email', 'removed'],
 		['/payload/scope', 'added'],
 	]);
 	await expect(differences(page).locator('tr[data-path="/payload/exp"]')).toContainText('+13 days');
+	// The kid and issuer changes come first, marked in words; the others are not marked.
+	await expect(differences(page).locator('tr[data-path="/header/kid"]')).toContainText('check first');
+	await expect(differences(page).locator('tr[data-path="/payload/iss"]')).toContainText('check first');
+	await expect(differences(page).locator('tr[data-path="/payload/sub"]')).not.toContainText('check first');
 	await expect(differences(page).locator('tr[data-path="/payload/scope"]')).toContainText('Added');
 	await page.getByRole('button', { name: 'Copy differences' }).click();
 	await expect.poll(() => clipboard(page)).toContain('removed /payload/email: "x@y"');
+	const text = await clipboard(page);
+	expect(text).toContain('/payload/exp');
+	expect(text).toContain('+13 days');
+	expect(text.indexOf('/payload/iss')).toBeLessThan(text.indexOf('/payload/sub'));
 
 	await relatedBox(page).fill(staging);
 	await expect(differences(page).locator('tr[data-path]')).toHaveCount(0);
@@ -283,6 +292,14 @@ test('Share without signature copies #token=<header>.<payload>. with redactions,
 		expect(link).not.toContain(b64url(secret));
 	}
 	expect(redacted).not.toContain(payload!);
+
+	// The Markdown report: redactions applied, and neither the signature nor the secret typed for it.
+	await page.getByRole('button', { name: 'Copy analysis as Markdown' }).click();
+	await expect.poll(() => clipboard(page)).toContain('# JWT analysis');
+	const report = await clipboard(page);
+	expect(report).toContain('Signature verified');
+	expect(report).not.toContain('jane@example.com');
+	for (const leak of [signature!, secret, b64url(secret), token]) expect(report).not.toContain(leak);
 
 	const other = await context.newPage();
 	await other.goto(redacted);
