@@ -268,8 +268,8 @@ export function normalizeTyp(typ: string): string {
  * - Access token: `scope`, `scp` or `client_id` with `iss` or `exp`, or Cognito's `token_use` "access".
  *   Access-token evidence wins over ID-token evidence because IdPs such as Keycloak put `azp` and
  *   `auth_time` in access tokens too.
- * - DPoP-bound access token: `cnf.jkt` (RFC 9449 §6.1), when nothing above names the token; the
- *   RFC 9449 examples carry no `typ`.
+ * - DPoP-bound access token: `cnf.jkt` (RFC 9449 §6.1), when nothing above names the token and it is
+ *   no SD-JWT issuer JWT (`_sd`, `_sd_alg`); the RFC 9449 examples carry no `typ`.
  * - ID token: `nonce`, `at_hash`, `c_hash`, `auth_time` or `azp` (OpenID Connect Core §2), or
  *   `token_use` "id".
  * - Client assertion: `iss` and `sub` are the same string and `aud` and `jti` are present (RFC 7523
@@ -313,7 +313,9 @@ function recognizeByClaims(payload: JsonNode): { id: ProfileId; evidence: string
 	if (use === 'access') return { id: 'access-token', evidence: 'its "token_use" is "access"' };
 	const cnf = getMember(payload, 'cnf');
 	const jkt = cnf?.kind === 'object' ? getMember(cnf, 'jkt') : undefined;
-	if (jkt?.kind === 'string')
+	// An SD-JWT's issuer JWT (`_sd`, `_sd_alg`) binds a holder key by `cnf` too, as a credential, not for DPoP.
+	const credential = has('_sd') || has('_sd_alg');
+	if (jkt?.kind === 'string' && !credential)
 		return { id: 'dpop-access-token', evidence: 'its "cnf" has "jkt", the thumbprint of a DPoP key' };
 	const id = ID_TOKEN_CLAIMS.find(has);
 	if (id) return { id: 'id-token', evidence: `it has "${id}"` };

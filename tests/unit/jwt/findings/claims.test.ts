@@ -44,6 +44,9 @@ describe('recognizeProfile keeps the access-token and ID-token evidence', () => 
 		[{ alg: 'ES256' }, { cnf: { jwk: { kty: 'EC' } }, exp: 1 }, 'jwt'],
 		[{ alg: 'ES256' }, { cnf: { jkt: 7 }, exp: 1 }, 'jwt'],
 		[{ alg: 'ES256' }, { jkt: 'x', exp: 1 }, 'jwt'],
+		// An SD-JWT's issuer JWT binds its holder by cnf.jkt as a credential.
+		[{ alg: 'ES256', typ: 'example+sd-jwt' }, { _sd_alg: 'sha-256', cnf: { jkt: 'x' }, exp: 1 }, 'jwt'],
+		[{ alg: 'ES256' }, { _sd: [], iss: 'i', cnf: { jkt: 'x' } }, 'jwt'],
 		[{ alg: 'RS256' }, { nonce: 'n' }, 'id-token'],
 		[{ alg: 'RS256' }, { at_hash: 'x' }, 'id-token'],
 		[{ alg: 'RS256' }, { c_hash: 'x' }, 'id-token'],
