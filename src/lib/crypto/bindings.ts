@@ -140,7 +140,7 @@ export async function checkBindings(
 		if (x.profile === 'id-token' && canBeAccessToken(y)) bindings.push(...(await bindIdToken(x, y, subtle)));
 		if (x.profile === 'logout-token' && y.profile === 'id-token') bindings.push(...bindLogout(x, y));
 		if (isSdJwt(x) && isKeyBindingJwt(y)) {
-			const { bindKeyBindingJwt } = await import('./bindings-sd-jwt');
+			const { bindKeyBindingJwt } = await import('./sd-jwt-pair');
 			bindings.push(...(await bindKeyBindingJwt(x.decoded!, y.text.trim(), subtle)));
 		}
 	}

@@ -1,4 +1,4 @@
-// A KB-JWT pasted apart from its SD-JWT: joined into one presentation and checked with the SD-JWT code (RFC 9901 §4.3, §7.3).
+// A KB-JWT pasted apart from its SD-JWT: joined into one presentation and checked with the SD-JWT code (RFC 9901 §4.3, §7.3). Loaded only for such a pair.
 
 import { decodeToken, type DecodedToken } from '../jwt/decode';
 import { getMember } from '../jwt/json';
