@@ -23,6 +23,13 @@ const rfc9449 = JSON.parse(
 	access_token: { access_token: string };
 	jwt_access_token_with_jkt: { jwt: string };
 };
+const rfc9901 = JSON.parse(
+	readFileSync(new URL('../vectors/rfc9901/section5_example.json', import.meta.url), 'utf8'),
+) as { presentation: { sd_jwt_kb: string } };
+/** RFC 9901 §5.2's presentation as a person holds it in two pieces: the SD-JWT (ending "~") and the KB-JWT. */
+const presented = rfc9901.presentation.sd_jwt_kb;
+const sdJwt = presented.slice(0, presented.lastIndexOf('~') + 1);
+const kbJwt = presented.slice(presented.lastIndexOf('~') + 1);
 const proof2 = rfc9449.proofs[0]!.jwt;
 const proof13 = rfc9449.proofs[2]!.jwt;
 const opaqueAccessToken = rfc9449.access_token.access_token;
@@ -69,6 +76,8 @@ test('the proof and a JWT access token: cnf.jkt holds, or raises dpop-jkt-mismat
 	await page.goto(`./#token=${proof2}`);
 	await relatedBox(page).fill(rfc9449.jwt_access_token_with_jkt.jwt);
 	await expect(bindings(page).locator('[data-binding="dpop-jkt"]')).toContainText('Holds');
+	// Figure 8 has no typ: it is recognised from its cnf.jkt, and the missing at+jwt is a note, not a profile miss.
+	await expect(page.getByText(/^Kind of token: DPoP-bound access token/)).toBeVisible();
 
 	const other = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 	const now = nowSeconds();
@@ -89,6 +98,33 @@ test('the proof and a JWT access token: cnf.jkt holds, or raises dpop-jkt-mismat
 	);
 	await relatedBox(page).fill(accessToken);
 	await expect.poll(() => findingCodes(page)).toContain('dpop-jkt-mismatch');
+});
+
+test('an SD-JWT and its KB-JWT pasted apart: sd_hash and the cnf key hold; a changed pair raises its code', async ({
+	page,
+}) => {
+	await openEmpty(page);
+	await pasteToken(page, sdJwt);
+	await relatedBox(page).fill(kbJwt);
+	await expect(page.getByText(/^Kind of token: Key binding JWT/)).toBeVisible();
+	await expect(bindings(page).locator('[data-binding="kb-sd-hash"]')).toContainText('Holds');
+	await expect(bindings(page).locator('[data-binding="kb-signature"]')).toContainText('Holds');
+	const codes = await findingCodes(page);
+	for (const code of ['sd-hash-mismatch', 'kb-key-mismatch']) expect(codes).not.toContain(code);
+
+	// A KB-JWT whose signature is not the holder's.
+	const [h, p, sig] = kbJwt.split('.');
+	await relatedBox(page).fill(`${h}.${p}.${sig!.startsWith('A') ? 'B' : 'A'}${sig!.slice(1)}`);
+	await expect(bindings(page).locator('[data-binding="kb-signature"]')).toContainText('Does not hold');
+	await expect.poll(() => findingCodes(page)).toContain('kb-key-mismatch');
+
+	// The SD-JWT with one disclosure fewer than the KB-JWT covers, the KB-JWT now the main token.
+	await page.getByRole('button', { name: 'Swap tokens' }).click();
+	const fewer = `${sdJwt.split('~').slice(0, 2).join('~')}~`;
+	await pasteToken(page, kbJwt);
+	await relatedBox(page).fill(fewer);
+	await expect(bindings(page).locator('[data-binding="kb-sd-hash"]')).toContainText('Does not hold');
+	await expect.poll(() => findingCodes(page)).toContain('sd-hash-mismatch');
 });
 
 function idAndAccessToken(key: KeyObject, atHashOf?: string) {
@@ -156,29 +192,38 @@ test('Differences: one row per difference, with path, change, time delta and alg
 	const prod = signJws(
 		'HS256',
 		{ kid: 'k2' },
-		{ iss: 'https://staging.example', sub: 'b', exp: now + 60 + 13 * 86400, scope: 'read' },
+		{ iss: 'https://prod.example', sub: 'b', exp: now + 60 + 13 * 86400, scope: 'read' },
 		'secret-secret-secret-secret-1234',
 	);
 	await openEmpty(page);
 	await pasteToken(page, staging);
 	await relatedBox(page).fill(prod);
 	const rows = differences(page).locator('tr[data-path]');
-	await expect(rows).toHaveCount(5);
+	await expect(rows).toHaveCount(6);
 	expect(
 		await rows.evaluateAll((trs) =>
 			trs.map((tr) => [tr.getAttribute('data-path'), tr.getAttribute('data-change')]),
 		),
 	).toEqual([
 		['/header/kid', 'changed'],
+		['/payload/iss', 'changed'],
 		['/payload/sub', 'changed'],
 		['/payload/exp', 'changed'],
 		['/payload/email', 'removed'],
 		['/payload/scope', 'added'],
 	]);
 	await expect(differences(page).locator('tr[data-path="/payload/exp"]')).toContainText('+13 days');
+	// The kid and issuer changes come first, marked in words; the others are not marked.
+	await expect(differences(page).locator('tr[data-path="/header/kid"]')).toContainText('check first');
+	await expect(differences(page).locator('tr[data-path="/payload/iss"]')).toContainText('check first');
+	await expect(differences(page).locator('tr[data-path="/payload/sub"]')).not.toContainText('check first');
 	await expect(differences(page).locator('tr[data-path="/payload/scope"]')).toContainText('Added');
 	await page.getByRole('button', { name: 'Copy differences' }).click();
 	await expect.poll(() => clipboard(page)).toContain('removed /payload/email: "x@y"');
+	const text = await clipboard(page);
+	expect(text).toContain('/payload/exp');
+	expect(text).toContain('+13 days');
+	expect(text.indexOf('/payload/iss')).toBeLessThan(text.indexOf('/payload/sub'));
 
 	await relatedBox(page).fill(staging);
 	await expect(differences(page).locator('tr[data-path]')).toHaveCount(0);
@@ -248,6 +293,14 @@ test('Share without signature copies #token=<header>.<payload>. with redactions,
 	}
 	expect(redacted).not.toContain(payload!);
 
+	// The Markdown report: redactions applied, and neither the signature nor the secret typed for it.
+	await page.getByRole('button', { name: 'Copy analysis as Markdown' }).click();
+	await expect.poll(() => clipboard(page)).toContain('# JWT analysis');
+	const report = await clipboard(page);
+	expect(report).toContain('Signature verified');
+	expect(report).not.toContain('jane@example.com');
+	for (const leak of [signature!, secret, b64url(secret), token]) expect(report).not.toContain(leak);
+
 	const other = await context.newPage();
 	await other.goto(redacted);
 	await expect(payloadEditor(other)).toContainText('"email": "[redacted]"');
@@ -277,30 +330,47 @@ test('a DPoP proof whose jwk leaks its private key is shared with that key redac
 	expect(link).not.toContain(jwk.d!);
 });
 
-test('Share link on a still-valid token copies it and says so in the page, without an alert', async ({
+test('Share link: a still-valid token has its note before the click, and the link is copied at once', async ({
 	page,
 	baseURL,
 }) => {
 	const now = nowSeconds();
-	const live = signJws('HS256', {}, { sub: 'u', exp: now + 3600 }, 'secret-secret-secret-secret-1234');
+	const secret = 'secret-secret-secret-secret-1234';
+	const shareLink = page.getByRole('button', { name: 'Share link' });
+	const note = page.getByText(/^This token is still valid/);
+	const live = signJws('HS256', {}, { sub: 'u', exp: now + 3600 }, secret);
 	await openEmpty(page);
 	await page.evaluate(() => navigator.clipboard.writeText('untouched'));
 	await pasteToken(page, live);
-	await page.getByRole('button', { name: 'Share link' }).click();
+	// Before any click: the note is there, and it is the button's description.
+	await expect(note).toBeVisible();
+	await expect(note).toContainText('working credential');
+	await expect(note).toContainText('Share without signature, or redact');
+	await expect(shareLink).toHaveAccessibleDescription(/still valid.*working credential/);
+	expect(await clipboard(page)).toBe('untouched');
+	// One click copies: no dialog, no alert, no group to confirm.
+	await shareLink.click();
 	await expect.poll(() => clipboard(page)).toBe(`${new URL('./', baseURL).href}#token=${live}`);
-	const warning = page.getByRole('group', { name: 'The link holds a working token' });
-	await expect(warning).toContainText('still valid');
-	await expect(warning).toContainText('credential');
 	await expect(page.getByRole('alert')).toHaveCount(0);
-	await warning.getByRole('button', { name: 'Copy the link without signature instead' }).click();
-	await expect.poll(() => clipboard(page)).toMatch(/#token=[\w-]+\.[\w-]+\.$/);
-	await expect(warning).toBeHidden();
+	await expect(page.getByRole('dialog')).toHaveCount(0);
+	await expect(page.getByText(/^Link copied/)).toContainText('still works');
 
-	const expired = signJws('HS256', {}, { sub: 'u', exp: now - 60 }, 'secret-secret-secret-secret-1234');
-	await pasteToken(page, expired);
-	await page.getByRole('button', { name: 'Share link' }).click();
-	await expect.poll(() => clipboard(page)).toBe(`${new URL('./', baseURL).href}#token=${expired}`);
-	await expect(page.getByRole('group', { name: 'The link holds a working token' })).toHaveCount(0);
+	const noExp = signJws('HS256', {}, { sub: 'u' }, secret);
+	await pasteToken(page, noExp);
+	await expect(page.getByText(/^This token is still valid and has no "exp"/)).toBeVisible();
+
+	for (const [name, token] of [
+		['expired', signJws('HS256', {}, { sub: 'u', exp: now - 60 }, secret)],
+		['unsigned', `${live.split('.').slice(0, 2).join('.')}.`],
+		['alg none', `${b64url('{"alg":"none"}')}.${b64url(JSON.stringify({ sub: 'u', exp: now + 3600 }))}.`],
+	] as const) {
+		await pasteToken(page, token);
+		await expect(payloadEditor(page), name).toContainText('"sub": "u"');
+		await expect(page.getByText(/still valid|still fresh/), name).toHaveCount(0);
+		await expect(shareLink, name).not.toHaveAccessibleDescription(/still valid/);
+		await shareLink.click();
+		await expect.poll(() => clipboard(page), name).toBe(`${new URL('./', baseURL).href}#token=${token}`);
+	}
 });
 
 test('Copy analysis as Markdown: profile, verdict, findings with links, redactions applied, no signature', async ({

@@ -120,19 +120,15 @@ describe('sharing', () => {
 		}
 	});
 
-	test('Share link warns for a live token until the person dismisses it for that token', async () => {
+	test('the note beside Share link follows the token: live while not expired, gone once it is', async () => {
 		const { app, stop } = await tracked();
 		try {
 			app.settings.evaluateAt = NOW;
 			app.main.view.setText(jws(HS, { exp: NOW + 3600 }));
 			flushSync();
-			expect(app.sharing.mustWarn).toBe(true);
-			app.sharing.dismissWarning();
-			flushSync();
-			expect(app.sharing.mustWarn).toBe(false);
+			expect(app.sharing.risk).toMatchObject({ live: true, expiresIn: 3600 });
 			app.main.view.setText(jws(HS, { exp: NOW - 1 }));
 			flushSync();
-			expect(app.sharing.mustWarn).toBe(false);
 			expect(app.sharing.risk).toEqual({ live: false, reason: 'expired' });
 		} finally {
 			stop();

@@ -1,49 +1,14 @@
-// Checks between two tokens: a DPoP proof's `ath` and `cnf.jkt`, an ID token's `at_hash`, and the claims their profiles say must agree.
+// Checks between two tokens: a DPoP proof's `ath` and `cnf.jkt`, an ID token's `at_hash`, a KB-JWT and its SD-JWT, and the claims their profiles say must agree.
 
 import { findJwsAlgorithm } from '../jwt/algorithms';
 import { encodeBase64url } from '../encoding/base64url';
-import type { DecodedToken } from '../jwt/decode';
 import { getMember, type JsonNode } from '../jwt/json';
 import { findingInfo, type CoreFindingCode } from '../jwt/messages';
-import { recognizeProfile, type ProfileId } from '../jwt/profiles';
+import { normalizeTyp, recognizeProfile, type ProfileId } from '../jwt/profiles';
 import type { Finding } from '../jwt/findings/types';
+import type { Binding, BindingKind, TokenSide } from './binding-types';
 
-/** What a binding line compares. */
-export type BindingKind =
-	| 'dpop-ath'
-	| 'dpop-jkt'
-	| 'at-hash'
-	| 'same-iss'
-	| 'same-sub'
-	| 'client-audience'
-	| 'logout-audience'
-	| 'logout-session';
-
-/** One comparison between the two tokens: what was compared and whether it holds. */
-export interface Binding {
-	readonly kind: BindingKind;
-	readonly holds: boolean;
-	/** `must`: the spec requires it; `expected`: the tokens usually agree, and a difference is worth a look. */
-	readonly level: 'must' | 'expected';
-	/** What was compared, in words: `the proof's "ath" and the SHA-256 of the access token`. */
-	readonly compared: string;
-	/** The value worked out from the other token (a hash, a thumbprint, a claim). */
-	readonly expected: string;
-	/** The value the token states. */
-	readonly actual: string;
-	/** The finding a broken binding raises, when it has one (ui-contract.md). */
-	readonly code?: CoreFindingCode;
-	readonly spec: string;
-	readonly url: string;
-	/** Anything the comparison assumed, e.g. the hash used for EdDSA. */
-	readonly note?: string;
-}
-
-/** One of the two tokens: the text as given (an opaque access token is fine) and, when it decodes, the decoded token. */
-export interface TokenSide {
-	readonly text: string;
-	readonly decoded?: DecodedToken;
-}
+export type { Binding, BindingKind, TokenSide } from './binding-types';
 
 /** The hash of each `alg` for `at_hash` and `c_hash` (OpenID Connect Core §3.1.3.6): the one in its name. */
 const EDDSA_HASH = 'SHA-512';
@@ -119,17 +84,45 @@ function describeSide(side: TokenSide): Side {
 	return { ...side, header, payload, profile: recognizeProfile(header, payload).profile.id };
 }
 
-/** Tokens that can stand for the access token beside a proof or an ID token: anything that is not itself a proof, ID or logout token. */
+/**
+ * Tokens that can stand for the access token beside a proof or an ID token: anything that is not itself a
+ * proof, ID, logout or key binding token, nor an SD-JWT (a credential is presented with a KB-JWT, not as an
+ * access token).
+ */
 function canBeAccessToken(side: Side): boolean {
-	return side.profile !== 'dpop-proof' && side.profile !== 'id-token' && side.profile !== 'logout-token';
+	return (
+		side.profile !== 'dpop-proof' &&
+		side.profile !== 'id-token' &&
+		side.profile !== 'logout-token' &&
+		side.profile !== 'kb-jwt' &&
+		!isSdJwt(side)
+	);
+}
+
+/**
+ * An SD-JWT: an issuer JWT that decodes, then disclosures, ending with `~` or with a KB-JWT (RFC 9901 §4).
+ * An opaque access token may hold a `~` too (RFC 9449 Figure 6 does): its first part is no JWT header.
+ */
+function isSdJwt(side: Side): boolean {
+	return side.decoded?.kind === 'jws' && side.decoded.sdJwt !== undefined && side.header?.kind === 'object';
+}
+
+/** A KB-JWT on its own (no `~`): its `typ` is `kb+jwt`, or it has `sd_hash` (RFC 9901 §4.3). */
+function isKeyBindingJwt(side: Side): boolean {
+	if (side.decoded?.kind !== 'jws' || side.decoded.sdJwt !== undefined) return false;
+	const typ = side.header && getMember(side.header, 'typ');
+	if (typ?.kind === 'string' && normalizeTyp(typ.value) === 'kb+jwt') return true;
+	return side.payload !== undefined && getMember(side.payload, 'sd_hash') !== undefined;
 }
 
 /**
  * Compares two tokens wherever their profiles relate them, in either order: a DPoP proof's `ath`
  * with the SHA-256 of the access token, the access token's `cnf.jkt` with the RFC 7638 thumbprint
- * of the proof's `jwk` (RFC 9449 §4.2, §6.1), an ID token's `at_hash` with the access token
- * (OpenID Connect Core §3.1.3.6), and `iss`, `sub`, `aud`/`client_id` and `sid` where the profiles
- * say they agree. Never throws; tokens with nothing to compare give no lines.
+ * of the proof's `jwk` (RFC 9449 §4.2, §6.1; a `cnf.jwk` compared the same way), an ID token's
+ * `at_hash` with the access token (OpenID Connect Core §3.1.3.6), a KB-JWT's `sd_hash` and signature
+ * with the SD-JWT it presents and that credential's `cnf` key (RFC 9901 §4.3, §7.3; the SD-JWT code
+ * loads only for such a pair), and `iss`, `sub`, `aud`/`client_id` and `sid` where the profiles say
+ * they agree. Never throws; tokens with nothing to compare give no lines.
  */
 export async function checkBindings(
 	first: TokenSide,
@@ -146,6 +139,10 @@ export async function checkBindings(
 		if (x.profile === 'dpop-proof' && canBeAccessToken(y)) bindings.push(...(await bindProof(x, y, subtle)));
 		if (x.profile === 'id-token' && canBeAccessToken(y)) bindings.push(...(await bindIdToken(x, y, subtle)));
 		if (x.profile === 'logout-token' && y.profile === 'id-token') bindings.push(...bindLogout(x, y));
+		if (isSdJwt(x) && isKeyBindingJwt(y)) {
+			const { bindKeyBindingJwt } = await import('./sd-jwt-pair');
+			bindings.push(...(await bindKeyBindingJwt(x.decoded!, y.text.trim(), subtle)));
+		}
 	}
 	return bindings;
 }
@@ -170,10 +167,27 @@ async function bindProof(proof: Side, token: Side, subtle: SubtleCrypto): Promis
 		});
 	}
 	const cnf = token.payload && getMember(token.payload, 'cnf');
-	const jkt = cnf && getMember(cnf, 'jkt');
+	const jkt = cnf?.kind === 'object' ? getMember(cnf, 'jkt') : undefined;
+	const jwk = proof.header && getMember(proof.header, 'jwk');
+	const thumbprint = jwk?.kind === 'object' ? await jwkThumbprint(plainStrings(jwk), subtle) : undefined;
+	const cnfJwk = cnf?.kind === 'object' ? getMember(cnf, 'jwk') : undefined;
+	if (jkt === undefined && cnfJwk !== undefined) {
+		// RFC 7800 §3.2 names the key itself; RFC 9449 §6.1 binds JWT access tokens by "jkt", so a server
+		// that follows it looks for "jkt": the same key is what a person would expect, not what DPoP checks.
+		const named = cnfJwk.kind === 'object' ? await jwkThumbprint(plainStrings(cnfJwk), subtle) : undefined;
+		bindings.push({
+			kind: 'dpop-cnf-jwk',
+			holds: named !== undefined && named === thumbprint,
+			level: 'expected',
+			compared: 'the RFC 7638 thumbprints of the access token\'s "cnf.jwk" and of the proof\'s "jwk"',
+			expected: thumbprint ?? 'no thumbprint: the proof\'s "jwk" is missing or incomplete',
+			actual: named ?? 'no thumbprint: "cnf.jwk" is not a complete public key',
+			spec: 'RFC 7800 §3.2, RFC 9449 §6.1',
+			url: 'https://www.rfc-editor.org/rfc/rfc9449#section-6.1',
+			note: 'RFC 9449 binds a JWT access token to the proof key by "cnf.jkt"; a resource server that follows it finds no "jkt" here.',
+		});
+	}
 	if (jkt !== undefined) {
-		const jwk = proof.header && getMember(proof.header, 'jwk');
-		const thumbprint = jwk?.kind === 'object' ? await jwkThumbprint(plainStrings(jwk), subtle) : undefined;
 		const actual = jkt.kind === 'string' ? jkt.value : JSON.stringify(jkt);
 		bindings.push({
 			kind: 'dpop-jkt',
@@ -352,7 +366,8 @@ function plainStrings(node: JsonNode): Record<string, string> {
 export function listBindingFindings(bindings: readonly Binding[]): Finding[] {
 	return bindings.flatMap((binding): Finding[] => {
 		if (binding.holds || !binding.code) return [];
-		const info = findingInfo[binding.code];
+		const info = binding.info ?? findingInfo[binding.code as CoreFindingCode];
+		if (!info) return [];
 		return [
 			{
 				code: binding.code,

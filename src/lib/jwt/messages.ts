@@ -91,6 +91,7 @@ export type FindingCode =
 	| 'dpop-ath-mismatch'
 	| 'dpop-jkt-mismatch'
 	| 'at-hash-mismatch'
+	| 'kb-key-mismatch'
 	| SdFindingCode;
 
 /** The finding codes whose facts are in `findingInfo`: all but the SD-JWT ones. */
@@ -463,5 +464,11 @@ export const findingInfo: Readonly<Record<CoreFindingCode, FindingInfo>> = Objec
 		title: "ID token's at_hash does not match the access token",
 		spec: 'OpenID Connect Core §3.1.3.6',
 		url: 'https://openid.net/specs/openid-connect-core-1_0.html#CodeIDToken',
+	},
+	'kb-key-mismatch': {
+		severity: 'error',
+		title: "KB-JWT is not signed by the credential's cnf key",
+		spec: 'RFC 9901 §4.3, §7.3',
+		url: rfc(9901, '7.3'),
 	},
 });

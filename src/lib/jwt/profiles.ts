@@ -7,12 +7,14 @@ import { getMember, type JsonNode } from './json';
 export type ProfileId =
 	| 'dpop-proof'
 	| 'access-token'
+	| 'dpop-access-token'
 	| 'id-token'
 	| 'logout-token'
 	| 'request-object'
 	| 'client-assertion'
 	| 'security-event'
 	| 'sd-jwt-vc'
+	| 'kb-jwt'
 	| 'jwt';
 
 /** What a profile means for a token: its name, its spec, and which checks apply to it. */
@@ -35,6 +37,11 @@ export interface TokenProfile {
 	readonly extra: readonly FindingCode[];
 	/** The spec requires the explicit `typ`: a token recognised by its claims with a generic `typ` raises `typ-generic`. */
 	readonly explicitTyp: boolean;
+	/**
+	 * For a profile with no `typ` of its own, the `typ` a related spec asks of such tokens, which
+	 * `typ-generic` names: a DPoP-bound access token is a JWT access token, typed `at+jwt` by RFC 9068 §2.1.
+	 */
+	readonly typedBy?: { readonly typ: string; readonly spec: string };
 	/** Why the suppressions hold, for people reading the table and the page. */
 	readonly note?: string;
 }
@@ -108,6 +115,21 @@ export const tokenProfiles: Readonly<Record<ProfileId, TokenProfile>> = Object.f
 			suppressed: [],
 			extra: ['missing-claim', 'typ-generic'],
 			explicitTyp: true,
+		}),
+		profile({
+			id: 'dpop-access-token',
+			name: 'DPoP-bound access token',
+			spec: 'RFC 9449 §6.1',
+			url: rfc(9449, '6.1'),
+			// Recognised only by its claims ("cnf.jkt"): with "typ" "at+jwt" it is an RFC 9068 access token.
+			typ: [],
+			// RFC 9449 §6.1 asks only for "cnf.jkt"; the RFC 9068 claims apply to tokens typed "at+jwt".
+			required: {},
+			suppressed: [],
+			extra: ['typ-generic'],
+			explicitTyp: true,
+			typedBy: { typ: 'at+jwt', spec: 'RFC 9068 §2.1' },
+			note: 'Its "cnf.jkt" binds it to a DPoP key: a resource server accepts it only with a DPoP proof signed by the key with that RFC 7638 thumbprint. Paste the proof in Related token to check. Without "typ" "at+jwt" it is not held to the RFC 9068 claims.',
 		}),
 		profile({
 			id: 'id-token',
@@ -185,6 +207,25 @@ export const tokenProfiles: Readonly<Record<ProfileId, TokenProfile>> = Object.f
 			explicitTyp: false,
 		}),
 		profile({
+			id: 'kb-jwt',
+			name: 'Key binding JWT (RFC 9901)',
+			spec: 'RFC 9901 §4.3',
+			url: rfc(9901, '4.3'),
+			typ: ['kb+jwt'],
+			required: {
+				iat: 'missing-claim',
+				aud: 'missing-aud',
+				nonce: 'missing-claim',
+				sd_hash: 'missing-claim',
+			},
+			// A KB-JWT is fresh by its iat and bound to one presentation by sd_hash; it names no issuer or
+			// subject, and has no exp (RFC 9901 §4.3).
+			suppressed: ['no-exp', 'missing-iss', 'missing-sub'],
+			extra: ['missing-claim', 'typ-generic'],
+			explicitTyp: true,
+			note: 'It shows that the holder of an SD-JWT presented it, to this "aud" with this "nonce". Paste the SD-JWT it belongs to (ending in "~") in Related token to check its "sd_hash" and its signature with the credential\'s "cnf" key.',
+		}),
+		profile({
 			id: 'jwt',
 			name: 'JWT',
 			spec: 'RFC 7519',
@@ -198,7 +239,11 @@ export const tokenProfiles: Readonly<Record<ProfileId, TokenProfile>> = Object.f
 	]) as Record<ProfileId, TokenProfile>,
 );
 
-/** Claims only access tokens carry: RFC 9068 §2.2.3 (`scope`, `client_id`) and Microsoft's `scp`. */
+/**
+ * Claims only access tokens carry: RFC 9068 §2.2.3 (`scope`, `client_id`) and Microsoft's `scp`. One of them
+ * counts as evidence only in a token with `iss` or `exp`: an issued access token has both (RFC 9068 §2.2),
+ * while `scope` alone is any application's claim.
+ */
 const ACCESS_TOKEN_CLAIMS: readonly string[] = Object.freeze(['scope', 'scp', 'client_id']);
 /** Claims OpenID Connect Core §2 defines for ID tokens. */
 const ID_TOKEN_CLAIMS: readonly string[] = Object.freeze(['nonce', 'at_hash', 'c_hash', 'auth_time', 'azp']);
@@ -216,12 +261,15 @@ export function normalizeTyp(typ: string): string {
  * - Logout token: `events` has the Back-Channel Logout event (it is a SET, so it comes before SETs).
  * - Security event token: `events` is an object (RFC 8417 §2.2).
  * - DPoP proof: `htm` and `htu` (RFC 9449 §4.2).
+ * - Key binding JWT: `sd_hash` (RFC 9901 §4.3).
  * - SD-JWT VC: `vct`.
  * - Request object: `response_type` (RFC 9101 §4 carries the authorization request's parameters,
  *   `client_id` and `scope` among them, so it comes before access tokens).
- * - Access token: `scope`, `scp` or `client_id`, or Cognito's `token_use` "access". Access-token
- *   evidence wins over ID-token evidence because IdPs such as Keycloak put `azp` and `auth_time` in
- *   access tokens too.
+ * - Access token: `scope`, `scp` or `client_id` with `iss` or `exp`, or Cognito's `token_use` "access".
+ *   Access-token evidence wins over ID-token evidence because IdPs such as Keycloak put `azp` and
+ *   `auth_time` in access tokens too.
+ * - DPoP-bound access token: `cnf.jkt` (RFC 9449 §6.1), when nothing above names the token and it is
+ *   no SD-JWT issuer JWT (`_sd`, `_sd_alg`); the RFC 9449 examples carry no `typ`.
  * - ID token: `nonce`, `at_hash`, `c_hash`, `auth_time` or `azp` (OpenID Connect Core §2), or
  *   `token_use` "id".
  * - Client assertion: `iss` and `sub` are the same string and `aud` and `jti` are present (RFC 7523
@@ -254,13 +302,21 @@ function recognizeByClaims(payload: JsonNode): { id: ProfileId; evidence: string
 		return { id: 'security-event', evidence: 'it has an "events" object' };
 	}
 	if (has('htm') && has('htu')) return { id: 'dpop-proof', evidence: 'it has "htm" and "htu"' };
+	if (has('sd_hash')) return { id: 'kb-jwt', evidence: 'it has "sd_hash"' };
 	if (has('vct')) return { id: 'sd-jwt-vc', evidence: 'it has "vct"' };
 	if (has('response_type')) return { id: 'request-object', evidence: 'it has "response_type"' };
 	const tokenUse = getMember(payload, 'token_use');
 	const use = tokenUse?.kind === 'string' ? tokenUse.value : undefined;
 	const access = ACCESS_TOKEN_CLAIMS.find(has);
-	if (access) return { id: 'access-token', evidence: `it has "${access}"` };
+	const issued = ['iss', 'exp'].find(has);
+	if (access && issued) return { id: 'access-token', evidence: `it has "${access}" and "${issued}"` };
 	if (use === 'access') return { id: 'access-token', evidence: 'its "token_use" is "access"' };
+	const cnf = getMember(payload, 'cnf');
+	const jkt = cnf?.kind === 'object' ? getMember(cnf, 'jkt') : undefined;
+	// An SD-JWT's issuer JWT (`_sd`, `_sd_alg`) binds a holder key by `cnf` too, as a credential, not for DPoP.
+	const credential = has('_sd') || has('_sd_alg');
+	if (jkt?.kind === 'string' && !credential)
+		return { id: 'dpop-access-token', evidence: 'its "cnf" has "jkt", the thumbprint of a DPoP key' };
 	const id = ID_TOKEN_CLAIMS.find(has);
 	if (id) return { id: 'id-token', evidence: `it has "${id}"` };
 	if (use === 'id') return { id: 'id-token', evidence: 'its "token_use" is "id"' };

@@ -118,13 +118,22 @@ export function buildUnsignedShareUrl(
 
 /** Whether sharing the token as it is hands over something that works (RFC 6750 §5.3: bearer tokens are credentials). */
 export type ShareRisk =
-	| { readonly live: true; readonly text: string; readonly expiresIn?: number }
+	| {
+			readonly live: true;
+			/** A short note the page shows beside `Share link` before it is clicked. */
+			readonly text: string;
+			readonly expiresIn?: number;
+	  }
 	| { readonly live: false; readonly reason: 'expired' | 'unsigned' | 'not-a-jws' | 'stale-proof' };
+
+/** What the note beside `Share link` ends with: the two ways to share without handing the token over. */
+const INSTEAD = 'Share without signature, or redact.';
 
 /**
  * Says whether the token, shared as it is with `Share link`, would still work at `now`: a signed JWS
  * that has not expired (or never expires). A working bearer token is a credential; the page says so
- * as it copies the link (issue 18), which ui-contract.md says `Share link` does.
+ * beside `Share link` before it is clicked (issue 18), while the button copies at once, as ui-contract.md
+ * says it does.
  */
 export function describeShareRisk(decoded: DecodedToken, now: number, clockSkew = 0): ShareRisk {
 	if (decoded.kind !== 'jws') return { live: false, reason: 'not-a-jws' };
@@ -141,20 +150,19 @@ export function describeShareRisk(decoded: DecodedToken, now: number, clockSkew 
 		return {
 			live: true,
 			expiresIn: DPOP_IAT_WINDOW + clockSkew - age,
-			text: `This DPoP proof is still fresh: a server may accept it for a few more minutes, for its "htm" and "htu", from whoever also holds the access token bound to its key. Share it without the signature instead.`,
+			text: `This DPoP proof is still fresh: a server may accept it for a few more minutes, with the access token bound to its key. ${INSTEAD}`,
 		};
 	}
 	const exp = payload && getMember(payload, 'exp');
-	const lead = 'This token is still valid (not expired): a working bearer token is a credential.';
 	if (exp?.kind !== 'number')
 		return {
 			live: true,
-			text: `${lead} It has no "exp", so anyone with the link can use it for as long as its key is trusted. Share it without the signature instead.`,
+			text: `This token is still valid and has no "exp": a link to it hands over a working credential. ${INSTEAD}`,
 		};
 	if (isExpired(exp.value, now, clockSkew)) return { live: false, reason: 'expired' };
 	return {
 		live: true,
 		expiresIn: exp.value - now,
-		text: `${lead} Anyone with the link can use it until it expires ${formatRelative(exp.value - now)}. Share it without the signature instead.`,
+		text: `This token is still valid (it expires ${formatRelative(exp.value - now)}): a link to it hands over a working credential. ${INSTEAD}`,
 	};
 }

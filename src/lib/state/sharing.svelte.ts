@@ -1,4 +1,4 @@
-// Sharing one token: which claims to redact, the link without signature, the Markdown report, and the warning before sharing a live token.
+// Sharing one token: which claims to redact, the link without signature, the Markdown report, and the note beside Share link for a live token.
 
 import type { ReportBinding, ReportVerdict } from '$lib/jwt/beside';
 import type { Verdict } from '$lib/crypto';
@@ -10,8 +10,6 @@ import type { Settings } from './settings.svelte';
 export class Sharing {
 	/** JSON Pointers (`/payload/email`) to replace by "[redacted]", for the token they were chosen for. */
 	#redact = $state.raw<{ token: string; pointers: readonly string[] }>({ token: '', pointers: [] });
-	/** The token for which the person saw the still-valid warning and chose to copy `Share link` anyway. */
-	#confirmed = $state('');
 
 	readonly #session: () => TokenSession;
 	readonly #settings: Settings;
@@ -40,7 +38,7 @@ export class Sharing {
 		}));
 	});
 
-	/** Whether `Share link` would hand over a token that still works, and what to say about it. */
+	/** Whether `Share link` would hand over a token that still works, and the note the page shows beside it. */
 	readonly risk = $derived.by(() => {
 		const decoded = this.#session().view.decoded;
 		const beside = this.#session().view.modules.beside;
@@ -49,21 +47,11 @@ export class Sharing {
 			: undefined;
 	});
 
-	/** The link `Share link` copied holds a token that still works, and the person has not dismissed the warning for it. */
-	readonly mustWarn = $derived.by(
-		() => this.risk?.live === true && this.#confirmed !== this.#session().view.token,
-	);
-
 	/** Marks or unmarks a claim for redaction. */
 	toggle(pointer: string, on: boolean): void {
 		const token = this.#session().view.token;
 		const current = this.redact.filter((p) => p !== pointer);
 		this.#redact = { token, pointers: on ? [...current, pointer] : current };
-	}
-
-	/** The person read the warning: it stays away for this token. */
-	dismissWarning(): void {
-		this.#confirmed = this.#session().view.token;
 	}
 
 	/** What `Share without signature` copies: `pageUrl` ending in `#token=<header>.<payload>.`, redactions applied. */

@@ -205,17 +205,17 @@ describe('ID token and access token made by jose', () => {
 	});
 });
 
-describe('DPoP proof and access token made by jose', () => {
+describe.each([['RS256'], ['ES384'], ['PS512']])('DPoP proof and access token made by jose, %s', (alg) => {
 	async function issue(options: { jktOf?: 'proof' | 'other'; athOf?: 'token' | 'other' } = {}) {
-		const client = await generateKeyPair('ES256', { extractable: true });
-		const other = await generateKeyPair('ES256', { extractable: true });
-		const server = await generateKeyPair('RS256');
+		const client = await generateKeyPair(alg, { extractable: true });
+		const other = await generateKeyPair(alg, { extractable: true });
+		const server = await generateKeyPair(alg);
 		const proofJwk = await exportJWK(client.publicKey);
 		const jkt = await calculateJwkThumbprint(
 			options.jktOf === 'other' ? await exportJWK(other.publicKey) : proofJwk,
 		);
 		const accessToken = await new SignJWT({ client_id: 'c1', jti: 'a', cnf: { jkt } })
-			.setProtectedHeader({ alg: 'RS256', typ: 'at+jwt' })
+			.setProtectedHeader({ alg, typ: 'at+jwt' })
 			.setIssuer('https://as.example')
 			.setSubject('u1')
 			.setAudience('https://rs.example')
@@ -226,18 +226,20 @@ describe('DPoP proof and access token made by jose', () => {
 			.update(options.athOf === 'other' ? `${accessToken}x` : accessToken)
 			.digest('base64url');
 		const proof = await new SignJWT({ htm: 'GET', htu: 'https://rs.example/r', jti: 'p', ath })
-			.setProtectedHeader({ alg: 'ES256', typ: 'dpop+jwt', jwk: proofJwk })
+			.setProtectedHeader({ alg, typ: 'dpop+jwt', jwk: proofJwk })
 			.setIssuedAt(NOW)
 			.sign(client.privateKey);
 		return { proof, accessToken };
 	}
 
-	test('the right pair: ath and jkt hold', async () => {
+	test('the right pair: ath and jkt hold, either order', async () => {
 		const { proof, accessToken } = await issue();
-		expect(kinds(await checkBindings(side(proof), side(accessToken)))).toEqual([
+		const expected = [
 			['dpop-ath', true],
 			['dpop-jkt', true],
-		]);
+		];
+		expect(kinds(await checkBindings(side(proof), side(accessToken)))).toEqual(expected);
+		expect(kinds(await checkBindings(side(accessToken), side(proof)))).toEqual(expected);
 	});
 
 	test('ath of another token raises dpop-ath-mismatch', async () => {

@@ -88,10 +88,12 @@ function checkExplicitTyp(
 	const typ = header && getMember(header, 'typ');
 	const generic = typ === undefined || (typ.kind === 'string' && normalizeTyp(typ.value) === 'jwt');
 	if (!generic) return;
-	const expected = profile.typ[0] ?? '';
+	const own = profile.typ[0];
+	const expected = own ?? profile.typedBy?.typ ?? '';
+	const spec = own === undefined && profile.typedBy ? profile.typedBy.spec : profile.spec;
 	add(
 		'typ-generic',
-		`The token looks like ${article(profile.name)} (${evidence}), but its header ${typ?.kind === 'string' ? `says "typ": ${quoteText(typ.value)}` : 'has no "typ"'}. ${profile.spec} types it "${expected}", so that another JWT signed by the same key cannot be passed off as one (RFC 8725 §3.11).`,
+		`The token looks like ${article(profile.name)} (${evidence}), but its header ${typ?.kind === 'string' ? `says "typ": ${quoteText(typ.value)}` : 'has no "typ"'}. ${spec} types it "${expected}", so that another JWT signed by the same key cannot be passed off as one (RFC 8725 §3.11).`,
 		{ part: 'header', member: 'typ' },
 	);
 }

@@ -20,12 +20,33 @@ describe('recognizeProfile keeps the access-token and ID-token evidence', () => 
 	test.each([
 		[{ alg: 'RS256', typ: 'at+jwt' }, { sub: 'x' }, 'access-token'],
 		[{ alg: 'RS256', typ: 'Application/At+JWT' }, { sub: 'x' }, 'access-token'],
-		[{ alg: 'RS256' }, { scope: 'a' }, 'access-token'],
-		[{ alg: 'RS256' }, { scp: ['a'] }, 'access-token'],
-		[{ alg: 'RS256' }, { client_id: 'c' }, 'access-token'],
+		[{ alg: 'RS256' }, { scope: 'a', iss: 'https://as.example' }, 'access-token'],
+		[{ alg: 'RS256' }, { scp: ['a'], exp: 1 }, 'access-token'],
+		[{ alg: 'RS256' }, { client_id: 'c', iss: 'https://as.example' }, 'access-token'],
+		[{ alg: 'RS256' }, { client_id: 'c', scope: 'a', iss: 'i', exp: 1 }, 'access-token'],
 		[{ alg: 'RS256' }, { token_use: 'access' }, 'access-token'],
 		// Keycloak access tokens carry azp and auth_time too: access-token evidence wins.
-		[{ alg: 'RS256' }, { azp: 'web', auth_time: 1, scope: 'openid' }, 'access-token'],
+		[{ alg: 'RS256' }, { azp: 'web', auth_time: 1, scope: 'openid', iss: 'i', exp: 1 }, 'access-token'],
+		// An RFC 9068-shaped token bound to a DPoP key is still an RFC 9068 token.
+		[{ alg: 'RS256' }, { client_id: 'c', exp: 1, cnf: { jkt: 'x' } }, 'access-token'],
+		// RFC 9449 Figure 8: no typ, no scope or client_id, bound by cnf.jkt.
+		[{ alg: 'ES256' }, { sub: 's', iss: 'i', exp: 1, cnf: { jkt: 'x' } }, 'dpop-access-token'],
+		[{ alg: 'ES256', typ: 'JWT' }, { cnf: { jkt: 'x' } }, 'dpop-access-token'],
+		[{ alg: 'ES256', typ: 'at+jwt' }, { cnf: { jkt: 'x' } }, 'access-token'],
+		[{ alg: 'ES256', typ: 'kb+jwt' }, { iat: 1 }, 'kb-jwt'],
+		[{ alg: 'ES256' }, { sd_hash: 'x', nonce: 'n', aud: 'a', iat: 1 }, 'kb-jwt'],
+		// Near misses: one access-token claim alone is any application's claim, and cnf without jkt binds no DPoP key.
+		[{ alg: 'RS256' }, { scope: 'a' }, 'jwt'],
+		[{ alg: 'RS256' }, { scope: 'a', sub: 'u' }, 'jwt'],
+		[{ alg: 'RS256' }, { scp: ['a'], aud: 'api' }, 'jwt'],
+		[{ alg: 'RS256' }, { client_id: 'c' }, 'jwt'],
+		[{ alg: 'RS256' }, { azp: 'web', auth_time: 1, scope: 'openid' }, 'id-token'],
+		[{ alg: 'ES256' }, { cnf: { jwk: { kty: 'EC' } }, exp: 1 }, 'jwt'],
+		[{ alg: 'ES256' }, { cnf: { jkt: 7 }, exp: 1 }, 'jwt'],
+		[{ alg: 'ES256' }, { jkt: 'x', exp: 1 }, 'jwt'],
+		// An SD-JWT's issuer JWT binds its holder by cnf.jkt as a credential.
+		[{ alg: 'ES256', typ: 'example+sd-jwt' }, { _sd_alg: 'sha-256', cnf: { jkt: 'x' }, exp: 1 }, 'jwt'],
+		[{ alg: 'ES256' }, { _sd: [], iss: 'i', cnf: { jkt: 'x' } }, 'jwt'],
 		[{ alg: 'RS256' }, { nonce: 'n' }, 'id-token'],
 		[{ alg: 'RS256' }, { at_hash: 'x' }, 'id-token'],
 		[{ alg: 'RS256' }, { c_hash: 'x' }, 'id-token'],

@@ -207,7 +207,7 @@ describe('listFindings raises each finding it knows', () => {
 		// Findings that need a JWE's plaintext are raised after decryption: jwe-decrypted.test.ts covers them.
 		const decryptedCodes = ['jwe-unsigned', 'jwe-dir-weak-key', 'jwe-nested-no-cty', 'jwe-claim-mismatch'];
 		// Bindings between two tokens are raised by crypto/bindings.ts and tested there.
-		const bindingCodes = ['dpop-ath-mismatch', 'dpop-jkt-mismatch', 'at-hash-mismatch'];
+		const bindingCodes = ['dpop-ath-mismatch', 'dpop-jkt-mismatch', 'at-hash-mismatch', 'kb-key-mismatch'];
 		// The SD-JWT codes are raised by sd-jwt/ and not in findingInfo: tests/unit/jwt/sd-jwt/findings.test.ts covers each.
 		const all = Object.keys(findingInfo).filter(
 			(code) => !keyCodes.includes(code) && !decryptedCodes.includes(code) && !bindingCodes.includes(code),

@@ -58,6 +58,16 @@ const REQUEST = {
 	...TIMES,
 };
 const VC = { iss: 'https://issuer.example', vct: 'https://credentials.example/identity', ...TIMES };
+/** RFC 9449 Figure 8's claims: a JWT access token bound to the proof key by cnf.jkt, with no typ. */
+const BOUND = {
+	sub: 'someone@example.com',
+	iss: 'https://server.example.com',
+	nbf: NOW - 5,
+	exp: NOW + HOUR,
+	cnf: { jkt: '0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I' },
+};
+const KB = { alg: 'ES256', typ: 'kb+jwt' };
+const KB_CLAIMS = { iat: NOW - 5, aud: 'https://verifier.example', nonce: 'n-1', sd_hash: 'x' };
 
 /** Each case raises its code. */
 export const RAISING: FindingCase[] = [
@@ -146,6 +156,13 @@ export const RAISING: FindingCase[] = [
 		{},
 		'logout-token-rules',
 	],
+	['a DPoP-bound access token with no typ', jws({ alg: 'ES256' }, BOUND), {}, 'typ-generic'],
+	['a DPoP-bound access token typed JWT', jws({ alg: 'ES256', typ: 'JWT' }, BOUND), {}, 'typ-generic'],
+	['a DPoP-bound access token still needs exp', jws({ alg: 'ES256' }, without(BOUND, 'exp')), {}, 'no-exp'],
+	['a kb+jwt without sd_hash', jws(KB, without(KB_CLAIMS, 'sd_hash')), {}, 'missing-claim'],
+	['a kb+jwt without nonce', jws(KB, without(KB_CLAIMS, 'nonce')), {}, 'missing-claim'],
+	['a kb+jwt without aud', jws(KB, without(KB_CLAIMS, 'aud')), {}, 'missing-aud'],
+	['a KB-JWT (by its sd_hash) with no typ', jws({ alg: 'ES256' }, KB_CLAIMS), {}, 'typ-generic'],
 	[
 		'a logout token (by its events) with a nonce',
 		jws(RS, { ...LOGOUT, nonce: 'n' }),
@@ -234,4 +251,35 @@ export const NEAR_MISSES: FindingCase[] = [
 	],
 	['a dc+sd-jwt with vct', jws({ alg: 'ES256', typ: 'dc+sd-jwt' }, VC), {}, 'missing-claim'],
 	['a request object (by response_type) is no access token', jws(RS, REQUEST), {}, 'typ-generic'],
+	[
+		'a DPoP-bound access token typed at+jwt is an RFC 9068 token',
+		jws(AT, { ...ACCESS, cnf: BOUND.cnf }),
+		{},
+		'typ-generic',
+	],
+	['a DPoP-bound access token asks for no RFC 9068 claim', jws({ alg: 'ES256' }, BOUND), {}, 'missing-claim'],
+	['a DPoP-bound access token asks for no audience', jws({ alg: 'ES256' }, BOUND), {}, 'missing-aud'],
+	[
+		'a cnf with a jwk binds no DPoP key',
+		jws({ alg: 'ES256', typ: 'JWT' }, { ...without(BOUND, 'cnf'), cnf: { jwk: EC_PUBLIC } }),
+		{},
+		'typ-generic',
+	],
+	[
+		'scope alone is not an access token',
+		jws({ alg: 'RS256', typ: 'JWT' }, { sub: 'u', scope: 'read' }),
+		{},
+		'typ-generic',
+	],
+	[
+		'scope alone raises no access-token claim',
+		jws({ alg: 'RS256' }, { sub: 'u', scope: 'read' }),
+		{},
+		'missing-iss',
+	],
+	['a complete kb+jwt', jws(KB, KB_CLAIMS), {}, 'missing-claim'],
+	['a kb+jwt has no exp by design', jws(KB, KB_CLAIMS), {}, 'no-exp'],
+	['a kb+jwt names no issuer', jws(KB, KB_CLAIMS), {}, 'missing-iss'],
+	['a kb+jwt names no subject', jws(KB, KB_CLAIMS), {}, 'missing-sub'],
+	['a kb+jwt is not an ID token for its nonce', jws(KB, KB_CLAIMS), {}, 'id-token-rules'],
 ];
