@@ -111,6 +111,31 @@ test.describe('undo across a new token', () => {
 		await expect(payloadEditor(page)).not.toContainText('First Person');
 	});
 
+	test('a new token whose payload reads the same as the edited one still starts a new history', async ({
+		page,
+	}) => {
+		await openEmpty(page);
+		const first = freshToken({ name: 'First Person' });
+		await pasteToken(page, first);
+		// An edit that keeps the text as the page lays it out: the last digit of `exp`, on the line above `}`.
+		await payloadEditor(page).click();
+		await page.keyboard.press('ControlOrMeta+End');
+		await page.keyboard.press('ArrowUp');
+		await page.keyboard.press('End');
+		await page.keyboard.press('Backspace');
+		await page.keyboard.type('9');
+		await expect(tokenEditor(page)).not.toHaveText(first);
+		// The same header and payload with another signature: the Payload editor's text does not change.
+		const edited = (await tokenEditor(page).textContent()) ?? '';
+		const other = `${edited.slice(0, edited.lastIndexOf('.'))}.${'A'.repeat(43)}`;
+		await pasteOverToken(page, other);
+		await expect(tokenEditor(page)).toHaveText(other);
+		await payloadEditor(page).click();
+		for (let i = 0; i < 3; i++) await page.keyboard.press('ControlOrMeta+Z');
+		// Undo has nothing of the earlier token's edit to take back: the token stays as pasted.
+		await expect(tokenEditor(page)).toHaveText(other);
+	});
+
 	test('the paste is one step of the token editor: undo there brings the previous token back whole', async ({
 		page,
 	}) => {

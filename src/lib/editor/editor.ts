@@ -101,6 +101,11 @@ export class Editor {
 		});
 	}
 
+	/** Starts a new undo history: what was done to an earlier token must not be undone into this one. */
+	forgetHistory(): void {
+		this.view.dispatch({ effects: forgetHistory.of(null) });
+	}
+
 	setReadonly(flag: boolean): void {
 		if (flag === this.#readonlyFlag) return;
 		this.#readonlyFlag = flag;

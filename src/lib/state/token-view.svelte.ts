@@ -39,6 +39,12 @@ export class TokenView {
 	text = $state('');
 	/** Which of several tokens in the text is shown. */
 	pick = $state(0);
+	/**
+	 * Counts the texts that came from outside the Header and Payload editors (typing or pasting in the token
+	 * editor, a link, a swap); their edits do not count. Each starts a new undo history in those editors, even
+	 * when a part's text happens to be what its editor shows already.
+	 */
+	generation = $state(0);
 	/** The finding or claim the person asked to see in the token and editors. */
 	highlight = $state.raw<{ part?: PartName; member?: string } | undefined>();
 	/** The text currently in the editor is the built-in example. */
@@ -199,6 +205,7 @@ export class TokenView {
 	setText(text: string): void {
 		if (text === this.text) return;
 		this.text = text;
+		this.generation++;
 		this.pick = 0;
 		this.highlight = undefined;
 		// Judge a token just pasted against this instant, not the last clock tick up to a second ago.
