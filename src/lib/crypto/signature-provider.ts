@@ -30,6 +30,11 @@ export interface SignatureProvider {
 	 * (the verdict says so); undefined when WebCrypto does the work.
 	 */
 	libraryFor?(key: KeyCandidate): Promise<LibraryUse | undefined>;
+	/**
+	 * Does ahead of time what the first verification would otherwise wait for: finding out once whether the
+	 * browser's WebCrypto has the algorithm, and loading the library when it has not. Never rejects.
+	 */
+	prepare?(): Promise<void>;
 }
 
 /** A library doing what the browser's WebCrypto cannot: which one, and for which algorithm (`ML-DSA`, `secp256k1`…). */

@@ -37,8 +37,9 @@ export async function loadProvider(
 }
 
 /**
- * Starts loading the provider modules the `alg` named `algName` may need (every curve's, for `EdDSA`), so that the first verdict
- * after a key is given does not wait for their chunks. Nothing happens for WebCrypto rows or unknown names;
+ * Starts loading the provider modules the `alg` named `algName` may need (every curve's, for `EdDSA`), and has each
+ * prepare itself (probe WebCrypto, load its library if needed), so that the first verdict after a key is given
+ * waits for none of it. Nothing happens for WebCrypto rows or unknown names;
  * a chunk that cannot be fetched is left for `loadProvider` to report.
  */
 export function preloadProviders(algName: string | undefined): void {
@@ -46,5 +47,8 @@ export function preloadProviders(algName: string | undefined): void {
 	if (!implementation) return;
 	const chosen = implementation.kind === 'by-curve' ? Object.values(implementation.curves) : [implementation];
 	for (const each of chosen)
-		if (each.kind === 'provider') void modules[`./${each.id}.ts`]?.().catch(() => undefined);
+		if (each.kind === 'provider')
+			void modules[`./${each.id}.ts`]?.()
+				.then((module) => module.provider.prepare?.())
+				.catch(() => undefined);
 }

@@ -63,6 +63,9 @@ export function rawKeyProvider(
 			const provider = await load(raw.algorithm, subtle());
 			return provider.sign(raw.privateKey, data);
 		},
+		async prepare() {
+			await Promise.all(algorithms.map((algorithm) => load(algorithm, subtle()).catch(() => undefined)));
+		},
 		async libraryFor(key: KeyCandidate): Promise<LibraryUse | undefined> {
 			const raw = rawKeyOf(key, algorithms);
 			const provider = await load(raw.algorithm, subtle());
