@@ -5,6 +5,7 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import * as jose from 'jose';
 import { describe, expect, test } from 'vitest';
+import { findEmbeddedKeys } from '$lib/crypto/embedded';
 import { decryptJwe } from '$lib/crypto/jwe/decrypt';
 import { describeFailure } from '$lib/crypto/jwe/messages';
 import { parseKeyInput, type KeyProblem } from '$lib/crypto/keys';
@@ -138,6 +139,27 @@ describe('`Secret or key`: reading, verifying, signing', () => {
 		const note = describeSignResult(signed);
 		expectPersonWords(note);
 		expect(note).toContain(alert);
+	});
+});
+
+describe('keys a token carries (`jwk`, `x5c`), when a person chooses to verify with them', () => {
+	const certificateDer = Buffer.from(
+		certificatePem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''),
+		'base64',
+	);
+	test.each([
+		['an "x5c" certificate cut short', { x5c: [certificateDer.subarray(0, 200).toString('base64')] }],
+		['a "jwk" off its curve', { jwk: { kty: 'EC', crv: 'P-256', x: 'A'.repeat(43), y: 'A'.repeat(43) } }],
+	])('%s: the key problem and the verdict are worded from the tables', async (_name, header) => {
+		const decoded = decodeToken(makeToken('ES256', ec.privateKey, header));
+		const [embedded] = findEmbeddedKeys(decoded);
+		const parsed = parseKeyInput(embedded!.keyText!);
+		expect(parsed.kind).toBe('error');
+		if (parsed.kind !== 'error') return;
+		expectFromTable(parsed.problem, describeKeyProblem(parsed.problem));
+		const verdict = await verifyToken({ decoded, key: parsed });
+		const { explanation } = describeVerdict({ ...verdict, via: embedded!.member } as typeof verdict);
+		expectPersonWords(explanation);
 	});
 });
 
