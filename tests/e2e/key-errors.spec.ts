@@ -18,7 +18,9 @@ import {
 	verdict,
 } from './support';
 
-const RAW = /DataError|OperationError|NotSupportedError|SyntaxError|undefined|NaN|\[object Object\]|"code"/;
+/** Browser error names, values never meant as words, and the developers' own messages (fault JSON, DER reader). */
+const RAW =
+	/DataError|OperationError|NotSupportedError|SyntaxError|undefined|NaN|\[object Object\]|"code"|SEQUENCE \{|truncated DER|\boffset \d|\bexpected an? [A-Z]/;
 
 const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const p256 = generateKeyPairSync('ec', { namedCurve: 'P-256' });
