@@ -391,7 +391,7 @@ function explainRefusal(result: Exclude<SignResult, { ok: true }>): string {
 		case 'no-key':
 			return 'Enter a secret or a private key to sign.';
 		case 'key-unreadable':
-			return `The key cannot be read: ${describeKeyProblem(result.problem)}`;
+			return `The key cannot be read. ${describeKeyProblem(result.problem)}`;
 		case 'kid-not-found':
 			return `Cannot sign: the JWKS has no key with kid "${result.kid}".`;
 		case 'key-misfit': {
