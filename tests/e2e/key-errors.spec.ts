@@ -37,6 +37,17 @@ function changed(pem: string): string {
 	return pem.slice(0, at) + (pem[at] === 'A' ? 'B' : 'A') + pem.slice(at + 1);
 }
 
+/** `der` of `key` as PEM with the last byte (the end of the EC point) changed: a point off the curve. */
+function offCurve(key: KeyObject, type: 'spki' | 'sec1' | 'pkcs8', label: string): string {
+	const der = Buffer.from(key.export({ type, format: 'der' }));
+	der[der.length - 1]! ^= 1;
+	const body = der
+		.toString('base64')
+		.match(/.{1,64}/g)!
+		.join('\n');
+	return `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`;
+}
+
 /** The alert's words for `keyText`, from the messages table, as the page's own code reads the key. */
 function alertWords(keyText: string): string {
 	const parsed = parseKeyInput(keyText);
@@ -68,6 +79,13 @@ const UNREADABLE: readonly [name: string, alg: 'RS256' | 'ES256', keyText: strin
 		JSON.stringify({ kty: 'EC', crv: 'P-256', x: 'A'.repeat(43), y: 'A'.repeat(43) }),
 	],
 	['an EC SEC1 private key whose DER is cut', 'ES256', cut(pemOf(p256.privateKey, 'sec1'), 1)],
+	['an EC PUBLIC KEY whose point is off P-256', 'ES256', offCurve(p256.publicKey, 'spki', 'PUBLIC KEY')],
+	[
+		'an EC PRIVATE KEY (SEC1) whose point is off P-256',
+		'ES256',
+		offCurve(p256.privateKey, 'sec1', 'EC PRIVATE KEY'),
+	],
+	['a PKCS#8 EC key whose point is off P-256', 'ES256', offCurve(p256.privateKey, 'pkcs8', 'PRIVATE KEY')],
 	['an RSA JWK with a one-byte "n"', 'RS256', JSON.stringify({ kty: 'RSA', n: 'EQ', e: 'AQAB' })],
 ];
 
