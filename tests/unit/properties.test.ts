@@ -9,7 +9,13 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseKeyInput, type ParsedKey } from '../../src/lib/crypto/keys';
 import { verifyToken } from '../../src/lib/crypto/verify';
-import { describeKeyProblem, describeVerdict } from '../../src/lib/crypto/messages';
+import {
+	describeKeyFault,
+	describeKeyProblem,
+	describeSignResult,
+	describeVerdict,
+} from '../../src/lib/crypto/messages';
+import { signToken } from '../../src/lib/crypto/sign';
 import {
 	decodeBase64url,
 	encodeBase64url,
@@ -671,6 +677,12 @@ const keyText = fc.oneof(
 
 const PARSED_KINDS: readonly ParsedKey['kind'][] = ['empty', 'secret', 'keys', 'error'];
 
+/** Our own developer text, never for a person (issue 19): fault JSON, the DER reader's wording, ASN.1 shapes. */
+const DEVELOPER = /"code"|SEQUENCE \{|\bexpected an? [A-Z]|truncated DER|\boffset \d/;
+/** Browser error names and values never meant as words. */
+const RAW_WORDS =
+	/\b(?:DataError|OperationError|NotSupportedError|InvalidAccessError|SyntaxError|TypeError|RangeError)\b|\bundefined\b|\bNaN\b|\[object Object\]/;
+
 // ---------------------------------------------------------------------------------------------
 // Properties
 
@@ -841,7 +853,12 @@ describe('keys and findings never throw', () => {
 				fc.property(keyText, fc.boolean(), (text, base64) => {
 					const parsed = parseKeyInput(text, base64);
 					expect(PARSED_KINDS).toContain(parsed.kind);
-					if (parsed.kind === 'error') expect(describeKeyProblem(parsed.problem)).toMatch(/\S/);
+					if (parsed.kind === 'error') {
+						const words = describeKeyProblem(parsed.problem);
+						expect(words).toMatch(/\S/);
+						expect(words, words).not.toMatch(RAW_WORDS);
+						expect(words, words).not.toMatch(DEVELOPER);
+					}
 					if (parsed.kind === 'secret') expect(parsed.key.secret).toBeInstanceOf(Uint8Array);
 					if (parsed.kind === 'keys') expect(parsed.keys.length).toBeGreaterThan(0);
 					if (text === '') expect(parsed.kind).toBe('empty');
@@ -930,13 +947,32 @@ describe('what a person reads about damaged keys and impossible times', () => {
 		['OKP', JSON.stringify(jwkOf(ed.publicKey))],
 	];
 
-	/** Reads the key, verifies the token with it, and checks every sentence a person would read. */
+	/**
+	 * Reads the key, verifies and signs the token with it, and checks every sentence a person would read: each fault
+	 * has a code the messages table words (its words are in the alert), and no text is raw or the developers'.
+	 */
 	async function checkWords(keyText: string, token: DecodedToken): Promise<void> {
 		const parsed = parseKeyInput(keyText);
 		if (parsed.kind === 'error') {
 			const words = describeKeyProblem(parsed.problem);
 			expect(words, words).not.toMatch(RAW);
+			expect(words, words).not.toMatch(DEVELOPER);
 			expect(words).toMatch(/^[A-Z"]/);
+			const { problem } = parsed;
+			const faults =
+				problem.code === 'pem-no-key'
+					? problem.blocks.map((block) => block.fault)
+					: problem.code === 'jwks-no-key'
+						? problem.keys.map((key) => key.fault)
+						: problem.code === 'jwk-unusable'
+							? [problem.fault]
+							: [];
+			// A code the table knows has words (an unknown one falls through its switch to undefined).
+			for (const fault of faults) {
+				const faultWords = describeKeyFault(fault);
+				expect(typeof faultWords, fault.code).toBe('string');
+				expect(words).toContain(faultWords);
+			}
 		}
 		if (parsed.kind === 'keys')
 			for (const key of parsed.keys) {
@@ -947,7 +983,11 @@ describe('what a person reads about damaged keys and impossible times', () => {
 		const verdict = await verifyToken({ decoded: token, key: parsed });
 		const { explanation, hint } = describeVerdict(verdict);
 		expect(explanation, explanation).not.toMatch(RAW);
+		expect(explanation, explanation).not.toMatch(DEVELOPER);
 		if (hint) expect(hint).not.toMatch(RAW);
+		const note = describeSignResult(await signToken(token.token, parsed));
+		expect(note, note).not.toMatch(RAW);
+		expect(note, note).not.toMatch(DEVELOPER);
 	}
 
 	const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_';

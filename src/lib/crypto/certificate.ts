@@ -1,8 +1,8 @@
 // X.509 certificates (RFC 5280 §4.1): the key inside, the names, the validity and the serial a debugger shows.
 
-import { derTags, describeTag, readOid, toHexString, type DerNode } from '../encoding/der';
+import { derTags, readOid, toHexString, type DerNode } from '../encoding/der';
 import { KeyFormatError } from '../encoding/key-format-error';
-import { encodingOf, parseAs, readContent, sequenceOf } from './key-formats';
+import { encodingOf, parseAs, readContent, sequenceOf, type Field } from './key-formats';
 
 /** Attribute type OID → the short name used when rendering a distinguished name (RFC 4514 §3). */
 const attributeNames: Readonly<Record<string, string>> = Object.freeze({
@@ -28,9 +28,24 @@ export interface Certificate {
 	serialHex: string;
 }
 
-const CERTIFICATE = 'an X.509 Certificate SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue }';
-const TBS =
-	'a TBSCertificate SEQUENCE { [0] version, serialNumber, signature, issuer, validity, subject, subjectPublicKeyInfo, … }';
+const CERTIFICATE_FIELDS: readonly Field[] = [
+	[derTags.sequence, 'tbsCertificate'],
+	[derTags.sequence, 'signatureAlgorithm'],
+	[derTags.bitString, 'signatureValue'],
+];
+const TBS_FIELDS: readonly Field[] = [
+	[derTags.integer, 'serialNumber'],
+	[derTags.sequence, 'signature'],
+	[derTags.sequence, 'issuer'],
+	[derTags.sequence, 'validity'],
+	[derTags.sequence, 'subject'],
+	[derTags.sequence, 'subjectPublicKeyInfo'],
+];
+const TBS_OPTIONAL: readonly Field[] = [
+	[0x81, 'issuerUniqueID'],
+	[0x82, 'subjectUniqueID'],
+	[0xa3, 'extensions'],
+];
 
 /**
  * Reads what a debugger shows of an X.509 v1, v2 or v3 certificate (RFC 5280 §4.1). Names render
@@ -40,27 +55,15 @@ const TBS =
  * @example readCertificate(der).subject // 'CN=example.com, O=Example Ltd, C=US'
  */
 export function readCertificate(der: Uint8Array): Certificate {
-	const [tbs] = sequenceOf(
-		parseAs(der, CERTIFICATE),
-		[derTags.sequence, derTags.sequence, derTags.bitString],
-		CERTIFICATE,
-	);
+	const [tbs] = sequenceOf(parseAs(der, 'certificate'), 'certificate', CERTIFICATE_FIELDS);
 	// RFC 5280 §4.1: version is [0] EXPLICIT with DEFAULT v1, so v1 certificates leave it out; the
 	// optional tail is issuerUniqueID [1], subjectUniqueID [2] and extensions [3].
 	const hasVersion = tbs?.children?.[0]?.tag === 0xa0;
-	const fields = [
-		derTags.integer,
-		derTags.sequence,
-		derTags.sequence,
-		derTags.sequence,
-		derTags.sequence,
-		derTags.sequence,
-	];
 	const children = sequenceOf(
 		tbs as DerNode,
-		hasVersion ? [0xa0, ...fields] : fields,
-		TBS,
-		[0x81, 0x82, 0xa3],
+		'tbs-certificate',
+		hasVersion ? [[0xa0, 'version'], ...TBS_FIELDS] : TBS_FIELDS,
+		TBS_OPTIONAL,
 	);
 	const [serial, , issuer, validity, subject, spki] = children.slice(hasVersion ? 1 : 0) as [
 		DerNode,
@@ -70,19 +73,23 @@ export function readCertificate(der: Uint8Array): Certificate {
 		DerNode,
 		DerNode,
 	];
-	const [notBefore, notAfter] = sequenceOf(
-		validity,
-		[undefined, undefined],
-		'a validity SEQUENCE of two times',
-	) as [DerNode, DerNode];
+	const [notBefore, notAfter] = sequenceOf(validity, 'validity', [
+		[undefined, 'notBefore'],
+		[undefined, 'notAfter'],
+	]) as [DerNode, DerNode];
 	if (serial.content.length === 0)
-		throw new KeyFormatError(`expected ${TBS}, but the serial number is empty`);
+		throw new KeyFormatError({
+			code: 'der-encoding',
+			structure: 'tbs-certificate',
+			offset: serial.start,
+			problem: 'bad-integer',
+		});
 	return {
 		spki: encodingOf(der, spki).slice(),
 		subject: renderName(der, subject),
 		issuer: renderName(der, issuer),
-		notBefore: readTime(notBefore),
-		notAfter: readTime(notAfter),
+		notBefore: readTime(notBefore, 'notBefore'),
+		notAfter: readTime(notAfter, 'notAfter'),
 		serialHex: serialToHex(serial.content),
 	};
 }
@@ -106,15 +113,21 @@ function renderName(source: Uint8Array, name: DerNode): string {
 	return rdns
 		.map((rdn) => {
 			if (rdn.tag !== derTags.set)
-				throw new KeyFormatError(`expected a Name of SETs, but found ${describeTag(rdn.tag)}`);
+				throw new KeyFormatError({
+					code: 'unexpected-element',
+					structure: 'name',
+					field: 'RelativeDistinguishedName',
+					offset: rdn.start,
+					expected: derTags.set,
+					found: rdn.tag,
+				});
 			return (rdn.children ?? [])
 				.map((attribute) => {
-					const [type, value] = sequenceOf(
-						attribute,
-						[derTags.oid, undefined],
-						'an AttributeTypeAndValue SEQUENCE { type OBJECT IDENTIFIER, value }',
-					) as [DerNode, DerNode];
-					const oid = readContent(readOid, type, 'an attribute type');
+					const [type, value] = sequenceOf(attribute, 'name', [
+						[derTags.oid, 'type'],
+						[undefined, 'value'],
+					]) as [DerNode, DerNode];
+					const oid = readContent(readOid, type, 'name');
 					return `${attributeNames[oid] ?? oid}=${renderValue(source, value)}`;
 				})
 				.join(' + ');
@@ -175,7 +188,8 @@ function escapeValue(text: string): string {
 		.replace(/ $/, '\\ ');
 }
 
-function readTime(time: DerNode): Date {
+function readTime(time: DerNode, field: 'notBefore' | 'notAfter'): Date {
+	const fault = { code: 'bad-date', structure: 'validity', field, offset: time.start } as const;
 	const text = readLatin1(time.content.subarray(0, 32));
 	// RFC 5280 §4.1.2.5: UTCTime years 50–99 are 19xx, 00–49 are 20xx. It also demands 'Z' and
 	// seconds, but older certificates carry UTC offsets or omit seconds, which BER allows, so those are read too.
@@ -185,8 +199,7 @@ function readTime(time: DerNode): Date {
 			: time.tag === derTags.generalizedTime
 				? /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:\.(\d{1,3})\d*)?(Z|[+-]\d{4})$/.exec(text)
 				: null;
-	if (!match)
-		throw new KeyFormatError(`expected a UTCTime or GeneralizedTime validity date, but found "${text}"`);
+	if (!match) throw new KeyFormatError(fault);
 	const numbers = match.slice(1, 7).map((part) => Number(part ?? '0'));
 	let [year] = numbers as [number];
 	if (time.tag === derTags.utcTime) year += year < 50 ? 2000 : 1900;
@@ -208,6 +221,6 @@ function readTime(time: DerNode): Date {
 		minute > 59 ||
 		second > 59
 	)
-		throw new KeyFormatError(`expected a valid validity date, but found "${text}"`);
+		throw new KeyFormatError(fault);
 	return new Date(date.getTime() - offsetMinutes * 60_000);
 }

@@ -1,12 +1,12 @@
 // What can be wrong with one key (a PEM block or a JWK), as codes and data; the words are in messages.ts.
 
 import { DerError } from '../encoding/der';
-import { KeyFormatError } from '../encoding/key-format-error';
+import { derFault, KeyFormatError, type FormatFault } from '../encoding/key-format-error';
 
 /** Why one PEM block or JWK cannot be used as a key. */
 export type KeyFault =
-	/** The DER inside is not the structure its label promises; `detail` says what and where (for developers too). */
-	| { readonly code: 'malformed'; readonly detail: string }
+	/** The DER inside is not the structure its label promises: which structure, which field, where, what was found. */
+	| FormatFault
 	| { readonly code: 'not-a-key'; readonly label: string }
 	| { readonly code: 'encrypted' }
 	| { readonly code: 'not-object' }
@@ -48,19 +48,26 @@ export type KeyFault =
 	| { readonly code: 'rejected' };
 
 /** A key whose numbers or members are wrong, with the fault as data; `message` is for developers. */
-export class KeyFaultError extends KeyFormatError {
+export class KeyFaultError extends Error {
 	constructor(
 		readonly fault: KeyFault,
 		options?: ErrorOptions,
 	) {
 		super(`${fault.code}: ${JSON.stringify(fault)}`, options);
+		this.name = new.target.name;
 	}
+}
+
+/** Whether `error` is one a key reader throws for a person's key: KeyFaultError, KeyFormatError or DerError. */
+export function isKeyError(error: unknown): error is KeyFaultError | KeyFormatError | DerError {
+	return error instanceof KeyFaultError || error instanceof KeyFormatError || error instanceof DerError;
 }
 
 /** The fault behind an error a key reader threw; errors that are not ours are thrown on. */
 export function faultOf(error: unknown): KeyFault {
-	if (error instanceof KeyFaultError) return error.fault;
-	if (error instanceof KeyFormatError || error instanceof DerError)
-		return { code: 'malformed', detail: error.message };
+	if (error instanceof KeyFaultError || error instanceof KeyFormatError) return error.fault;
+	// Readers wrap DER errors with the structure they read and its length; an unwrapped one has neither, so
+	// trailing bytes count as the one known.
+	if (error instanceof DerError) return derFault(error, 'der', Math.max(error.offset, 0) + 1);
 	throw error;
 }

@@ -4,7 +4,6 @@ import {
 	DerError,
 	derTags,
 	concatBytes,
-	describeTag,
 	encodeDer,
 	encodeOid,
 	readBitStringBytes,
@@ -13,7 +12,7 @@ import {
 	readOid,
 	type DerNode,
 } from '../encoding/der';
-import { KeyFormatError } from '../encoding/key-format-error';
+import { derFault, KeyFormatError, type KeyStructure } from '../encoding/key-format-error';
 import { checkEcKey, checkRsaModulus, checkRsaPrivate } from './key-checks';
 import { KeyFaultError } from './key-faults';
 
@@ -80,65 +79,127 @@ export type KeyInfo =
 	| { kty: 'AKP'; alg: MlDsaName; private: boolean }
 	| { kty: 'unknown'; oid: string; private: boolean };
 
-// Shapes, as the messages name them.
-const SPKI = 'a SubjectPublicKeyInfo SEQUENCE { algorithm SEQUENCE, subjectPublicKey BIT STRING }';
-const PKCS8 =
-	'a PKCS#8 PrivateKeyInfo SEQUENCE { version INTEGER, algorithm SEQUENCE, privateKey OCTET STRING }';
-const ALGORITHM = 'an AlgorithmIdentifier SEQUENCE { OBJECT IDENTIFIER, parameters }';
-const RSA_PUBLIC = 'an RSAPublicKey SEQUENCE of two INTEGERs (modulus, exponent)';
-const RSA_PRIVATE =
-	'an RSAPrivateKey SEQUENCE of a version and eight INTEGERs (modulus, exponents, primes, CRT values)';
-const SEC1 =
-	'an EC PRIVATE KEY (SEC1 ECPrivateKey) SEQUENCE { version 1, privateKey OCTET STRING, [0] curve, [1] publicKey }';
+/** One element of a SEQUENCE: its tag (undefined: any) and its ASN.1 field name, as faults name it. */
+export type Field = readonly [tag: number | undefined, name: string];
 
-/** readDer, with its DerError turned into a KeyFormatError that says what was expected. */
-export function parseAs(bytes: Uint8Array, what: string): DerNode {
+const INTEGER = derTags.integer;
+const SPKI_FIELDS: readonly Field[] = [
+	[derTags.sequence, 'algorithm'],
+	[derTags.bitString, 'subjectPublicKey'],
+];
+// RFC 5958 §2: optional [0] attributes, then the optional [1] publicKey of a version 1 key.
+const PKCS8_FIELDS: readonly Field[] = [
+	[INTEGER, 'version'],
+	[derTags.sequence, 'privateKeyAlgorithm'],
+	[derTags.octetString, 'privateKey'],
+];
+const PKCS8_OPTIONAL: readonly Field[] = [
+	[0xa0, 'attributes'],
+	[0x81, 'publicKey'],
+];
+const RSA_PUBLIC_FIELDS: readonly Field[] = [
+	[INTEGER, 'modulus'],
+	[INTEGER, 'publicExponent'],
+];
+// RFC 8017 App. A.1.2: version, n, e, d, p, q, dP, dQ, qInv, then otherPrimeInfos for multi-prime keys.
+const RSA_PRIVATE_FIELDS: readonly Field[] = [
+	'version',
+	'modulus',
+	'publicExponent',
+	'privateExponent',
+	'prime1',
+	'prime2',
+	'exponent1',
+	'exponent2',
+	'coefficient',
+].map((name) => [INTEGER, name] as const);
+const SEC1_FIELDS: readonly Field[] = [
+	[INTEGER, 'version'],
+	[derTags.octetString, 'privateKey'],
+];
+const SEC1_OPTIONAL: readonly Field[] = [
+	[0xa0, 'parameters'],
+	[0xa1, 'publicKey'],
+];
+
+/** readDer, with its DerError turned into a KeyFormatError naming `structure`. */
+export function parseAs(bytes: Uint8Array, structure: KeyStructure): DerNode {
 	try {
 		return readDer(bytes);
 	} catch (error) {
 		if (error instanceof DerError)
-			throw new KeyFormatError(`expected ${what}, but ${error.message}`, { cause: error });
+			throw new KeyFormatError(derFault(error, structure, bytes.length), { cause: error });
 		throw error;
 	}
 }
 
 /**
- * The children of a SEQUENCE: first the `required` tags in order, then any of the `optional` tags,
- * each at most once and in the order given (`undefined` in `required` accepts any tag).
+ * The children of a SEQUENCE: first the `required` fields in order, then any of the `optional` ones, each at most
+ * once and in the order given.
+ * @throws {KeyFormatError} `unexpected-element` or `element-count`, naming `structure` and the field.
  */
 export function sequenceOf(
 	node: DerNode,
-	required: readonly (number | undefined)[],
-	what: string,
-	optional: readonly number[] = [],
+	structure: KeyStructure,
+	required: readonly Field[],
+	optional: readonly Field[] = [],
 ): DerNode[] {
 	if (node.tag !== derTags.sequence)
-		throw new KeyFormatError(`expected ${what}, but found ${describeTag(node.tag)}`);
+		throw new KeyFormatError({
+			code: 'unexpected-element',
+			structure,
+			field: structure,
+			offset: node.start,
+			expected: derTags.sequence,
+			found: node.tag,
+		});
 	const children = node.children ?? [];
 	if (children.length < required.length || children.length > required.length + optional.length)
-		throw new KeyFormatError(`expected ${what}, but the SEQUENCE has ${children.length} elements`);
+		throw new KeyFormatError({
+			code: 'element-count',
+			structure,
+			offset: node.start,
+			found: children.length,
+			min: required.length,
+			max: required.length + optional.length,
+		});
 	let next = 0;
 	children.forEach((child, i) => {
-		const found = `element ${i + 1} is ${describeTag(child.tag)}`;
+		const unexpected = (field: string, expected?: number) =>
+			new KeyFormatError({
+				code: 'unexpected-element',
+				structure,
+				field,
+				offset: child.start,
+				expected,
+				found: child.tag,
+			});
 		if (i < required.length) {
-			const expected = required[i];
+			const [expected, field] = required[i]!;
 			if (expected === undefined || child.tag === expected) return;
-			throw new KeyFormatError(`expected ${what}, but ${found} instead of ${describeTag(expected)}`);
+			throw unexpected(field, expected);
 		}
-		const index = optional.indexOf(child.tag, next);
-		if (index < 0) throw new KeyFormatError(`expected ${what}, but ${found}, which does not belong there`);
+		const index = optional.findIndex(([tag], at) => at >= next && tag === child.tag);
+		// Where an optional element is out of place, name the next one that could be there.
+		if (index < 0) {
+			const [expected, field] = optional[Math.min(next, optional.length - 1)]!;
+			throw unexpected(field, expected);
+		}
 		next = index + 1;
 	});
 	return children;
 }
 
-/** Runs a der.ts content reader, turning its DerError into a KeyFormatError naming `what`. */
-export function readContent<T>(read: (content: Uint8Array) => T, node: DerNode, what: string): T {
+/** Runs a der.ts content reader on `node`, turning its DerError into a KeyFormatError naming `structure`. */
+export function readContent<T>(read: (content: Uint8Array) => T, node: DerNode, structure: KeyStructure): T {
 	try {
 		return read(node.content);
 	} catch (error) {
 		if (error instanceof DerError)
-			throw new KeyFormatError(`expected ${what}, but ${error.message}`, { cause: error });
+			throw new KeyFormatError(
+				derFault(error, structure, node.content.length, node.start + node.headerLength),
+				{ cause: error },
+			);
 		throw error;
 	}
 }
@@ -149,10 +210,14 @@ export function encodingOf(source: Uint8Array, node: DerNode): Uint8Array {
 }
 
 function readAlgorithm(node: DerNode): { oid: string; parameters?: DerNode } {
-	const [oid, parameters] = sequenceOf(node, [derTags.oid], ALGORITHM, [
-		node.children?.[1]?.tag ?? derTags.null,
-	]);
-	return { oid: readContent(readOid, oid as DerNode, ALGORITHM), parameters };
+	// RFC 5280 §4.1.1.2: the parameters are ANY DEFINED BY the algorithm, so any one element may follow the OID.
+	const [oid, parameters] = sequenceOf(
+		node,
+		'algorithm',
+		[[derTags.oid, 'algorithm']],
+		[[node.children?.[1]?.tag ?? derTags.null, 'parameters']],
+	);
+	return { oid: readContent(readOid, oid as DerNode, 'algorithm'), parameters };
 }
 
 function bitLength(magnitude: Uint8Array): number {
@@ -165,7 +230,7 @@ function bitLength(magnitude: Uint8Array): number {
  * numbers have been found to fit together (RFC 8017 §3).
  */
 function rsaBits(keyBytes: Uint8Array, isPrivate: boolean): number {
-	const what = isPrivate ? RSA_PRIVATE : RSA_PUBLIC;
+	const what = isPrivate ? 'rsa-private' : 'rsa-public';
 	const integers = isPrivate ? readRsaPrivateKey(keyBytes) : [undefined, ...readRsaPublicKey(keyBytes)];
 	const [version, ...rest] = integers;
 	const [n, e, d, p, q, dp, dq, qi] = rest
@@ -201,13 +266,13 @@ export function isRsaExponent(e: Uint8Array): boolean {
 }
 
 function readRsaPublicKey(bytes: Uint8Array): DerNode[] {
-	return sequenceOf(parseAs(bytes, RSA_PUBLIC), [derTags.integer, derTags.integer], RSA_PUBLIC);
+	return sequenceOf(parseAs(bytes, 'rsa-public'), 'rsa-public', RSA_PUBLIC_FIELDS);
 }
 
 function readRsaPrivateKey(bytes: Uint8Array): DerNode[] {
-	// RFC 8017 App. A.1.2: version, n, e, d, p, q, dP, dQ, qInv, then otherPrimeInfos for multi-prime keys.
-	const integers = Array<number>(9).fill(derTags.integer);
-	return sequenceOf(parseAs(bytes, RSA_PRIVATE), integers, RSA_PRIVATE, [derTags.sequence]);
+	return sequenceOf(parseAs(bytes, 'rsa-private'), 'rsa-private', RSA_PRIVATE_FIELDS, [
+		[derTags.sequence, 'otherPrimeInfos'],
+	]);
 }
 
 function describeKey(
@@ -224,19 +289,27 @@ function describeKey(
 	if (mlDsa) {
 		// RFC 9881 §2: the parameters are absent; the key's size is fixed by the parameter set.
 		if (parameters)
-			throw new KeyFormatError(
-				`the ${mlDsa} AlgorithmIdentifier has parameters, which must be absent (RFC 9881 §2)`,
-			);
+			throw new KeyFormatError({
+				code: 'unexpected-element',
+				structure: 'algorithm',
+				field: 'parameters',
+				offset: parameters.start,
+				found: parameters.tag,
+			});
 		if (isPrivate) readMlDsaPrivateKey(keyBytes, mlDsa);
 		else if (keyBytes.length !== mlDsaSizes[mlDsa].publicKey)
-			throw new KeyFormatError(
-				`the ${mlDsa} public key is ${keyBytes.length} bytes, but it must be ${mlDsaSizes[mlDsa].publicKey} (FIPS 204 Table 2)`,
-			);
+			throw new KeyFormatError({
+				code: 'field-length',
+				algorithm: mlDsa,
+				field: 'publicKey',
+				bytes: keyBytes.length,
+				expected: [mlDsaSizes[mlDsa].publicKey],
+			});
 		return { kty: 'AKP', alg: mlDsa, private: isPrivate };
 	}
 	if (oid !== keyOids.ecPublicKey) return { kty: 'unknown', oid, private: isPrivate };
 	// RFC 5915 §3: a PKCS#8 EC key may carry its curve in the inner ECPrivateKey instead.
-	let curve = parameters?.tag === derTags.oid ? readContent(readOid, parameters, ALGORITHM) : undefined;
+	let curve = parameters?.tag === derTags.oid ? readContent(readOid, parameters, 'algorithm') : undefined;
 	const sec1 = isPrivate ? readSec1(keyBytes) : undefined;
 	if (curve === undefined) curve = sec1?.curveOid;
 	const crv = curve === undefined ? undefined : ecCurves[curve];
@@ -244,7 +317,7 @@ function describeKey(
 		// SEC 1 §3.2: the point on the curve, the scalar in range, and the point made from the scalar.
 		const point = sec1 ? sec1.publicKey?.children?.[0] : undefined;
 		checkEcKey(crv, {
-			point: sec1 ? point && readContent(readBitStringBytes, point, SEC1) : keyBytes,
+			point: sec1 ? point && readContent(readBitStringBytes, point, 'sec1') : keyBytes,
 			d: sec1?.privateKey.content,
 		});
 		return { kty: 'EC', crv, private: isPrivate };
@@ -260,11 +333,8 @@ function describeKey(
  * @throws {KeyFormatError} when the bytes are not an SPKI.
  */
 export function describeSpki(spki: Uint8Array): KeyInfo {
-	const [algorithm, key] = sequenceOf(parseAs(spki, SPKI), [derTags.sequence, derTags.bitString], SPKI) as [
-		DerNode,
-		DerNode,
-	];
-	return describeKey(readAlgorithm(algorithm), readContent(readBitStringBytes, key, SPKI), false);
+	const [algorithm, key] = sequenceOf(parseAs(spki, 'spki'), 'spki', SPKI_FIELDS) as [DerNode, DerNode];
+	return describeKey(readAlgorithm(algorithm), readContent(readBitStringBytes, key, 'spki'), false);
 }
 
 /**
@@ -273,16 +343,13 @@ export function describeSpki(spki: Uint8Array): KeyInfo {
  * @throws {KeyFormatError} when the bytes are not PKCS#8.
  */
 export function describePkcs8(pkcs8: Uint8Array): KeyInfo {
-	// RFC 5958 §2: optional [0] attributes, then the optional [1] publicKey of a version 1 key.
-	const required = [derTags.integer, derTags.sequence, derTags.octetString];
-	const [version, algorithm, key] = sequenceOf(parseAs(pkcs8, PKCS8), required, PKCS8, [0xa0, 0x81]) as [
-		DerNode,
-		DerNode,
-		DerNode,
-	];
-	const versionValue = readContent(readInteger, version, PKCS8);
-	if (versionValue.length > 1 || (versionValue[0] ?? 0) > 1)
-		throw new KeyFormatError(`expected ${PKCS8}, but the version is not 0 or 1`);
+	const [version, algorithm, key] = sequenceOf(
+		parseAs(pkcs8, 'pkcs8'),
+		'pkcs8',
+		PKCS8_FIELDS,
+		PKCS8_OPTIONAL,
+	) as [DerNode, DerNode, DerNode];
+	checkVersion(readContent(readInteger, version, 'pkcs8'), 'pkcs8', [0, 1]);
 	return describeKey(readAlgorithm(algorithm), key.content, true);
 }
 
@@ -292,7 +359,7 @@ export function describePkcs8(pkcs8: Uint8Array): KeyInfo {
  * @throws {KeyFormatError} when the bytes are not an RSAPublicKey.
  */
 export function rsaPublicPkcs1ToSpki(pkcs1: Uint8Array): Uint8Array {
-	for (const integer of readRsaPublicKey(pkcs1)) readContent(readInteger, integer, RSA_PUBLIC);
+	for (const integer of readRsaPublicKey(pkcs1)) readContent(readInteger, integer, 'rsa-public');
 	return encodeDer(derTags.sequence, [
 		rsaAlgorithm(),
 		encodeDer(derTags.bitString, concatBytes([Uint8Array.of(0), pkcs1])),
@@ -306,7 +373,7 @@ export function rsaPublicPkcs1ToSpki(pkcs1: Uint8Array): Uint8Array {
  */
 export function rsaPrivatePkcs1ToPkcs8(pkcs1: Uint8Array): Uint8Array {
 	const children = readRsaPrivateKey(pkcs1);
-	for (const integer of children.slice(1, 9)) readContent(readInteger, integer, RSA_PRIVATE);
+	for (const integer of children.slice(1, 9)) readContent(readInteger, integer, 'rsa-private');
 	return encodeDer(derTags.sequence, [
 		encodeDer(derTags.integer, Uint8Array.of(0)),
 		rsaAlgorithm(),
@@ -322,29 +389,29 @@ function rsaAlgorithm(): Uint8Array {
 }
 
 function readSec1(sec1: Uint8Array): { privateKey: DerNode; publicKey?: DerNode; curveOid?: string } {
-	const children = sequenceOf(
-		parseAs(sec1, SEC1),
-		[derTags.integer, derTags.octetString],
-		SEC1,
-		[0xa0, 0xa1],
-	);
+	const children = sequenceOf(parseAs(sec1, 'sec1'), 'sec1', SEC1_FIELDS, SEC1_OPTIONAL);
 	const [version, privateKey] = children as [DerNode, DerNode];
-	const versionValue = readContent(readInteger, version, SEC1);
-	if (versionValue.length !== 1 || versionValue[0] !== 1)
-		throw new KeyFormatError(`expected ${SEC1}, but the version is not 1`);
+	checkVersion(readContent(readInteger, version, 'sec1'), 'sec1', [1]);
 	const parameters = children.find((child) => child.tag === 0xa0);
 	const publicKey = children.find((child) => child.tag === 0xa1);
 	let curveOid: string | undefined;
 	if (parameters) {
 		const curve = parameters.children?.[0];
+		// RFC 5480 §2.1.1: only a namedCurve; explicit parameters (a SEQUENCE) are what RFC 5915 §3 forbids too.
 		if (parameters.children?.length !== 1 || curve?.tag !== derTags.oid)
-			throw new KeyFormatError(
-				`expected ${SEC1}, but [0] holds ${curve ? describeTag(curve.tag) : 'nothing'} instead of a named-curve OBJECT IDENTIFIER (explicit curve parameters are not supported)`,
-			);
-		curveOid = readContent(readOid, curve, SEC1);
+			throw new KeyFormatError({ code: 'curve-missing', structure: 'sec1', explicit: curve !== undefined });
+		curveOid = readContent(readOid, curve, 'sec1');
 	}
-	if (publicKey && (publicKey.children?.length !== 1 || publicKey.children[0]?.tag !== derTags.bitString))
-		throw new KeyFormatError(`expected ${SEC1}, but [1] does not hold a BIT STRING public key`);
+	const point = publicKey?.children?.[0];
+	if (publicKey && (publicKey.children?.length !== 1 || point?.tag !== derTags.bitString))
+		throw new KeyFormatError({
+			code: 'unexpected-element',
+			structure: 'sec1',
+			field: 'publicKey',
+			offset: (point ?? publicKey).start,
+			expected: derTags.bitString,
+			found: point?.tag ?? publicKey.tag,
+		});
 	return { privateKey, publicKey, curveOid };
 }
 
@@ -358,21 +425,13 @@ function readSec1(sec1: Uint8Array): { privateKey: DerNode; publicKey?: DerNode;
  */
 export function sec1ToPkcs8(sec1: Uint8Array, curveOid?: string): Uint8Array {
 	const key = readSec1(sec1);
+	// A curve given by the caller is this page's own choice, so a wrong one is a bug, not a person's key.
 	if (key.curveOid !== undefined && curveOid !== undefined && key.curveOid !== curveOid)
-		throw new KeyFormatError(`the EC PRIVATE KEY names curve ${key.curveOid}, not the given ${curveOid}`);
+		throw new RangeError(`the EC PRIVATE KEY names curve ${key.curveOid}, not the given ${curveOid}`);
 	const curve = key.curveOid ?? curveOid;
 	if (curve === undefined)
-		throw new KeyFormatError(
-			'the EC PRIVATE KEY does not name its curve ([0] parameters are absent) and no curve OID was given',
-		);
-	let curveContent: Uint8Array;
-	try {
-		curveContent = encodeOid(curve);
-	} catch (error) {
-		if (error instanceof DerError)
-			throw new KeyFormatError(`"${curve}" is not a curve OID`, { cause: error });
-		throw error;
-	}
+		throw new KeyFormatError({ code: 'curve-missing', structure: 'sec1', explicit: false });
+	const curveContent = encodeOid(curve);
 	const inner = encodeDer(derTags.sequence, [
 		encodeDer(derTags.integer, Uint8Array.of(1)),
 		encodingOf(sec1, key.privateKey),
@@ -389,9 +448,6 @@ export function sec1ToPkcs8(sec1: Uint8Array, curveOid?: string): Uint8Array {
 	]);
 }
 
-const ML_DSA_PRIVATE =
-	'an ML-DSA private key: [0] seed (32 bytes), an OCTET STRING expandedKey, or SEQUENCE { seed, expandedKey }';
-
 /**
  * Reads the privateKey of an ML-DSA PKCS#8 key (RFC 9881 §6): the CHOICE of `seed [0] IMPLICIT OCTET
  * STRING (32 bytes)`, `expandedKey OCTET STRING`, or `both SEQUENCE { seed, expandedKey }`. The sizes
@@ -402,28 +458,44 @@ export function readMlDsaPrivateKey(
 	privateKey: Uint8Array,
 	alg: MlDsaName,
 ): { readonly seed?: Uint8Array; readonly expandedKey?: Uint8Array } {
-	const node = parseAs(privateKey, ML_DSA_PRIVATE);
+	const node = parseAs(privateKey, 'ml-dsa-private');
+	const sized = (bytes: Uint8Array, field: 'seed' | 'expandedKey', expected: number) => {
+		if (bytes.length !== expected)
+			throw new KeyFormatError({
+				code: 'field-length',
+				algorithm: alg,
+				field,
+				bytes: bytes.length,
+				expected: [expected],
+			});
+		return bytes;
+	};
 	const expandedBytes = mlDsaSizes[alg].expandedKey;
-	const checkSeed = (seed: Uint8Array) => {
-		if (seed.length !== ML_DSA_SEED_BYTES)
-			throw new KeyFormatError(
-				`the ${alg} seed is ${seed.length} bytes, but it must be ${ML_DSA_SEED_BYTES}`,
-			);
-		return seed;
+	if (node.tag === 0x80) return { seed: sized(node.content, 'seed', ML_DSA_SEED_BYTES) };
+	if (node.tag === derTags.octetString)
+		return { expandedKey: sized(node.content, 'expandedKey', expandedBytes) };
+	const [seed, expandedKey] = sequenceOf(node, 'ml-dsa-private', [
+		[derTags.octetString, 'seed'],
+		[derTags.octetString, 'expandedKey'],
+	]) as [DerNode, DerNode];
+	return {
+		seed: sized(seed.content, 'seed', ML_DSA_SEED_BYTES),
+		expandedKey: sized(expandedKey.content, 'expandedKey', expandedBytes),
 	};
-	const checkExpanded = (expandedKey: Uint8Array) => {
-		if (expandedKey.length !== expandedBytes)
-			throw new KeyFormatError(
-				`the ${alg} expandedKey is ${expandedKey.length} bytes, but it must be ${expandedBytes} (FIPS 204 Table 2)`,
-			);
-		return expandedKey;
-	};
-	if (node.tag === 0x80) return { seed: checkSeed(node.content) };
-	if (node.tag === derTags.octetString) return { expandedKey: checkExpanded(node.content) };
-	const [seed, expandedKey] = sequenceOf(
-		node,
-		[derTags.octetString, derTags.octetString],
-		ML_DSA_PRIVATE,
-	) as [DerNode, DerNode];
-	return { seed: checkSeed(seed.content), expandedKey: checkExpanded(expandedKey.content) };
+}
+
+/**
+ * Checks a version INTEGER's magnitude against the versions `structure` may have.
+ * @throws {KeyFormatError} `bad-version`, with the version found when it fits in a number.
+ */
+function checkVersion(magnitude: Uint8Array, structure: KeyStructure, expected: readonly number[]): void {
+	let found = 0;
+	for (const byte of magnitude) found = found * 256 + byte;
+	if (magnitude.length <= 6 && expected.includes(found)) return;
+	throw new KeyFormatError({
+		code: 'bad-version',
+		structure,
+		found: magnitude.length <= 6 ? found : undefined,
+		expected,
+	});
 }

@@ -3,7 +3,9 @@
 
 import { findJwsAlgorithm, type KeyRequirement } from '../jwt/algorithms';
 import type { KeyFault } from './key-faults';
-import { describeKeyInfo } from './key-names';
+import { describeTag } from '../encoding/der';
+import type { FormatFault, KeyStructure } from '../encoding/key-format-error';
+import { describeKeyInfo, plural } from './key-names';
 import { describeCodePoint, type PemFault } from './pem';
 import type { KeyCandidate, KeyProblem } from './keys';
 import type { KeyMisfit } from './select-keys';
@@ -62,8 +64,16 @@ const CHANGED_OR_CUT = 'so it was changed or cut: copy it again from where it ca
 /** Why one PEM block or JWK cannot be used, as a clause in lower case. */
 export function describeKeyFault(fault: KeyFault): string {
 	switch (fault.code) {
-		case 'malformed':
-			return fault.detail;
+		case 'der-cut':
+		case 'der-trailing':
+		case 'der-encoding':
+		case 'unexpected-element':
+		case 'element-count':
+		case 'bad-version':
+		case 'field-length':
+		case 'curve-missing':
+		case 'bad-date':
+			return describeFormatFault(fault);
 		case 'not-a-key':
 			return `"${fault.label}" is not a key this page can use`;
 		case 'encrypted':
@@ -111,6 +121,91 @@ export function describeKeyFault(fault: KeyFault): string {
 		case 'rejected':
 			return `the browser refused it: the key's numbers do not fit together, ${CHANGED_OR_CUT}`;
 	}
+}
+
+/** What people call each structure read from DER, after "the". */
+const STRUCTURE_NAMES: Readonly<Record<KeyStructure, string>> = Object.freeze({
+	spki: 'public key (SubjectPublicKeyInfo)',
+	pkcs8: 'PKCS#8 private key',
+	'rsa-public': 'PKCS#1 RSA public key',
+	'rsa-private': 'PKCS#1 RSA private key',
+	sec1: 'SEC1 EC private key',
+	algorithm: "key's algorithm identifier",
+	certificate: 'certificate',
+	'tbs-certificate': "certificate's body (TBSCertificate)",
+	validity: "certificate's validity",
+	name: "certificate's issuer or subject name",
+	'curve-private': 'Ed25519 or Ed448 private key',
+	'ml-dsa-private': 'ML-DSA private key',
+	der: 'DER',
+});
+
+/** The DER rules broken, after "it has". */
+const DER_PROBLEMS: Readonly<Record<Extract<FormatFault, { code: 'der-encoding' }>['problem'], string>> =
+	Object.freeze({
+		'indefinite-length': 'an indefinite length, which BER allows and DER does not',
+		'long-length': 'a length of more than 4 bytes',
+		'non-minimal-length': 'a length not written in its shortest form',
+		'high-tag': 'a multi-byte tag, which no key uses',
+		'too-deep': 'elements nested more than 64 levels deep',
+		'bad-oid': 'an object identifier that is not encoded right',
+		'bad-integer': 'an empty or negative number where a positive one belongs',
+		'bad-bit-string': 'a BIT STRING that is not whole bytes',
+		unencodable: 'a value that cannot be encoded',
+	});
+
+const FIELD_NAMES: Readonly<Record<Extract<FormatFault, { code: 'field-length' }>['field'], string>> =
+	Object.freeze({
+		publicKey: 'public key',
+		privateKey: 'private key',
+		seed: 'seed',
+		expandedKey: 'expanded private key',
+	});
+
+/**
+ * Why DER bytes are not the key or certificate they should be, as a clause in lower case: which structure, which
+ * field, the byte offset, what was expected and found (X.690; RFC 5280, 5208, 8017, 5915, 8410, 9881).
+ */
+export function describeFormatFault(fault: FormatFault): string {
+	const at = 'offset' in fault ? ` at byte ${fault.offset}` : '';
+	const name = 'structure' in fault ? STRUCTURE_NAMES[fault.structure] : '';
+	switch (fault.code) {
+		case 'der-cut':
+			return `the ${name} is cut short (the element${at} runs past the end), ${CHANGED_OR_CUT}`;
+		case 'der-trailing':
+			return `${bytes(fault.bytes)} follow the end of the ${name}${at}: something was added to it, or two keys were run together`;
+		case 'der-encoding':
+			return `the ${name} is not valid DER:${at} it has ${DER_PROBLEMS[fault.problem]}`;
+		case 'unexpected-element': {
+			const found = `${tagPhrase(fault.found)}${at}`;
+			return fault.expected === undefined
+				? `the ${name} has ${found} as its ${fault.field}, where nothing belongs`
+				: `the ${name}'s ${fault.field} is ${found} where ${tagPhrase(fault.expected)} belongs: the text is not the kind of key its BEGIN line says, or it was changed`;
+		}
+		case 'element-count': {
+			const { min, max } = fault;
+			const expected = min === max ? `${min}` : `${min} ${max === min + 1 ? 'or' : 'to'} ${max}`;
+			return `the SEQUENCE${at} of the ${name} has ${plural(fault.found, 'element')} where it has ${expected}: the text is not the kind of key its BEGIN line says, or it was changed`;
+		}
+		case 'bad-version':
+			return `the ${name} has version ${fault.found ?? '(a huge number)'}; this page reads version ${listOr(fault.expected.map(String))}`;
+		case 'field-length':
+			return `the ${fault.algorithm} ${FIELD_NAMES[fault.field]} is ${bytes(fault.bytes)}, but it is exactly ${listOr(fault.expected.map(bytes))}, ${CHANGED_OR_CUT}`;
+		case 'curve-missing':
+			return fault.explicit
+				? `the ${name} spells out its curve's numbers instead of naming the curve; this page reads only named curves (P-256, P-384, P-521, secp256k1)`
+				: `the ${name} does not say which curve it is on`;
+		case 'bad-date':
+			return `the certificate's ${fault.field} date${at} is not a valid date`;
+	}
+}
+
+/** "an INTEGER", "a SEQUENCE", "a [0] element", "an element with tag 0x45". */
+function tagPhrase(tag: number): string {
+	const tagName = describeTag(tag);
+	if (tagName.startsWith('[')) return `a ${tagName} element`;
+	if (tagName.startsWith('tag ')) return `an element with ${tagName}`;
+	return `${/^[AEIOU]/.test(tagName) ? 'an' : 'a'} ${tagName}`;
 }
 
 /** Why a PEM text cannot be read, with the line and column to look at (RFC 7468 §2–§3). */
@@ -296,7 +391,7 @@ function explainRefusal(result: Exclude<SignResult, { ok: true }>): string {
 		case 'no-key':
 			return 'Enter a secret or a private key to sign.';
 		case 'key-unreadable':
-			return `The key cannot be read: ${describeKeyProblem(result.problem)}`;
+			return `The key cannot be read. ${describeKeyProblem(result.problem)}`;
 		case 'kid-not-found':
 			return `Cannot sign: the JWKS has no key with kid "${result.kid}".`;
 		case 'key-misfit': {

@@ -10,6 +10,7 @@ import {
 	type DerNode,
 } from '../encoding/der';
 import { KeyFormatError } from '../encoding/key-format-error';
+import { KeyFaultError } from './key-faults';
 import {
 	keyOids,
 	mlDsaSizes,
@@ -18,6 +19,7 @@ import {
 	readContent,
 	readMlDsaPrivateKey,
 	sequenceOf,
+	type Field,
 	type MlDsaName,
 } from './key-formats';
 import type { KeyCandidate } from './keys';
@@ -48,11 +50,27 @@ export function rawKeyAlgorithm(info: KeyCandidate['info']): RawKeyAlgorithm | u
 	return undefined;
 }
 
-const SPKI = 'a SubjectPublicKeyInfo';
-const PKCS8 = 'a PKCS#8 PrivateKeyInfo';
-const EC_PRIVATE =
-	'an ECPrivateKey SEQUENCE { version 1, privateKey OCTET STRING, [0] curve, [1] publicKey }';
-const CURVE_PRIVATE = 'a CurvePrivateKey OCTET STRING (RFC 8410 §7)';
+const SPKI_FIELDS: readonly Field[] = [
+	[derTags.sequence, 'algorithm'],
+	[derTags.bitString, 'subjectPublicKey'],
+];
+const PKCS8_FIELDS: readonly Field[] = [
+	[derTags.integer, 'version'],
+	[derTags.sequence, 'privateKeyAlgorithm'],
+	[derTags.octetString, 'privateKey'],
+];
+const PKCS8_OPTIONAL: readonly Field[] = [
+	[0xa0, 'attributes'],
+	[0x81, 'publicKey'],
+];
+const SEC1_FIELDS: readonly Field[] = [
+	[derTags.integer, 'version'],
+	[derTags.octetString, 'privateKey'],
+];
+const SEC1_OPTIONAL: readonly Field[] = [
+	[0xa0, 'parameters'],
+	[0xa1, 'publicKey'],
+];
 
 /**
  * The raw bytes of `key`, from its SPKI, PKCS#8 or JWK. A private key comes with its public key when
@@ -62,50 +80,46 @@ const CURVE_PRIVATE = 'a CurvePrivateKey OCTET STRING (RFC 8410 §7)';
  */
 export function readRawKey(key: KeyCandidate): RawKey {
 	const algorithm = rawKeyAlgorithm(key.info);
-	if (!algorithm) throw new KeyFormatError(`the key is not a secp256k1, Ed25519, Ed448 or ML-DSA key`);
+	// Callers pick this reader by rawKeyAlgorithm, so another key here is this page's bug, not a person's key.
+	if (!algorithm) throw new RangeError('the key is not a secp256k1, Ed25519, Ed448 or ML-DSA key');
 	let raw: RawKey;
 	if (key.jwk) raw = fromJwk(algorithm, key.jwk);
 	else if (key.spki) raw = { algorithm, publicKey: spkiPublicKey(key.spki) };
 	else if (key.pkcs8) raw = fromPkcs8(algorithm, key.pkcs8);
-	else throw new KeyFormatError('the key has no material');
+	else throw new RangeError('the key has no material');
 	checkSizes(raw);
 	return raw;
 }
 
 function spkiPublicKey(spki: Uint8Array): Uint8Array {
-	const [, key] = sequenceOf(parseAs(spki, SPKI), [derTags.sequence, derTags.bitString], SPKI) as [
-		DerNode,
-		DerNode,
-	];
-	return readContent(readBitStringBytes, key, SPKI);
+	const [, key] = sequenceOf(parseAs(spki, 'spki'), 'spki', SPKI_FIELDS) as [DerNode, DerNode];
+	return readContent(readBitStringBytes, key, 'spki');
 }
 
 function fromPkcs8(algorithm: RawKeyAlgorithm, pkcs8: Uint8Array): RawKey {
-	const children = sequenceOf(
-		parseAs(pkcs8, PKCS8),
-		[derTags.integer, derTags.sequence, derTags.octetString],
-		PKCS8,
-		[0xa0, 0x81],
-	);
+	const children = sequenceOf(parseAs(pkcs8, 'pkcs8'), 'pkcs8', PKCS8_FIELDS, PKCS8_OPTIONAL);
 	const inner = (children[2] as DerNode).content;
 	// RFC 5958 §2: a version 2 key may carry its public key as [1] IMPLICIT BIT STRING.
 	const outerPublic = children.find((child) => child.tag === 0x81);
-	const publicKey = outerPublic ? readContent(readBitStringBytes, outerPublic, PKCS8) : undefined;
+	const publicKey = outerPublic ? readContent(readBitStringBytes, outerPublic, 'pkcs8') : undefined;
 	if (algorithm === 'secp256k1') {
-		const sec1 = sequenceOf(
-			parseAs(inner, EC_PRIVATE),
-			[derTags.integer, derTags.octetString],
-			EC_PRIVATE,
-			[0xa0, 0xa1],
-		);
+		const sec1 = sequenceOf(parseAs(inner, 'sec1'), 'sec1', SEC1_FIELDS, SEC1_OPTIONAL);
 		const scalar = leftPad((sec1[1] as DerNode).content, SCALAR_BYTES);
 		const tagged = sec1.find((child) => child.tag === 0xa1)?.children?.[0];
-		const point = tagged ? readContent(readBitStringBytes, tagged, EC_PRIVATE) : publicKey;
+		const point = tagged ? readContent(readBitStringBytes, tagged, 'sec1') : publicKey;
 		return { algorithm, privateKey: scalar, publicKey: point };
 	}
 	if (algorithm === 'Ed25519' || algorithm === 'Ed448') {
-		const node = parseAs(inner, CURVE_PRIVATE);
-		if (node.tag !== derTags.octetString) throw new KeyFormatError(`expected ${CURVE_PRIVATE}`);
+		const node = parseAs(inner, 'curve-private');
+		if (node.tag !== derTags.octetString)
+			throw new KeyFormatError({
+				code: 'unexpected-element',
+				structure: 'curve-private',
+				field: 'CurvePrivateKey',
+				offset: node.start,
+				expected: derTags.octetString,
+				found: node.tag,
+			});
 		return { algorithm, privateKey: node.content, publicKey };
 	}
 	const { seed, expandedKey } = readMlDsaPrivateKey(inner, algorithm);
@@ -117,16 +131,24 @@ function fromJwk(algorithm: RawKeyAlgorithm, jwk: Readonly<Record<string, unknow
 		const value = jwk[member];
 		if (value === undefined) return undefined;
 		const decoded = typeof value === 'string' ? decodeBase64url(value) : undefined;
-		if (!decoded?.ok) throw new KeyFormatError(`"${member}" is not base64url`);
+		if (!decoded?.ok) throw new KeyFaultError({ code: 'members-missing', members: [member] });
 		return decoded.bytes;
 	};
 	if (algorithm === 'secp256k1') {
-		const x = bytes('x');
-		const y = bytes('y');
-		if (x?.length !== SCALAR_BYTES || y?.length !== SCALAR_BYTES)
-			throw new KeyFormatError(
-				`"x" and "y" must be ${SCALAR_BYTES} bytes each for secp256k1 (RFC 8812 §3.1)`,
-			);
+		// RFC 8812 §3.1: x and y are 32 bytes each.
+		const [x, y] = (['x', 'y'] as const).map((member) => {
+			const value = bytes(member);
+			if (value === undefined) throw new KeyFaultError({ code: 'members-missing', members: [member] });
+			if (value.length !== SCALAR_BYTES)
+				throw new KeyFaultError({
+					code: 'member-length',
+					member,
+					crv: algorithm,
+					bytes: value.length,
+					expected: SCALAR_BYTES,
+				});
+			return value;
+		}) as [Uint8Array, Uint8Array];
 		return { algorithm, publicKey: concatBytes([Uint8Array.of(4), x, y]), privateKey: bytes('d') };
 	}
 	if (algorithm === 'Ed25519' || algorithm === 'Ed448')
@@ -136,32 +158,24 @@ function fromJwk(algorithm: RawKeyAlgorithm, jwk: Readonly<Record<string, unknow
 
 function checkSizes(raw: RawKey): void {
 	const { algorithm, publicKey, privateKey } = raw;
-	const fail = (what: string, length: number, expected: string) => {
-		throw new KeyFormatError(`the ${algorithm} ${what} is ${length} bytes, but it must be ${expected}`);
+	const check = (field: 'publicKey' | 'privateKey', bytes: Uint8Array | undefined, expected: number[]) => {
+		if (bytes && !expected.includes(bytes.length))
+			throw new KeyFormatError({ code: 'field-length', algorithm, field, bytes: bytes.length, expected });
 	};
 	if (algorithm === 'secp256k1') {
-		if (privateKey && privateKey.length !== SCALAR_BYTES)
-			fail('private key', privateKey.length, `${SCALAR_BYTES}`);
-		if (publicKey && publicKey.length !== 65 && publicKey.length !== 33)
-			fail('public point', publicKey.length, '65 (uncompressed) or 33 (compressed)');
+		check('privateKey', privateKey, [SCALAR_BYTES]);
+		// SEC 1 §2.3.3: 65 bytes uncompressed, 33 compressed.
+		check('publicKey', publicKey, [65, 33]);
 		return;
 	}
 	if (algorithm === 'Ed25519' || algorithm === 'Ed448') {
-		const size = edBytes[algorithm];
-		if (privateKey && privateKey.length !== size)
-			fail('private key', privateKey.length, `${size} (RFC 8032)`);
-		if (publicKey && publicKey.length !== size) fail('public key', publicKey.length, `${size} (RFC 8032)`);
+		check('privateKey', privateKey, [edBytes[algorithm]]);
+		check('publicKey', publicKey, [edBytes[algorithm]]);
 		return;
 	}
 	const sizes = mlDsaSizes[algorithm];
-	if (privateKey && privateKey.length !== ML_DSA_SEED_BYTES && privateKey.length !== sizes.expandedKey)
-		fail(
-			'private key',
-			privateKey.length,
-			`the ${ML_DSA_SEED_BYTES}-byte seed or the ${sizes.expandedKey}-byte expanded key`,
-		);
-	if (publicKey && publicKey.length !== sizes.publicKey)
-		fail('public key', publicKey.length, `${sizes.publicKey}`);
+	check('privateKey', privateKey, [ML_DSA_SEED_BYTES, sizes.expandedKey]);
+	check('publicKey', publicKey, [sizes.publicKey]);
 }
 
 function leftPad(bytes: Uint8Array, length: number): Uint8Array {
@@ -239,7 +253,14 @@ export function encodeJwk(
 	privateKey?: Uint8Array,
 ): Record<string, string> {
 	if (algorithm === 'secp256k1') {
-		if (publicKey.length !== 65) throw new KeyFormatError('a secp256k1 JWK needs the uncompressed point');
+		if (publicKey.length !== 65)
+			throw new KeyFormatError({
+				code: 'field-length',
+				algorithm,
+				field: 'publicKey',
+				bytes: publicKey.length,
+				expected: [65],
+			});
 		return {
 			kty: 'EC',
 			crv: 'secp256k1',
@@ -256,9 +277,13 @@ export function encodeJwk(
 			...(privateKey ? { d: encodeBase64url(privateKey) } : {}),
 		};
 	if (privateKey && privateKey.length !== ML_DSA_SEED_BYTES)
-		throw new KeyFormatError(
-			`an ${algorithm} JWK's "priv" is the ${ML_DSA_SEED_BYTES}-byte seed (RFC 9964 §4)`,
-		);
+		throw new KeyFormatError({
+			code: 'field-length',
+			algorithm,
+			field: 'seed',
+			bytes: privateKey.length,
+			expected: [ML_DSA_SEED_BYTES],
+		});
 	return {
 		kty: 'AKP',
 		alg: algorithm,

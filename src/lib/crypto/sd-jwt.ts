@@ -5,7 +5,7 @@ import type { KeyBindingReport } from '../jwt/sd-jwt/key-binding';
 import { digestText, type Digest, type SdHashAlgorithm } from '../jwt/sd-jwt/hash';
 import { withoutKeyBinding } from '../jwt/sd-jwt/present';
 import { parseKeyInput, type KeyCandidate, type ParsedKey } from './keys';
-import { describeSignResult, describeVerdict } from './messages';
+import { describeKeyProblem, describeSignResult, describeVerdict } from './messages';
 import { signToken } from './sign';
 import { verifyToken, type Verdict } from './verify';
 
@@ -117,6 +117,12 @@ export async function signKeyBinding(
 ): Promise<KeyBindingSignResult> {
 	const presented = withoutKeyBinding(sdJwt);
 	if (!presented.endsWith('~')) return { ok: false, reason: 'This is not an SD-JWT: it has no "~".' };
+	// Issue 19: a key that cannot be read says why, in the words `Secret or key` uses.
+	if (holderKey.kind === 'error')
+		return {
+			ok: false,
+			reason: `The holder's private key cannot be used. ${describeKeyProblem(holderKey.problem)}`,
+		};
 	if (holderKey.kind !== 'keys' || holderKey.keys.length === 0)
 		return { ok: false, reason: "Enter the holder's private key (PEM or JWK) to sign the key binding JWT." };
 	const sdHash = await digestText(presented, alg, digest);

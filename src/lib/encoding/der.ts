@@ -42,9 +42,31 @@ export interface DerNode {
 	children?: DerNode[];
 }
 
-/** Malformed DER. `offset` is where the problem is, in the bytes given to the function that threw; -1 when none applies. */
+/**
+ * What is wrong with DER bytes (X.690 §8, §10), as data for the messages people read:
+ * `cut` the bytes end before an element does; `trailing` bytes follow the element; the rest name the rule broken.
+ * `unencodable` is a value this project's own code asked to encode and cannot (never a person's input).
+ */
+export type DerProblem =
+	| 'cut'
+	| 'trailing'
+	| 'indefinite-length'
+	| 'long-length'
+	| 'non-minimal-length'
+	| 'high-tag'
+	| 'too-deep'
+	| 'bad-oid'
+	| 'bad-integer'
+	| 'bad-bit-string'
+	| 'unencodable';
+
+/**
+ * Malformed DER: `problem` says what, `offset` where, in the bytes given to the function that threw (-1 when none
+ * applies). `message` is for developers.
+ */
 export class DerError extends Error {
 	constructor(
+		readonly problem: DerProblem,
 		message: string,
 		readonly offset: number = -1,
 		options?: ErrorOptions,
@@ -63,11 +85,12 @@ export class DerError extends Error {
  * @example readDer(Uint8Array.of(0x30, 0x03, 0x02, 0x01, 0x05)).children?.[0]?.content // [5]
  */
 export function readDer(bytes: Uint8Array): DerNode {
-	if (bytes.length === 0) throw new DerError('no DER element at offset 0: the input is empty', 0);
+	if (bytes.length === 0) throw new DerError('cut', 'no DER element at offset 0: the input is empty', 0);
 	const node = readElement(bytes, 0, bytes.length, 0);
 	const end = node.start + node.headerLength + node.length;
 	if (end !== bytes.length)
 		throw new DerError(
+			'trailing',
 			`${bytes.length - end} trailing byte${bytes.length - end === 1 ? '' : 's'} after the DER element at offset ${end}`,
 			end,
 		);
@@ -76,13 +99,17 @@ export function readDer(bytes: Uint8Array): DerNode {
 
 function readElement(bytes: Uint8Array, start: number, limit: number, depth: number): DerNode {
 	if (depth > MAX_DER_DEPTH)
-		throw new DerError(`DER nested deeper than ${MAX_DER_DEPTH} levels at offset ${start}`, start);
+		throw new DerError(
+			'too-deep',
+			`DER nested deeper than ${MAX_DER_DEPTH} levels at offset ${start}`,
+			start,
+		);
 	const tag = bytes[start] as number;
 	// High tag numbers (X.690 §8.1.2.4) never occur in keys, certificates or signatures.
 	if ((tag & 0x1f) === 0x1f)
-		throw new DerError(`unsupported multi-byte tag 0x${hexByte(tag)} at offset ${start}`, start);
+		throw new DerError('high-tag', `unsupported multi-byte tag 0x${hexByte(tag)} at offset ${start}`, start);
 	if (start + 1 >= limit)
-		throw new DerError(`truncated DER: missing length at offset ${start + 1}`, start + 1);
+		throw new DerError('cut', `truncated DER: missing length at offset ${start + 1}`, start + 1);
 	const first = bytes[start + 1] as number;
 	let length: number;
 	let headerLength: number;
@@ -90,23 +117,40 @@ function readElement(bytes: Uint8Array, start: number, limit: number, depth: num
 		length = first;
 		headerLength = 2;
 	} else if (first === 0x80) {
-		throw new DerError(`indefinite length (BER, not DER) at offset ${start + 1}`, start + 1);
+		throw new DerError(
+			'indefinite-length',
+			`indefinite length (BER, not DER) at offset ${start + 1}`,
+			start + 1,
+		);
 	} else {
 		const count = first & 0x7f;
 		if (count > 4)
-			throw new DerError(`length of ${count} bytes (more than 4) at offset ${start + 1}`, start + 1);
+			throw new DerError(
+				'long-length',
+				`length of ${count} bytes (more than 4) at offset ${start + 1}`,
+				start + 1,
+			);
 		if (start + 2 + count > limit)
-			throw new DerError(`truncated DER: length bytes run past the end at offset ${start + 1}`, start + 1);
+			throw new DerError(
+				'cut',
+				`truncated DER: length bytes run past the end at offset ${start + 1}`,
+				start + 1,
+			);
 		length = 0;
 		for (let i = 0; i < count; i++) length = length * 256 + (bytes[start + 2 + i] as number);
 		// X.690 §10.1: the long form is only for lengths above 127, with no leading zero byte.
 		if (length < 0x80 || (bytes[start + 2] as number) === 0)
-			throw new DerError(`length ${length} is not in its shortest form at offset ${start + 1}`, start + 1);
+			throw new DerError(
+				'non-minimal-length',
+				`length ${length} is not in its shortest form at offset ${start + 1}`,
+				start + 1,
+			);
 		headerLength = 2 + count;
 	}
 	const contentStart = start + headerLength;
 	if (length > limit - contentStart)
 		throw new DerError(
+			'cut',
 			`truncated DER: element at offset ${start} declares ${length} content bytes but only ${limit - contentStart} remain`,
 			start,
 		);
@@ -130,7 +174,7 @@ function readElement(bytes: Uint8Array, start: number, limit: number, depth: num
 /** Encodes a definite DER length (X.690 §8.1.3), in the shortest form. */
 export function encodeLength(length: number): Uint8Array {
 	if (!Number.isSafeInteger(length) || length < 0 || length > 0xffffffff)
-		throw new DerError(`cannot encode a DER length of ${length}`);
+		throw new DerError('unencodable', `cannot encode a DER length of ${length}`);
 	if (length < 0x80) return Uint8Array.of(length);
 	const digits: number[] = [];
 	for (let rest = length; rest > 0; rest = Math.floor(rest / 256)) digits.unshift(rest % 256);
@@ -143,7 +187,7 @@ export function encodeLength(length: number): Uint8Array {
  */
 export function encodeDer(tag: number, content: Uint8Array | Uint8Array[]): Uint8Array {
 	if (!Number.isInteger(tag) || tag < 0 || tag > 0xff || (tag & 0x1f) === 0x1f)
-		throw new DerError(`cannot encode tag ${tag}: only single-byte tags are supported`);
+		throw new DerError('unencodable', `cannot encode tag ${tag}: only single-byte tags are supported`);
 	const body = content instanceof Uint8Array ? content : concatBytes(content);
 	return concatBytes([Uint8Array.of(tag), encodeLength(body.length), body]);
 }
@@ -168,7 +212,7 @@ export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
  * @example readOid(Uint8Array.of(0x2b, 0x65, 0x70)) // '1.3.101.112'
  */
 export function readOid(content: Uint8Array): string {
-	if (content.length === 0) throw new DerError('empty OBJECT IDENTIFIER', 0);
+	if (content.length === 0) throw new DerError('bad-oid', 'empty OBJECT IDENTIFIER', 0);
 	const arcs: bigint[] = [];
 	let value = 0n;
 	let arcStart = 0;
@@ -176,7 +220,7 @@ export function readOid(content: Uint8Array): string {
 		const byte = content[i] as number;
 		// X.690 §8.19.2: an arc never starts with 0x80, which would be a redundant leading zero.
 		if (i === arcStart && byte === 0x80)
-			throw new DerError(`OBJECT IDENTIFIER arc is not minimally encoded at byte ${i}`, i);
+			throw new DerError('bad-oid', `OBJECT IDENTIFIER arc is not minimally encoded at byte ${i}`, i);
 		value = (value << 7n) | BigInt(byte & 0x7f);
 		if ((byte & 0x80) === 0) {
 			arcs.push(value);
@@ -186,6 +230,7 @@ export function readOid(content: Uint8Array): string {
 	}
 	if (arcStart !== content.length)
 		throw new DerError(
+			'bad-oid',
 			`OBJECT IDENTIFIER ends inside an arc at byte ${content.length - 1}`,
 			content.length - 1,
 		);
@@ -200,12 +245,13 @@ export function readOid(content: Uint8Array): string {
  * @throws {DerError} when the text is not a valid OID (fewer than two arcs, first arc above 2, …).
  */
 export function encodeOid(oid: string): Uint8Array {
-	if (!/^\d+(\.\d+)+$/.test(oid)) throw new DerError(`"${oid}" is not a dotted OBJECT IDENTIFIER`);
+	if (!/^\d+(\.\d+)+$/.test(oid))
+		throw new DerError('unencodable', `"${oid}" is not a dotted OBJECT IDENTIFIER`);
 	const arcs = oid.split('.').map((arc) => BigInt(arc));
 	const first = arcs[0] as bigint;
 	const second = arcs[1] as bigint;
 	if (first > 2n || (first < 2n && second >= 40n))
-		throw new DerError(`"${oid}" is not a valid OBJECT IDENTIFIER: bad first two arcs`);
+		throw new DerError('unencodable', `"${oid}" is not a valid OBJECT IDENTIFIER: bad first two arcs`);
 	const out: number[] = [];
 	for (const arc of [first * 40n + second, ...arcs.slice(2)]) {
 		const groups: number[] = [Number(arc & 0x7fn)];
@@ -221,9 +267,9 @@ export function encodeOid(oid: string): Uint8Array {
  * @throws {DerError} for empty content or a negative value.
  */
 export function readInteger(content: Uint8Array): Uint8Array {
-	if (content.length === 0) throw new DerError('empty INTEGER', 0);
+	if (content.length === 0) throw new DerError('bad-integer', 'empty INTEGER', 0);
 	if (((content[0] as number) & 0x80) !== 0)
-		throw new DerError('negative INTEGER where a positive one belongs', 0);
+		throw new DerError('bad-integer', 'negative INTEGER where a positive one belongs', 0);
 	let i = 0;
 	while (i < content.length && content[i] === 0) i++;
 	return content.subarray(i);
@@ -256,9 +302,9 @@ export function isMinimalInteger(content: Uint8Array): boolean {
  * @throws {DerError} when the BIT STRING is empty or has unused bits.
  */
 export function readBitStringBytes(content: Uint8Array): Uint8Array {
-	if (content.length === 0) throw new DerError('empty BIT STRING', 0);
+	if (content.length === 0) throw new DerError('bad-bit-string', 'empty BIT STRING', 0);
 	if (content[0] !== 0)
-		throw new DerError(`BIT STRING has ${content[0]} unused bits; expected whole bytes`, 0);
+		throw new DerError('bad-bit-string', `BIT STRING has ${content[0]} unused bits; expected whole bytes`, 0);
 	return content.subarray(1);
 }
 

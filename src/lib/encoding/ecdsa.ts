@@ -3,49 +3,89 @@
 import {
 	DerError,
 	derTags,
-	describeTag,
 	encodeDer,
 	encodeIntegerContent,
 	isMinimalInteger,
 	readDer,
 	readInteger,
 	type DerNode,
+	type DerProblem,
 } from './der';
-import { KeyFormatError } from './key-format-error';
+
+/**
+ * Why bytes are not an ECDSA signature in the form expected, as data (the words are the finding's): not DER at
+ * `offset`; not a SEQUENCE of two INTEGERs (the element at `offset` has tag `found`, or there are `elements` of
+ * them); r or s longer than the curve's size; r‖s of a length that cannot be split in two.
+ */
+export type EcdsaSignatureFault =
+	| { readonly code: 'ecdsa-not-der'; readonly offset: number; readonly problem: DerProblem }
+	| {
+			readonly code: 'ecdsa-not-pair';
+			readonly offset: number;
+			readonly found: number;
+			readonly elements: number;
+	  }
+	| {
+			readonly code: 'ecdsa-integer-length';
+			readonly integer: 'r' | 's';
+			readonly bytes: number;
+			readonly size: number;
+	  }
+	| { readonly code: 'ecdsa-odd-length'; readonly bytes: number };
+
+/** Signature bytes that are not the ECDSA form a conversion expected; `fault` says what and where. */
+export class EcdsaSignatureError extends Error {
+	constructor(
+		readonly fault: EcdsaSignatureFault,
+		options?: ErrorOptions,
+	) {
+		super(`${fault.code}: ${JSON.stringify(fault)}`, options);
+		this.name = new.target.name;
+	}
+}
 
 /** Reads r and s from a DER ECDSA-Sig-Value (RFC 3279 §2.2.3) as unsigned magnitudes. */
 function readEcdsaSignature(der: Uint8Array): [Uint8Array, Uint8Array] {
+	const notDer = (error: unknown, shift = 0) => {
+		if (!(error instanceof DerError)) return error;
+		const offset = Math.max(error.offset, 0) + shift;
+		return new EcdsaSignatureError(
+			{ code: 'ecdsa-not-der', offset, problem: error.problem },
+			{ cause: error },
+		);
+	};
 	let root: DerNode;
 	try {
 		root = readDer(der);
 	} catch (error) {
-		if (error instanceof DerError)
-			throw new KeyFormatError(`expected an ECDSA-Sig-Value: ${error.message}`, { cause: error });
-		throw error;
+		throw notDer(error);
 	}
-	const expected = 'expected an ECDSA-Sig-Value SEQUENCE of two INTEGERs (r, s)';
-	if (root.tag !== derTags.sequence)
-		throw new KeyFormatError(`${expected}, but found ${describeTag(root.tag)}`);
 	const children = root.children ?? [];
-	if (children.length !== 2) throw new KeyFormatError(`${expected}, but it has ${children.length} elements`);
+	const notPair = (node: DerNode) =>
+		new EcdsaSignatureError({
+			code: 'ecdsa-not-pair',
+			offset: node.start,
+			found: node.tag,
+			elements: children.length,
+		});
+	if (root.tag !== derTags.sequence || children.length !== 2) throw notPair(root);
 	const [r, s] = children as [DerNode, DerNode];
-	for (const node of [r, s])
-		if (node.tag !== derTags.integer)
-			throw new KeyFormatError(`${expected}, but found ${describeTag(node.tag)}`);
-	try {
-		return [readInteger(r.content), readInteger(s.content)];
-	} catch (error) {
-		if (error instanceof DerError)
-			throw new KeyFormatError(`expected an ECDSA-Sig-Value: ${error.message}`, { cause: error });
-		throw error;
-	}
+	for (const node of [r, s]) if (node.tag !== derTags.integer) throw notPair(node);
+	const integer = (node: DerNode) => {
+		try {
+			return readInteger(node.content);
+		} catch (error) {
+			throw notDer(error, node.start + node.headerLength);
+		}
+	};
+	return [integer(r), integer(s)];
 }
 
 /**
  * Converts a DER ECDSA-Sig-Value (RFC 3279 §2.2.3, what OpenSSL and most non-JOSE libraries produce) to
  * the JOSE form r‖s, each left-padded to `size` bytes: 32 for ES256, 48 for ES384, 66 for ES512
  * (RFC 7518 §3.4).
- * @throws {KeyFormatError} when the bytes are not an ECDSA-Sig-Value or r or s exceeds `size` bytes.
+ * @throws {EcdsaSignatureError} when the bytes are not an ECDSA-Sig-Value or r or s exceeds `size` bytes.
  */
 export function derEcdsaToJose(der: Uint8Array, size: number): Uint8Array {
 	if (!Number.isInteger(size) || size <= 0)
@@ -53,9 +93,12 @@ export function derEcdsaToJose(der: Uint8Array, size: number): Uint8Array {
 	const out = new Uint8Array(size * 2);
 	readEcdsaSignature(der).forEach((integer, i) => {
 		if (integer.length > size)
-			throw new KeyFormatError(
-				`the signature's ${i === 0 ? 'r' : 's'} is ${integer.length} bytes, longer than the curve's ${size}`,
-			);
+			throw new EcdsaSignatureError({
+				code: 'ecdsa-integer-length',
+				integer: i === 0 ? 'r' : 's',
+				bytes: integer.length,
+				size,
+			});
 		out.set(integer, size * (i + 1) - integer.length);
 	});
 	return out;
@@ -64,11 +107,11 @@ export function derEcdsaToJose(der: Uint8Array, size: number): Uint8Array {
 /**
  * Converts a JOSE ECDSA signature r‖s (RFC 7518 §3.4) to a DER ECDSA-Sig-Value (RFC 3279 §2.2.3)
  * with minimal INTEGERs.
- * @throws {KeyFormatError} when `raw` is empty or of odd length.
+ * @throws {EcdsaSignatureError} `ecdsa-odd-length` when `raw` is empty or of odd length.
  */
 export function joseEcdsaToDer(raw: Uint8Array): Uint8Array {
 	if (raw.length === 0 || raw.length % 2 !== 0)
-		throw new KeyFormatError(`expected r‖s, two integers of equal length, but got ${raw.length} bytes`);
+		throw new EcdsaSignatureError({ code: 'ecdsa-odd-length', bytes: raw.length });
 	const half = raw.length / 2;
 	return encodeDer(derTags.sequence, [
 		encodeDer(derTags.integer, encodeIntegerContent(raw.subarray(0, half))),

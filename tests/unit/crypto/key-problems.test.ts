@@ -265,7 +265,15 @@ describe('a key the browser refuses when it is used is a key problem too, withou
 
 describe('every key problem and fault has words with no raw names', () => {
 	const faults: KeyFault[] = [
-		{ code: 'malformed', detail: 'expected a SubjectPublicKeyInfo SEQUENCE, but found INTEGER' },
+		{ code: 'der-cut', structure: 'spki', offset: 0 },
+		{
+			code: 'unexpected-element',
+			structure: 'spki',
+			field: 'algorithm',
+			offset: 2,
+			expected: 0x30,
+			found: 0x02,
+		},
 		{ code: 'not-a-key', label: 'CERTIFICATE REQUEST' },
 		{ code: 'encrypted' },
 		{ code: 'not-object' },

@@ -290,7 +290,12 @@ describe('verifyToken: why a key cannot be used', () => {
 		[
 			'PEM SPKI holding garbage DER',
 			'-----BEGIN PUBLIC KEY-----\nAAECAwQ=\n-----END PUBLIC KEY-----',
-			{ code: 'pem-no-key', blocks: [{ label: 'PUBLIC KEY', fault: { code: 'malformed' } }] },
+			{
+				code: 'pem-no-key',
+				blocks: [
+					{ label: 'PUBLIC KEY', fault: { code: 'der-trailing', structure: 'spki', offset: 3, bytes: 2 } },
+				],
+			},
 		],
 		[
 			'an encrypted private key',

@@ -4,8 +4,12 @@ import { sign, verify } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { toHexString } from '$lib/encoding/der';
-import { derEcdsaToJose, isDerEcdsaSignature, joseEcdsaToDer } from '$lib/encoding/ecdsa';
-import { KeyFormatError } from '$lib/encoding/key-format-error';
+import {
+	derEcdsaToJose,
+	EcdsaSignatureError,
+	isDerEcdsaSignature,
+	joseEcdsaToDer,
+} from '$lib/encoding/ecdsa';
 import { bytes, ecKeys, hex, thrown } from '../crypto/key-fixtures';
 
 describe('ECDSA signatures between DER and JOSE r‖s', () => {
@@ -49,16 +53,48 @@ describe('ECDSA signatures between DER and JOSE r‖s', () => {
 	});
 
 	test.each([
-		['r longer than the size', '30 08 02 03 01 02 03 02 01 02', 2, /r is 3 bytes, longer than the curve's 2/],
-		['s longer than the size', '30 08 02 01 01 02 03 01 02 03', 2, /s is 3 bytes/],
-		['a negative r', '30 06 02 01 80 02 01 01', 32, /negative INTEGER/],
-		['three INTEGERs', '30 09 02 01 01 02 01 01 02 01 01', 32, /ECDSA-Sig-Value.*3 elements/],
-		['trailing bytes', '30 06 02 01 01 02 01 01 00', 32, /trailing byte/],
-		['an OCTET STRING', '04 02 01 01', 32, /found OCTET STRING/],
-	])('derEcdsaToJose refuses %s', (_name, input, size, message) => {
+		[
+			'r longer than the size',
+			'30 08 02 03 01 02 03 02 01 02',
+			2,
+			{ code: 'ecdsa-integer-length', integer: 'r', bytes: 3, size: 2 },
+		],
+		[
+			's longer than the size',
+			'30 08 02 01 01 02 03 01 02 03',
+			2,
+			{ code: 'ecdsa-integer-length', integer: 's', bytes: 3, size: 2 },
+		],
+		[
+			'a negative r',
+			'30 06 02 01 80 02 01 01',
+			32,
+			{ code: 'ecdsa-not-der', offset: 4, problem: 'bad-integer' },
+		],
+		[
+			'three INTEGERs',
+			'30 09 02 01 01 02 01 01 02 01 01',
+			32,
+			{ code: 'ecdsa-not-pair', offset: 0, found: 0x30, elements: 3 },
+		],
+		[
+			'trailing bytes',
+			'30 06 02 01 01 02 01 01 00',
+			32,
+			{ code: 'ecdsa-not-der', offset: 8, problem: 'trailing' },
+		],
+		['cut DER', '30 06 02 01 01 02 01', 32, { code: 'ecdsa-not-der', offset: 0, problem: 'cut' }],
+		['an OCTET STRING', '04 02 01 01', 32, { code: 'ecdsa-not-pair', offset: 0, found: 0x04, elements: 0 }],
+		[
+			'an OCTET STRING for s',
+			'30 06 02 01 01 04 01 01',
+			32,
+			{ code: 'ecdsa-not-pair', offset: 5, found: 0x04 },
+		],
+	] as const)('derEcdsaToJose refuses %s with its fault as data', (_name, input, size, fault) => {
 		const error = thrown(() => derEcdsaToJose(hex(input), size));
-		expect(error).toBeInstanceOf(KeyFormatError);
-		expect((error as Error).message).toMatch(message);
+		expect(error).toBeInstanceOf(EcdsaSignatureError);
+		expect((error as EcdsaSignatureError).fault).toMatchObject(fault);
 	});
 
 	test.each([0, -1, 1.5])('derEcdsaToJose refuses size %d', (size) => {
@@ -66,7 +102,8 @@ describe('ECDSA signatures between DER and JOSE r‖s', () => {
 	});
 
 	test.each([0, 1, 63])('joseEcdsaToDer refuses %i bytes', (length) => {
-		expect(() => joseEcdsaToDer(new Uint8Array(length))).toThrow(KeyFormatError);
+		const error = thrown(() => joseEcdsaToDer(new Uint8Array(length)));
+		expect((error as EcdsaSignatureError).fault).toEqual({ code: 'ecdsa-odd-length', bytes: length });
 	});
 
 	test.each([

@@ -39,7 +39,7 @@ export function describeDecryption(outcome: Decryption): { phrase: DecryptionPhr
 export function describeFailure(failure: DecryptionFailure): string {
 	switch (failure.code) {
 		case 'key-unreadable':
-			return `The key cannot be read: ${describeKeyProblem(failure.problem)}`;
+			return `The key cannot be read. ${describeKeyProblem(failure.problem)}`;
 		case 'not-a-jwe':
 			return 'This is not an encrypted token (a JWE has five parts).';
 		case 'header-unreadable':

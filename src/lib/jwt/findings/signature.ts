@@ -1,9 +1,13 @@
 // Findings about a JWS signature's bytes, before any key: ECDSA zeros (psychic signatures), r or s out of range,
 // DER form, and lengths the alg rules out.
 
-import { DerError, derTags, readDer, type DerNode } from '../../encoding/der';
-import { derEcdsaToJose, isDerEcdsaSignature } from '../../encoding/ecdsa';
-import { KeyFormatError } from '../../encoding/key-format-error';
+import { DerError, derTags, describeTag, readDer, type DerNode } from '../../encoding/der';
+import {
+	derEcdsaToJose,
+	EcdsaSignatureError,
+	isDerEcdsaSignature,
+	type EcdsaSignatureFault,
+} from '../../encoding/ecdsa';
 import { curveOrders, findJwsAlgorithm, type JwsAlgorithm } from '../algorithms';
 import { encodeBase64url } from '../../encoding/base64url';
 import type { AddFinding } from './types';
@@ -128,8 +132,28 @@ function convert(signature: Uint8Array, size: number): string {
 	try {
 		return `In r‖s form it would be ${encodeBase64url(derEcdsaToJose(signature, size))}.`;
 	} catch (error) {
-		if (!(error instanceof KeyFormatError)) throw error;
-		return `It cannot be converted to r‖s: ${error.message}.`;
+		if (!(error instanceof EcdsaSignatureError)) throw error;
+		return `It cannot be converted to r‖s: ${describeEcdsaSignatureFault(error.fault)}.`;
+	}
+}
+
+/** Why DER signature bytes cannot become r‖s, as a clause in lower case (RFC 3279 §2.2.3, RFC 7518 §3.4). */
+export function describeEcdsaSignatureFault(fault: EcdsaSignatureFault): string {
+	switch (fault.code) {
+		case 'ecdsa-not-der':
+			return fault.problem === 'cut'
+				? `its DER ends early, at byte ${fault.offset}`
+				: fault.problem === 'trailing'
+					? `bytes follow its DER SEQUENCE, from byte ${fault.offset}`
+					: fault.problem === 'bad-integer'
+						? `r or s is empty or negative (byte ${fault.offset})`
+						: `its DER is not well formed at byte ${fault.offset}`;
+		case 'ecdsa-not-pair':
+			return `it is not a SEQUENCE of exactly two INTEGERs (r and s): byte ${fault.offset} holds ${describeTag(fault.found)}`;
+		case 'ecdsa-integer-length':
+			return `its ${fault.integer} is ${fault.bytes} bytes, longer than the curve's ${fault.size}`;
+		case 'ecdsa-odd-length':
+			return `r‖s is ${fault.bytes} bytes, which does not split into two equal halves`;
 	}
 }
 

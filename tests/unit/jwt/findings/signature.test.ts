@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { encodeBase64url } from '../../../../src/lib/encoding/base64url';
+import { describeEcdsaSignatureFault } from '../../../../src/lib/jwt/findings/signature';
 import { describeFindingCases, codes, findCode, FRESH, jws, wycheproofJwsVectors } from './fixtures';
 import { NEAR_MISSES, RAISING, REAL } from './signature.cases';
 
@@ -27,6 +28,17 @@ describe('signature findings explain themselves', () => {
 			expect(Buffer.from(der).includes(Buffer.from(r).subarray(r.findIndex((b) => b !== 0)))).toBe(true);
 		},
 	);
+
+	test('der-signature whose r does not fit the curve says why from the fault, not the developer message', () => {
+		// DER of r (40 bytes, too long for P-256's 32) and s = 1: a valid ECDSA-Sig-Value that has no r‖s form.
+		const r = new Uint8Array(40).fill(0x11);
+		const der = Uint8Array.from([0x30, 2 + 40 + 3, 0x02, 40, ...r, 0x02, 0x01, 0x01]);
+		const finding = findCode(jws({ alg: 'ES256' }, FRESH, der), 'der-signature');
+		expect(finding?.detail).toContain(
+			describeEcdsaSignatureFault({ code: 'ecdsa-integer-length', integer: 'r', bytes: 40, size: 32 }),
+		);
+		expect(finding?.detail).not.toMatch(/"code"|ecdsa-|undefined|NaN/);
+	});
 
 	test('psychic-signature says which of r and s is zero and cites CVE-2022-21449', () => {
 		const rZero = new Uint8Array(64).fill(1).fill(0, 0, 32);

@@ -1,6 +1,6 @@
 // Adapts the raw-key providers to JWS: reads the key's raw bytes, picks WebCrypto or the library, and says which did it.
 
-import { KeyFormatError } from '../../../encoding/key-format-error';
+import { isKeyError } from '../../key-faults';
 import type { KeyCandidate } from '../../keys';
 import { readRawKey, type RawKey, type RawKeyAlgorithm } from '../../raw-keys';
 import { KeyImportError, type LibraryUse, type SignatureProvider } from '../../signature-provider';
@@ -13,8 +13,7 @@ function rawKeyOf(key: KeyCandidate, algorithms: readonly RawKeyAlgorithm[]): Ra
 	try {
 		raw = readRawKey(key);
 	} catch (error) {
-		if (error instanceof KeyFormatError)
-			throw new KeyImportError('rejected', error.message, { cause: error });
+		if (isKeyError(error)) throw new KeyImportError('rejected', error.message, { cause: error });
 		throw error;
 	}
 	if (!algorithms.includes(raw.algorithm))
