@@ -3,6 +3,7 @@
 import { decodeBase64url, toHex, type Base64Deviation } from '../encoding/base64url';
 import { DebuggerError, type PartName } from './errors';
 import { parseJson, type DuplicateKey, type JsonNode, type JsonSyntaxError } from './json';
+import { isNestedTokenText } from './nested';
 import { splitToken, type SdJwtLayout, type TokenKind, type TokenPart } from './segments';
 import { decodeUtf8 } from '../encoding/utf8';
 
@@ -183,6 +184,8 @@ function readPayload(
 	}
 	if (utf8.text === '') return { mode: 'text', text: '' };
 	const parsed = parseJson(utf8.text);
+	// A payload that is itself a compact token is a nested JWT (RFC 7519 §5.2, "cty": "JWT"), not broken JSON.
+	if (!parsed.ok && isNestedTokenText(utf8.text)) return { mode: 'text', text: utf8.text };
 	if (!parsed.ok) {
 		const { message, line, column } = parsed.error;
 		errors.push(

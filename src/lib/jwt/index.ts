@@ -52,3 +52,4 @@ export {
 	type TokenProfile,
 } from './profiles';
 export { describeProofFreshness } from './profile-validity';
+export { findNestedToken, type NestedToken } from './jwe/plaintext';

@@ -1,6 +1,13 @@
 // One token a person works on: its view, its key and verdict, its editing, and every finding about it.
 
-import { bySeverity, EXAMPLE_SECRET, qualifyValidity, type Finding } from '$lib/jwt';
+import {
+	bySeverity,
+	EXAMPLE_SECRET,
+	findNestedToken,
+	qualifyValidity,
+	type Finding,
+	type NestedToken,
+} from '$lib/jwt';
 import type { OffThreadAnalyzer } from '$lib/worker/client';
 import type { DecryptionState } from './decryption.svelte';
 import { Editing } from './editing.svelte';
@@ -33,6 +40,17 @@ export class TokenSession {
 		// `Payload` shows a JWE's plaintext once it is decrypted.
 		this.view.plaintextSource = () => this.decryption?.plaintext;
 	}
+
+	/**
+	 * The token inside this one, which `Open inner token` opens: a decrypted JWE's plaintext, or a JWS payload,
+	 * that is itself a compact JWS or JWE (a nested JWT, RFC 7519 §5.2).
+	 */
+	readonly inner = $derived.by<NestedToken | undefined>(() => {
+		const decoded = this.view.decoded;
+		if (decoded?.kind === 'jwe') return this.decryption?.nested;
+		if (decoded?.kind !== 'jws' || decoded.payload.mode !== 'text') return undefined;
+		return findNestedToken(decoded.payload.text);
+	});
 
 	/** Findings about this token beside a related one (a broken `ath`, `cnf.jkt` or `at_hash` binding): set by the Relation. */
 	relationFindings = $state.raw<Finding[]>([]);
@@ -130,6 +148,9 @@ export class TokenSession {
 			});
 			$effect(() => {
 				if (this.view.decoded?.kind === 'jwe') void this.#decrypt();
+			});
+			$effect(() => {
+				void this.decryption?.refreshRecipient();
 			});
 			$effect(() => {
 				if (!this.isSdJwt) return;

@@ -68,7 +68,8 @@ export function listFindingsWith(
 		if (appliesTo(recognition.profile, code)) add(code, detail, where);
 	};
 	if (scope !== 'time') checkToken(decoded, context, review, generic, add, recognition);
-	if (scope !== 'token' && decoded.kind !== 'jwe' && payload?.kind === 'object') {
+	// A JWE's payload is ciphertext; once decrypted, the page passes its JSON plaintext as the payload.
+	if (scope !== 'token' && payload?.kind === 'object') {
 		checkTimes(payload, context, generic);
 		checkProfileTimes(recognition, payload, context, add);
 	}
