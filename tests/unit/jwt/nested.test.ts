@@ -1,0 +1,44 @@
+// A text that is itself a compact token (a nested JWT), and a JWS payload that is one: recognised, not reported as broken JSON.
+
+import { describe, expect, test } from 'vitest';
+import { decodeToken } from '../../../src/lib/jwt/decode';
+import { isNestedTokenText } from '../../../src/lib/jwt/nested';
+import { encodePart, HS, jws } from './findings/fixtures';
+
+const jwe = `${encodePart({ alg: 'dir', enc: 'A128GCM' })}..aXY.Y3Q.dGFn`;
+
+describe('isNestedTokenText', () => {
+	test.each([
+		['a compact JWS', jws(HS, { sub: 'a' }), true],
+		['a compact JWE', jwe, true],
+		['a JWS with whitespace around it', `\n ${jws(HS, { sub: 'a' })} \n`, true],
+		[
+			'an unsecured JWS (alg none, empty signature)',
+			`${encodePart({ alg: 'none' })}.${encodePart({})}.`,
+			true,
+		],
+		['plain text with dots', 'a.b.c', false],
+		['four parts', `${jws(HS, {})}.x`, false],
+		['a header without alg', `${encodePart({ typ: 'JWT' })}.${encodePart({})}.c2ln`, false],
+		['a header whose alg is no string', `${encodePart({ alg: 1 })}.${encodePart({})}.c2ln`, false],
+		['a header that is not JSON', `${encodePart('hello')}.${encodePart({})}.c2ln`, false],
+		['a sentence', 'The token is eyJ.x.y here', false],
+	])('%s: %s', (_, text, expected) => {
+		expect(isNestedTokenText(text)).toBe(expected);
+	});
+});
+
+describe('a JWS whose payload is a token', () => {
+	test.each([
+		['a JWS', jws(HS, { sub: 'a' })],
+		['a JWE', jwe],
+	])('with %s inside decodes as text, without a bad-json error', (_, inner) => {
+		const decoded = decodeToken(jws({ alg: 'HS256', cty: 'JWT' }, inner));
+		expect(decoded.payload).toEqual({ mode: 'text', text: inner });
+		expect(decoded.errors.map((e) => e.code)).toEqual([]);
+	});
+
+	test('text that only looks dotted still is no JSON payload', () => {
+		expect(decodeToken(jws(HS, 'a.b.c')).errors.map((e) => e.code)).toEqual(['bad-json']);
+	});
+});
