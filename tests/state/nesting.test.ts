@@ -24,8 +24,8 @@ async function until(check: () => void): Promise<void> {
 }
 
 /** An HS256 JWS signed with SECRET. */
-function signed(payload: string | object, header: object = HS): string {
-	const input = `${encodePart(header)}.${encodePart(typeof payload === 'string' ? payload : payload)}`;
+function signed(payload: string | Record<string, unknown>, header: Record<string, unknown> = HS): string {
+	const input = `${encodePart(header)}.${encodePart(payload)}`;
 	return `${input}.${createHmac('sha256', SECRET).update(input).digest('base64url')}`;
 }
 
