@@ -52,4 +52,3 @@ export {
 	type TokenProfile,
 } from './profiles';
 export { describeProofFreshness } from './profile-validity';
-export { findNestedToken, type NestedToken } from './jwe/plaintext';

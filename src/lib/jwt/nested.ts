@@ -8,17 +8,19 @@ import { getMember, parseJson } from './json';
 const COMPACT = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]*){2}(?:\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)?$/;
 
 /**
- * Whether `text` (surrounding whitespace aside) is a compact JWS or JWE: three or five base64url parts whose first
- * decodes to a JSON object with a string `alg` (RFC 7515 §4.1.1, RFC 7516 §4.1.1). Plain text with dots in it
- * ("a.b.c") is not.
+ * Which compact token `text` (surrounding whitespace aside) is, if it is one: three (JWS) or five (JWE) base64url
+ * parts whose first decodes to a JSON object with a string `alg` (RFC 7515 §4.1.1, RFC 7516 §4.1.1). Plain text
+ * with dots in it ("a.b.c") is none.
  */
-export function isNestedTokenText(text: string): boolean {
+export function nestedTokenKind(text: string): 'jws' | 'jwe' | undefined {
 	const token = text.trim();
-	if (!COMPACT.test(token)) return false;
+	if (!COMPACT.test(token)) return undefined;
 	const bytes = decodeBase64url(token.slice(0, token.indexOf('.')));
-	if (!bytes.ok) return false;
+	if (!bytes.ok) return undefined;
 	const utf8 = decodeUtf8(bytes.bytes);
-	if (!utf8.ok) return false;
+	if (!utf8.ok) return undefined;
 	const parsed = parseJson(utf8.text);
-	return parsed.ok && parsed.root.kind === 'object' && getMember(parsed.root, 'alg')?.kind === 'string';
+	if (!parsed.ok || parsed.root.kind !== 'object' || getMember(parsed.root, 'alg')?.kind !== 'string')
+		return undefined;
+	return token.split('.').length === 5 ? 'jwe' : 'jws';
 }

@@ -1,13 +1,6 @@
 // One token a person works on: its view, its key and verdict, its editing, and every finding about it.
 
-import {
-	bySeverity,
-	EXAMPLE_SECRET,
-	findNestedToken,
-	qualifyValidity,
-	type Finding,
-	type NestedToken,
-} from '$lib/jwt';
+import { bySeverity, EXAMPLE_SECRET, qualifyValidity, type Finding } from '$lib/jwt';
 import type { OffThreadAnalyzer } from '$lib/worker/client';
 import type { DecryptionState } from './decryption.svelte';
 import { Editing } from './editing.svelte';
@@ -45,11 +38,12 @@ export class TokenSession {
 	 * The token inside this one, which `Open inner token` opens: a decrypted JWE's plaintext, or a JWS payload,
 	 * that is itself a compact JWS or JWE (a nested JWT, RFC 7519 §5.2).
 	 */
-	readonly inner = $derived.by<NestedToken | undefined>(() => {
+	readonly inner = $derived.by<{ readonly kind: 'jws' | 'jwe'; readonly token: string } | undefined>(() => {
 		const decoded = this.view.decoded;
 		if (decoded?.kind === 'jwe') return this.decryption?.nested;
-		if (decoded?.kind !== 'jws' || decoded.payload.mode !== 'text') return undefined;
-		return findNestedToken(decoded.payload.text);
+		if (decoded?.kind !== 'jws' || decoded.payload.mode !== 'text' || !decoded.payload.nested)
+			return undefined;
+		return { kind: decoded.payload.nested, token: decoded.payload.text.trim() };
 	});
 
 	/** Findings about this token beside a related one (a broken `ath`, `cnf.jkt` or `at_hash` binding): set by the Relation. */

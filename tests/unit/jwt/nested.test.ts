@@ -2,39 +2,39 @@
 
 import { describe, expect, test } from 'vitest';
 import { decodeToken } from '../../../src/lib/jwt/decode';
-import { isNestedTokenText } from '../../../src/lib/jwt/nested';
+import { nestedTokenKind } from '../../../src/lib/jwt/nested';
 import { encodePart, HS, jws } from './findings/fixtures';
 
 const jwe = `${encodePart({ alg: 'dir', enc: 'A128GCM' })}..aXY.Y3Q.dGFn`;
 
-describe('isNestedTokenText', () => {
+describe('nestedTokenKind', () => {
 	test.each([
-		['a compact JWS', jws(HS, { sub: 'a' }), true],
-		['a compact JWE', jwe, true],
-		['a JWS with whitespace around it', `\n ${jws(HS, { sub: 'a' })} \n`, true],
+		['a compact JWS', jws(HS, { sub: 'a' }), 'jws'],
+		['a compact JWE', jwe, 'jwe'],
+		['a JWS with whitespace around it', `\n ${jws(HS, { sub: 'a' })} \n`, 'jws'],
 		[
 			'an unsecured JWS (alg none, empty signature)',
 			`${encodePart({ alg: 'none' })}.${encodePart({})}.`,
-			true,
+			'jws',
 		],
-		['plain text with dots', 'a.b.c', false],
-		['four parts', `${jws(HS, {})}.x`, false],
-		['a header without alg', `${encodePart({ typ: 'JWT' })}.${encodePart({})}.c2ln`, false],
-		['a header whose alg is no string', `${encodePart({ alg: 1 })}.${encodePart({})}.c2ln`, false],
-		['a header that is not JSON', `${encodePart('hello')}.${encodePart({})}.c2ln`, false],
-		['a sentence', 'The token is eyJ.x.y here', false],
-	])('%s: %s', (_, text, expected) => {
-		expect(isNestedTokenText(text)).toBe(expected);
+		['plain text with dots', 'a.b.c', undefined],
+		['four parts', `${jws(HS, {})}.x`, undefined],
+		['a header without alg', `${encodePart({ typ: 'JWT' })}.${encodePart({})}.c2ln`, undefined],
+		['a header whose alg is no string', `${encodePart({ alg: 1 })}.${encodePart({})}.c2ln`, undefined],
+		['a header that is not JSON', `${encodePart('hello')}.${encodePart({})}.c2ln`, undefined],
+		['a sentence', 'The token is eyJ.x.y here', undefined],
+	])('%s', (_, text, expected) => {
+		expect(nestedTokenKind(text)).toBe(expected);
 	});
 });
 
 describe('a JWS whose payload is a token', () => {
 	test.each([
-		['a JWS', jws(HS, { sub: 'a' })],
-		['a JWE', jwe],
-	])('with %s inside decodes as text, without a bad-json error', (_, inner) => {
+		['a JWS', jws(HS, { sub: 'a' }), 'jws'],
+		['a JWE', jwe, 'jwe'],
+	])('with %s inside decodes as a nested token, without a bad-json error', (_, inner, kind) => {
 		const decoded = decodeToken(jws({ alg: 'HS256', cty: 'JWT' }, inner));
-		expect(decoded.payload).toEqual({ mode: 'text', text: inner });
+		expect(decoded.payload).toEqual({ mode: 'text', text: inner, nested: kind });
 		expect(decoded.errors.map((e) => e.code)).toEqual([]);
 	});
 

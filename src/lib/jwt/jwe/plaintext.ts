@@ -4,7 +4,7 @@ import { toHex } from '../../encoding/base64url';
 import { decodeUtf8 } from '../../encoding/utf8';
 import { decodeToken, type DecodedToken } from '../decode';
 import { formatJson, parseJson, type JsonNode } from '../json';
-import { isNestedTokenText } from '../nested';
+import { nestedTokenKind } from '../nested';
 
 /** A token found inside a plaintext: RFC 7519 §5.2 ("Nested JWT"), or any compact JWS or JWE. */
 export interface NestedToken {
@@ -56,7 +56,7 @@ export function readPlaintext(bytes: Uint8Array): PlaintextView {
 
 /** The compact JWS or JWE that `text` is, if it is one. */
 export function findNestedToken(text: string): NestedToken | undefined {
-	if (!isNestedTokenText(text)) return undefined;
+	if (!nestedTokenKind(text)) return undefined;
 	const token = text.trim();
 	const decoded = decodeToken(token);
 	if (decoded.kind !== 'jws' && decoded.kind !== 'jwe') return undefined;
