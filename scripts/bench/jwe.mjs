@@ -1,5 +1,6 @@
 // JWE: `Decryption key` filled → `Decrypted` (and → the plaintext in `Payload`) for a 1 MB JWE, per key management,
-// and the gzip -9 bytes of the chunks only a JWE loads (the decrypter and jose), read from the page's own fetches.
+// and the gzip -9 bytes of the chunks only a JWE loads (the decrypter, jose, their panels' CSS), read from the page's
+// own fetches.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -181,7 +182,7 @@ function watchDecryption(status, marker) {
 }
 
 /**
- * The scripts a page fetches once a JWE is shown and decrypted that a page showing a JWS (idle, everything after
+ * The scripts and styles a page fetches once a JWE is shown and decrypted that a page showing a JWS (idle, everything after
  * first paint loaded) never fetches, with their gzip -9 size: what a JWE costs over the debugger of compact JWS.
  * @param {Browser} browser
  * @param {Target} target
@@ -194,7 +195,7 @@ async function measureJweChunks(browser, target, jwe) {
 			performance
 				.getEntriesByType('resource')
 				.map((entry) => new URL(entry.name).pathname)
-				.filter((path) => path.endsWith('.js')),
+				.filter((path) => /\.(js|css)$/.test(path)),
 		);
 	const jwsScripts = await withPage(browser, async (page) => {
 		await installProbe(page, PAYLOAD_SELECTOR, '"name"');
