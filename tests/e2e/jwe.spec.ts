@@ -114,6 +114,18 @@ test.describe('decrypting', () => {
 				/JWK/,
 			],
 			[
+				'A256KW, oct JWK',
+				() => encrypt({ alg: 'A256KW', enc: 'A128CBC-HS256' }, aes256, json),
+				JSON.stringify({ kty: 'oct', k: jose.base64url.encode(aes256), kid: 'kw' }),
+				/JWK/,
+			],
+			[
+				'dir, base64url bytes',
+				() => encrypt({ alg: 'dir', enc: 'A128GCM' }, aes128, json),
+				jose.base64url.encode(aes128),
+				/16 bytes \(base64url\)/,
+			],
+			[
 				'A256GCMKW with zip',
 				() => encrypt({ alg: 'A256GCMKW', enc: 'A256GCM', zip: 'DEF' }, aes256, json),
 				jose.base64url.encode(aes256),

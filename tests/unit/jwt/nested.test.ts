@@ -2,8 +2,9 @@
 
 import { describe, expect, test } from 'vitest';
 import { decodeToken } from '../../../src/lib/jwt/decode';
+import { listFindings } from '../../../src/lib/jwt/findings';
 import { nestedTokenKind } from '../../../src/lib/jwt/nested';
-import { encodePart, HS, jws } from './findings/fixtures';
+import { encodePart, HS, jws, NOW } from './findings/fixtures';
 
 const jwe = `${encodePart({ alg: 'dir', enc: 'A128GCM' })}..aXY.Y3Q.dGFn`;
 
@@ -36,9 +37,12 @@ describe('a JWS whose payload is a token', () => {
 		const decoded = decodeToken(jws({ alg: 'HS256', cty: 'JWT' }, inner));
 		expect(decoded.payload).toEqual({ mode: 'text', text: inner, nested: kind });
 		expect(decoded.errors.map((e) => e.code)).toEqual([]);
+		expect(listFindings(decoded, { now: NOW }).map((f) => f.code)).not.toContain('payload-not-json');
 	});
 
 	test('text that only looks dotted still is no JSON payload', () => {
-		expect(decodeToken(jws(HS, 'a.b.c')).errors.map((e) => e.code)).toEqual(['bad-json']);
+		const decoded = decodeToken(jws(HS, 'a.b.c'));
+		expect(decoded.errors.map((e) => e.code)).toEqual(['bad-json']);
+		expect(listFindings(decoded, { now: NOW }).map((f) => f.code)).toContain('payload-not-json');
 	});
 });

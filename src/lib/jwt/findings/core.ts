@@ -168,7 +168,8 @@ function checkToken(
 			review?.checkProfile(recognition, header, decoded.payload.root, addForProfile);
 			review?.checkSensitiveData(decoded.payload.root, add);
 		}
-	} else if (decoded.payload.mode === 'text' && decoded.payload.text !== '') {
+	} else if (decoded.payload.mode === 'text' && decoded.payload.text !== '' && !decoded.payload.nested) {
+		// A payload that is a compact token is a nested JWT (RFC 7519 §5.2): its claims are inside, not missing.
 		const error = decoded.payload.syntaxError;
 		const where = error ? ` (${error.message} at line ${error.line}, column ${error.column})` : '';
 		add(
