@@ -354,8 +354,11 @@ test.describe('re-encrypting to an Encryption key', () => {
 			kid: 'b',
 		});
 		await expect(jose.compactDecrypt(reencrypted, rsa.privateKey)).rejects.toThrow();
-		// The page still holds A: it says the new token is not for that key, and B's private key opens it.
-		await expect(decryption(page)).toContainText('Decryption failed');
+		// The page still holds A, which cannot open it: the status says whom it went to, Payload still shows the
+		// inner token it encrypted, and B's private key decrypts it.
+		await expect(decryption(page)).toContainText(/Not decrypted.*encrypted it to the JWKS key kid=b/);
+		await expect(payloadEditor(page)).toContainText(edited.slice(-40));
+		await expect(openInnerButton(page)).toBeVisible();
 		await decryptionKey(page).fill(pkcs8(otherRsa.privateKey));
 		await expect(decryption(page)).toContainText('Decrypted');
 		await expect(payloadEditor(page)).toContainText(edited.slice(-40));

@@ -197,8 +197,13 @@ describe('re-encrypting to an Encryption key', () => {
 			expect(new TextDecoder().decode(opened.plaintext)).toBe(edited);
 			expect(opened.protectedHeader.kid).toBe(kid);
 			await expect(jose.compactDecrypt(token, keyA.privateKey)).rejects.toThrow();
-			// The page's key is A's: the new token is not for it, and the status says so.
-			await until(() => expect(app.main.decryption?.status.phrase).toBe('Decryption failed'));
+			// The page's key is A's, which cannot open it: the status says whom it went to, and the page still
+			// shows what it encrypted, so the inner token opens again.
+			await until(() => expect(app.main.decryption?.status.phrase).toBe('Not decrypted'));
+			expect(app.main.decryption?.status.detail).toMatch(/encrypted it to/);
+			expect(app.main.inner?.token).toBe(edited);
+			app.main.decryption!.text = jwkOf(keyB.privateKey);
+			await until(() => expect(app.main.decryption?.status.phrase).toBe('Decrypted'));
 		}),
 	);
 
@@ -233,6 +238,26 @@ describe('re-encrypting to an Encryption key', () => {
 			expect(app.main.view.token).toBe(outer);
 		}),
 	);
+
+	test('editing decrypted claims with an Encryption key: each edit goes to B, and the payload stays editable', () =>
+		session(async (app) => {
+			app.main.view.setText(
+				await encryptTo('{"sub":"alice"}', keyA.publicKey, { alg: 'RSA-OAEP', enc: 'A128GCM' }),
+			);
+			await until(() => expect(app.main.decryption).toBeDefined());
+			app.main.decryption!.text = jwkOf(keyA.privateKey);
+			await until(() => expect(app.main.view.payload.editable).toBe(true));
+			app.main.decryption!.recipientText = jwkOf(keyB.publicKey);
+			for (const sub of ['m', 'mallory']) {
+				await app.main.decryption!.editPlaintext(`{"sub":"${sub}"}`);
+				flushSync();
+				expect(app.main.view.payload.editable).toBe(true);
+				expect(app.main.view.payload.text).toBe(`{"sub":"${sub}"}`);
+				const opened = await jose.compactDecrypt(app.main.view.token, keyB.privateKey);
+				expect(new TextDecoder().decode(opened.plaintext)).toBe(`{"sub":"${sub}"}`);
+			}
+			expect(app.main.decryption!.status.phrase).toBe('Not decrypted');
+		}));
 
 	test('a symmetric JWE has no Encryption key', () =>
 		session(async (app) => {

@@ -16,6 +16,11 @@ export class DecryptionState {
 	/** The recipient read from `recipientText`, for the token header it was read against. */
 	#recipient = $state.raw<{ text: string; token: string; choice: RecipientChoice } | undefined>();
 	#recipientRun = 0;
+	/**
+	 * The last token this state encrypted to the `Encryption key`, with its plaintext as shown and the recipient:
+	 * the decryption key cannot open it, but the page knows what it holds, so editing goes on.
+	 */
+	#sent = $state.raw<{ token: string; view: PlaintextView; label: string } | undefined>();
 	/** The outcome for the token and key it was reached with; settles a moment after either changes. */
 	#outcome = $state.raw<{ token: string; text: string; outcome: Decryption } | undefined>();
 	/** A re-encryption is running for this token: the token is about to change. */
@@ -54,15 +59,20 @@ export class DecryptionState {
 				phrase: 'Not decrypted',
 				detail: this.text ? 'Loading the decrypter…' : 'Enter the decryption key to see the payload.',
 			};
+		const sent = this.#sent;
+		if (sent?.token === this.#view.token && this.outcome.status !== 'decrypted')
+			return jwe.describeSentToRecipient(sent.label);
 		const settled = this.#outcome?.token === this.#view.token && this.#outcome.text === this.text;
 		if (this.text.trim() !== '' && !settled) return { phrase: 'Not decrypted', detail: 'Decrypting…' };
 		return jwe.describeDecryption(this.outcome);
 	});
 
 	/** The decrypted plaintext as `Payload` shows it. */
-	readonly plaintext = $derived.by<PlaintextView | undefined>(() =>
-		this.outcome.status === 'decrypted' ? this.outcome.view : undefined,
-	);
+	readonly plaintext = $derived.by<PlaintextView | undefined>(() => {
+		if (this.outcome.status === 'decrypted') return this.outcome.view;
+		const sent = this.#sent;
+		return sent?.token === this.#view.token ? sent.view : undefined;
+	});
 
 	/** The token inside the plaintext (a nested JWT), if it is one. */
 	readonly nested = $derived.by<NestedToken | undefined>(() =>
@@ -189,7 +199,7 @@ export class DecryptionState {
 		try {
 			const jwe = await this.#view.modules.loadJwe();
 			// A public key given for encryption takes the place of the decryption key's public half.
-			let recipient: { jwk: JsonWebKey; kid?: string } | undefined;
+			let recipient: { jwk: JsonWebKey; kid?: string; label: string } | undefined;
 			if (recipientText.trim() !== '') {
 				const alg = jwe.findJweKeyManagement(this.#view.alg);
 				const choice: RecipientChoice = alg
@@ -209,6 +219,10 @@ export class DecryptionState {
 			const current = this.#view.token;
 			if (isLatest() && (current === token || current === this.#written)) {
 				this.#written = result.token;
+				const bytes = new TextEncoder().encode(plaintext);
+				this.#sent = recipient
+					? { token: result.token, view: jwe.readPlaintext(bytes), label: recipient.label }
+					: undefined;
 				this.#view.replaceToken(result.token);
 			}
 			return { token: result.token };

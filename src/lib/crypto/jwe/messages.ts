@@ -116,6 +116,17 @@ export function describeEncryptionFailure(code: Extract<Encryption, { ok: false 
 	}
 }
 
+/**
+ * The `Decryption` status for a token this page has just encrypted to the `Encryption key` (another recipient):
+ * the decryption key cannot open it, and `Payload` shows the plaintext the page encrypted.
+ */
+export function describeSentToRecipient(recipient: string): { phrase: DecryptionPhrase; detail: string } {
+	return {
+		phrase: 'Not decrypted',
+		detail: `This page encrypted it to the ${recipient} given as the encryption key, which the decryption key cannot open; Payload shows what was encrypted. Put that recipient's private key in Decryption key to decrypt it.`,
+	};
+}
+
 /** Why `Encryption key` cannot be the recipient of a re-encrypted JWE, in plain words, with what to try next. */
 export function describeRecipientProblem(problem: RecipientProblem): string {
 	switch (problem.code) {
