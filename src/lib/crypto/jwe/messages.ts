@@ -123,7 +123,7 @@ export function describeEncryptionFailure(code: Extract<Encryption, { ok: false 
 export function describeSentToRecipient(recipient: string): { phrase: DecryptionPhrase; detail: string } {
 	return {
 		phrase: 'Not decrypted',
-		detail: `This page encrypted it to the ${recipient} given as the encryption key, which the decryption key cannot open; Payload shows what was encrypted. Put that recipient's private key in Decryption key to decrypt it.`,
+		detail: `This page encrypted it to the ${recipient} in Encryption key; the decryption key cannot open it. Payload shows what was encrypted; put that recipient's private key in Decryption key to decrypt it.`,
 	};
 }
 
