@@ -12,6 +12,7 @@ import {
 	pasteToken,
 	payloadEditor,
 	secretBox,
+	signHs256,
 	signJws,
 	tokenEditor,
 	verdict,
@@ -43,6 +44,11 @@ async function encrypt(
 
 const decryption = (page: Page) => page.getByRole('status', { name: 'Decryption' });
 const decryptionKey = (page: Page) => page.getByRole('textbox', { name: 'Decryption key' });
+const encryptionKey = (page: Page) => page.getByRole('textbox', { name: 'Encryption key' });
+const tokenPath = (page: Page) => page.getByRole('navigation', { name: 'Token path' });
+const openInnerButton = (page: Page) => page.getByRole('button', { name: 'Open inner token' });
+const backButton = (page: Page) => page.getByRole('button', { name: 'Back to outer token' });
+const text = async (page: Page) => (await tokenEditor(page).textContent()) ?? '';
 
 async function openJwe(page: Page, token: string): Promise<void> {
 	await openEmpty(page);
@@ -78,6 +84,18 @@ test.describe('decrypting', () => {
 				/kid=e2/,
 			],
 			[
+				'RSA-OAEP-384, PKCS#1 PEM',
+				() => encrypt({ alg: 'RSA-OAEP-384', enc: 'A128CBC-HS256' }, rsa.publicKey, json),
+				rsa.privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
+				/PEM PKCS#1/,
+			],
+			[
+				'ECDH-ES+A128KW, SEC1 PEM',
+				() => encrypt({ alg: 'ECDH-ES+A128KW', enc: 'A256CBC-HS512' }, p256.publicKey, json),
+				p256.privateKey.export({ type: 'sec1', format: 'pem' }).toString(),
+				/PEM SEC1/,
+			],
+			[
 				'ECDH-ES on X25519',
 				() => encrypt({ alg: 'ECDH-ES', enc: 'A128GCM' }, x25519.publicKey, json),
 				jwk(x25519.privateKey),
@@ -94,6 +112,18 @@ test.describe('decrypting', () => {
 				() => encrypt({ alg: 'dir', enc: 'A256GCM' }, aes256, json),
 				JSON.stringify({ kty: 'oct', k: jose.base64url.encode(aes256) }),
 				/JWK/,
+			],
+			[
+				'A256KW, oct JWK',
+				() => encrypt({ alg: 'A256KW', enc: 'A128CBC-HS256' }, aes256, json),
+				JSON.stringify({ kty: 'oct', k: jose.base64url.encode(aes256), kid: 'kw' }),
+				/JWK/,
+			],
+			[
+				'dir, base64url bytes',
+				() => encrypt({ alg: 'dir', enc: 'A128GCM' }, aes128, json),
+				jose.base64url.encode(aes128),
+				/16 bytes \(base64url\)/,
 			],
 			[
 				'A256GCMKW with zip',
@@ -263,6 +293,176 @@ test.describe('a token inside a token', () => {
 		await expect(tokenEditor(page)).toHaveText(outer);
 		await expect(decryption(page)).toContainText('Decrypted');
 	});
+});
+
+test('decrypted claims get the time treatment: badge, claim times and findings', async ({ page }) => {
+	const expired = { sub: 'alice', iat: 1_600_000_000, exp: 1_600_003_600 };
+	await openJwe(
+		page,
+		await encrypt({ alg: 'RSA-OAEP-256', enc: 'A256GCM' }, rsa.publicKey, JSON.stringify(expired)),
+	);
+	const payload = page.getByRole('region', { name: 'Payload' });
+	await expect(payload).not.toContainText(/Expired/);
+	await decryptionKey(page).fill(jwk(rsa.privateKey));
+	await expect(decryption(page)).toContainText('Decrypted');
+	await expect(payload).toContainText(/Expired .* ago/);
+	await expect(payload.getByRole('table', { name: 'Claims' })).toContainText('2020');
+	await expect.poll(() => findingCodes(page)).toContain('expired');
+});
+
+test.describe('re-encrypting to an Encryption key', () => {
+	test('decrypt with A, edit the inner token, re-encrypt to public key B: B decrypts it, A does not', async ({
+		page,
+	}) => {
+		const inner = signJws('ES256', { typ: 'JWT' }, claims(), signer.privateKey);
+		const outer = await encrypt(
+			{ alg: 'RSA-OAEP-256', enc: 'A256GCM', cty: 'JWT', kid: 'a' },
+			rsa.publicKey,
+			inner,
+		);
+		await openJwe(page, outer);
+		await decryptionKey(page).fill(pkcs8(rsa.privateKey));
+		await expect(decryption(page)).toContainText('Decrypted');
+		await expect(encryptionKey(page)).toHaveAccessibleDescription(
+			/recipient public key; leave empty to use the decryption key/i,
+		);
+
+		// A key that cannot be a recipient says why before any edit.
+		await encryptionKey(page).fill(jwk(p256.publicKey));
+		await expect(page.getByText(/needs an RSA public key/)).toBeVisible();
+		await encryptionKey(page).fill(
+			JSON.stringify({ keys: [JSON.parse(jwk(otherRsa.publicKey, { kid: 'b', use: 'enc' }))] }),
+		);
+		await expect(page.getByText(/Edits are encrypted to the JWKS key kid=b/)).toBeVisible();
+
+		await openInnerButton(page).click();
+		await secretBox(page).fill(pkcs8(signer.privateKey));
+		await payloadEditor(page).fill(JSON.stringify({ ...claims(), sub: 'mallory' }, null, 2));
+		await expect(verdict(page)).toContainText('Signature verified');
+		const edited = await text(page);
+		await backButton(page).click();
+		await expect(tokenPath(page)).toHaveCount(0);
+		await expect(tokenEditor(page)).not.toHaveText(outer);
+
+		const reencrypted = await text(page);
+		const opened = await jose.compactDecrypt(reencrypted, otherRsa.privateKey);
+		expect(new TextDecoder().decode(opened.plaintext)).toBe(edited);
+		expect(opened.protectedHeader).toMatchObject({
+			alg: 'RSA-OAEP-256',
+			enc: 'A256GCM',
+			cty: 'JWT',
+			kid: 'b',
+		});
+		await expect(jose.compactDecrypt(reencrypted, rsa.privateKey)).rejects.toThrow();
+		// The page still holds A, which cannot open it: the status says whom it went to, Payload still shows the
+		// inner token it encrypted, and B's private key decrypts it.
+		await expect(decryption(page)).toContainText(/Not decrypted.*encrypted it to the JWKS key kid=b/);
+		await expect(payloadEditor(page)).toContainText(edited.slice(-40));
+		await expect(openInnerButton(page)).toBeVisible();
+		await decryptionKey(page).fill(pkcs8(otherRsa.privateKey));
+		await expect(decryption(page)).toContainText('Decrypted');
+		await expect(payloadEditor(page)).toContainText(edited.slice(-40));
+	});
+
+	test('a symmetric JWE shows no Encryption key', async ({ page }) => {
+		await openJwe(page, await encrypt({ alg: 'dir', enc: 'A128GCM' }, aes128, '{"sub":"a"}'));
+		await expect(decryptionKey(page)).toBeVisible();
+		await expect(encryptionKey(page)).toHaveCount(0);
+	});
+});
+
+test.describe('a JWS whose payload is a token', () => {
+	const outerSecret = 'an outer secret of thirty-two bytes';
+	test('JWS › JWS: open, edit, go back: the edit is the outer payload and the outer JWS is signed again', async ({
+		page,
+	}) => {
+		const inner = signJws('ES256', { typ: 'JWT' }, claims(), signer.privateKey);
+		const outer = signHs256('{"alg":"HS256","cty":"JWT"}', inner, outerSecret);
+		await openEmpty(page);
+		await pasteToken(page, outer);
+		await secretBox(page).fill(outerSecret);
+		await expect(verdict(page)).toContainText('Signature verified');
+		await expect(page.getByRole('alert')).toHaveCount(0);
+		await expect(page.getByText(/The payload is itself a signed token \(JWS\)/)).toBeVisible();
+
+		await openInnerButton(page).click();
+		await expect(tokenPath(page)).toHaveText(/JWS\s*›\s*JWS/);
+		await expect(tokenEditor(page)).toHaveText(inner);
+		await expect(headerEditor(page)).toContainText('"alg": "ES256"');
+		// Nothing here was encrypted: sharing the inner token needs no confirmation.
+		await page.getByRole('button', { name: 'Share link' }).click();
+		await expect(page.getByRole('group', { name: 'Share the decrypted token?' })).toHaveCount(0);
+
+		await secretBox(page).fill(pkcs8(signer.privateKey));
+		await payloadEditor(page).fill(JSON.stringify({ ...claims(), sub: 'mallory' }, null, 2));
+		await expect(verdict(page)).toContainText('Signature verified');
+		const edited = await text(page);
+		expect(edited).not.toBe(inner);
+
+		await backButton(page).click();
+		await expect(tokenPath(page)).toHaveCount(0);
+		await expect(payloadEditor(page)).toHaveText(edited);
+		await expect(verdict(page)).toContainText('Signature verified');
+		expect(await text(page)).toBe(signHs256('{"alg":"HS256","cty":"JWT"}', edited, outerSecret));
+	});
+
+	test('JWS › JWE: the path says so, and the JWE inside decrypts', async ({ page }) => {
+		const inner = await encrypt({ alg: 'dir', enc: 'A128GCM' }, aes128, JSON.stringify(claims()));
+		await openEmpty(page);
+		await pasteToken(page, signHs256('{"alg":"HS256","cty":"JWT"}', inner, outerSecret));
+		await openInnerButton(page).click();
+		await expect(tokenPath(page)).toHaveText(/JWS\s*›\s*JWE/);
+		await decryptionKey(page).fill(jose.base64url.encode(aes128));
+		await expect(decryption(page)).toContainText('Decrypted');
+		await expect(payloadEditor(page)).toContainText('"sub": "alice"');
+	});
+
+	test('without the outer key, going back leaves the outer JWS with an edit its signature does not cover', async ({
+		page,
+	}) => {
+		const inner = signJws('ES256', { typ: 'JWT' }, claims(), signer.privateKey);
+		await openEmpty(page);
+		await pasteToken(page, signHs256('{"alg":"HS256","cty":"JWT"}', inner, outerSecret));
+		await openInnerButton(page).click();
+		await secretBox(page).fill(pkcs8(signer.privateKey));
+		await payloadEditor(page).fill(JSON.stringify({ ...claims(), sub: 'mallory' }, null, 2));
+		await expect(verdict(page)).toContainText('Signature verified');
+		await backButton(page).click();
+		await expect(verdict(page)).toContainText('Not verified');
+		await secretBox(page).fill(outerSecret);
+		await expect(verdict(page)).toContainText('Invalid signature');
+	});
+});
+
+test('JWE › JWE › JWS: an edit of the innermost token is encrypted again at both levels', async ({
+	page,
+}) => {
+	const innermost = signJws('ES256', { typ: 'JWT' }, claims(), signer.privateKey);
+	const middle = await encrypt({ alg: 'A128KW', enc: 'A128GCM', cty: 'JWT' }, aes128, innermost);
+	const outer = await encrypt({ alg: 'ECDH-ES', enc: 'A256GCM', cty: 'JWT' }, x25519.publicKey, middle);
+	await openJwe(page, outer);
+	await decryptionKey(page).fill(jwk(x25519.privateKey));
+	await expect(decryption(page)).toContainText('Decrypted');
+	await expect(page.getByText(/The plaintext is itself an encrypted token \(JWE\)/)).toBeVisible();
+	await openInnerButton(page).click();
+	await decryptionKey(page).fill(jose.base64url.encode(aes128));
+	await expect(decryption(page)).toContainText('Decrypted');
+	await openInnerButton(page).click();
+	await expect(tokenPath(page)).toHaveText(/JWE\s*›\s*JWE\s*›\s*JWS/);
+	await secretBox(page).fill(pkcs8(signer.privateKey));
+	await payloadEditor(page).fill(JSON.stringify({ ...claims(), sub: 'mallory' }, null, 2));
+	await expect(verdict(page)).toContainText('Signature verified');
+	const edited = await text(page);
+
+	await backButton(page).click();
+	await expect(tokenPath(page)).toHaveText(/JWE\s*›\s*JWE$/);
+	await expect(decryption(page)).toContainText('Decrypted');
+	await backButton(page).click();
+	await expect(tokenPath(page)).toHaveCount(0);
+	await expect(decryption(page)).toContainText('Decrypted');
+	const { plaintext } = await jose.compactDecrypt(await text(page), x25519.privateKey);
+	const inner = await jose.compactDecrypt(new TextDecoder().decode(plaintext), aes128);
+	expect(new TextDecoder().decode(inner.plaintext)).toBe(edited);
 });
 
 for (const scheme of ['light', 'dark'] as const) {

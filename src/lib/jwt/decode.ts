@@ -3,6 +3,7 @@
 import { decodeBase64url, toHex, type Base64Deviation } from '../encoding/base64url';
 import { DebuggerError, type PartName } from './errors';
 import { parseJson, type DuplicateKey, type JsonNode, type JsonSyntaxError } from './json';
+import { nestedTokenKind } from './nested';
 import { splitToken, type SdJwtLayout, type TokenKind, type TokenPart } from './segments';
 import { decodeUtf8 } from '../encoding/utf8';
 
@@ -19,7 +20,13 @@ export interface JsonPart {
 /** How the payload can be shown: as JSON, as text that is not JSON, as hex bytes that are not UTF-8, or not at all. */
 export type PayloadView =
 	| ({ readonly mode: 'json' } & JsonPart & { readonly root: JsonNode })
-	| { readonly mode: 'text'; readonly text: string; readonly syntaxError?: JsonSyntaxError }
+	| {
+			readonly mode: 'text';
+			readonly text: string;
+			readonly syntaxError?: JsonSyntaxError;
+			/** The text is a compact JWS or JWE: a nested JWT (RFC 7519 §5.2). */
+			readonly nested?: 'jws' | 'jwe';
+	  }
 	| { readonly mode: 'hex'; readonly text: string; readonly byteLength: number }
 	| { readonly mode: 'encrypted'; readonly byteLength: number }
 	| { readonly mode: 'unreadable' };
@@ -183,6 +190,9 @@ function readPayload(
 	}
 	if (utf8.text === '') return { mode: 'text', text: '' };
 	const parsed = parseJson(utf8.text);
+	// A payload that is itself a compact token is a nested JWT (RFC 7519 §5.2, "cty": "JWT"), not broken JSON.
+	const nested = parsed.ok ? undefined : nestedTokenKind(utf8.text);
+	if (nested) return { mode: 'text', text: utf8.text, nested };
 	if (!parsed.ok) {
 		const { message, line, column } = parsed.error;
 		errors.push(

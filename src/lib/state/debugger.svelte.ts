@@ -50,6 +50,14 @@ export class DebuggerState {
 		return [this.main, ...this.#opened.map((entry) => entry.session)];
 	}
 
+	/**
+	 * The token shown was opened from inside a JWE (decrypted): sharing it shares what the encryption protected.
+	 * A token opened from a JWS payload only was readable by anyone holding the outer token.
+	 */
+	get insideEncryption(): boolean {
+		return this.path.slice(0, -1).some((session) => session.view.decoded?.kind === 'jwe');
+	}
+
 	/** Closes every opened token, stopping their tracking, and shows the main token. */
 	closeAll(): void {
 		for (const entry of this.#opened) entry.stop();

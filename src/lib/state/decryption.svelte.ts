@@ -1,6 +1,6 @@
 // The decryption of one JWE token view: what is in `Decryption key`, the outcome, the plaintext and what it holds.
 
-import type { Decryption, DecryptionKey, NestedToken, PlaintextView } from '$lib/crypto/jwe';
+import type { Decryption, DecryptionKey, NestedToken, PlaintextView, RecipientChoice } from '$lib/crypto/jwe';
 import { minifyJson, parseJson, type Finding } from '$lib/jwt';
 import type { TokenView } from './token-view.svelte';
 
@@ -8,6 +8,19 @@ import type { TokenView } from './token-view.svelte';
 export class DecryptionState {
 	/** What is in `Decryption key`; kept in memory only, never in the URL or storage (like `Secret or key`). */
 	text = $state('');
+	/**
+	 * What is in `Encryption key`: the recipient's public key re-encryption encrypts to, instead of the decryption
+	 * key's public half. Memory only, like `Decryption key`.
+	 */
+	recipientText = $state('');
+	/** The recipient read from `recipientText`, for the token header it was read against. */
+	#recipient = $state.raw<{ text: string; token: string; choice: RecipientChoice } | undefined>();
+	#recipientRun = 0;
+	/**
+	 * The last token this state encrypted to the `Encryption key`, with its plaintext as shown and the recipient:
+	 * the decryption key cannot open it, but the page knows what it holds, so editing goes on.
+	 */
+	#sent = $state.raw<{ token: string; view: PlaintextView; label: string } | undefined>();
 	/** The outcome for the token and key it was reached with; settles a moment after either changes. */
 	#outcome = $state.raw<{ token: string; text: string; outcome: Decryption } | undefined>();
 	/** A re-encryption is running for this token: the token is about to change. */
@@ -46,20 +59,63 @@ export class DecryptionState {
 				phrase: 'Not decrypted',
 				detail: this.text ? 'Loading the decrypter…' : 'Enter the decryption key to see the payload.',
 			};
+		const sent = this.#sent;
+		if (sent?.token === this.#view.token && this.outcome.status !== 'decrypted')
+			return jwe.describeSentToRecipient(sent.label);
 		const settled = this.#outcome?.token === this.#view.token && this.#outcome.text === this.text;
 		if (this.text.trim() !== '' && !settled) return { phrase: 'Not decrypted', detail: 'Decrypting…' };
 		return jwe.describeDecryption(this.outcome);
 	});
 
 	/** The decrypted plaintext as `Payload` shows it. */
-	readonly plaintext = $derived.by<PlaintextView | undefined>(() =>
-		this.outcome.status === 'decrypted' ? this.outcome.view : undefined,
-	);
+	readonly plaintext = $derived.by<PlaintextView | undefined>(() => {
+		if (this.outcome.status === 'decrypted') return this.outcome.view;
+		const sent = this.#sent;
+		return sent?.token === this.#view.token ? sent.view : undefined;
+	});
 
 	/** The token inside the plaintext (a nested JWT), if it is one. */
 	readonly nested = $derived.by<NestedToken | undefined>(() =>
 		this.plaintext?.mode === 'text' ? this.plaintext.nested : undefined,
 	);
+
+	/** The token's `alg` encrypts to a public key (RSA-OAEP, ECDH-ES): only then can `Encryption key` name another recipient. */
+	readonly encryptsToPublicKey = $derived.by(() => {
+		const jwe = this.#view.modules.jwe;
+		const found = jwe?.findJweKeyManagement(this.#view.alg);
+		return found !== undefined && found.publicKey && found.family !== 'rsa1_5';
+	});
+
+	/** What `Encryption key` holds, in words: the recipient edits are encrypted to, or why it cannot be one. */
+	readonly recipientNote = $derived.by<{ ok: boolean; text: string } | undefined>(() => {
+		const jwe = this.#view.modules.jwe;
+		const current = this.#recipient;
+		if (!jwe || this.recipientText.trim() === '') return undefined;
+		if (current?.text !== this.recipientText || current.token !== this.#view.token)
+			return { ok: true, text: 'Reading the encryption key…' };
+		return current.choice.ok
+			? { ok: true, text: `Edits are encrypted to the ${current.choice.label}.` }
+			: { ok: false, text: jwe.describeRecipientProblem(current.choice.problem) };
+	});
+
+	/**
+	 * Reads `Encryption key` against the current token's `alg` and `kid`, so its note shows before any edit. Reads
+	 * both before its first `await`; a newer run makes older results void.
+	 */
+	async refreshRecipient(): Promise<void> {
+		const text = this.recipientText;
+		const token = this.#view.token;
+		const alg = this.#view.alg;
+		const kid = this.#view.kid;
+		if (text.trim() === '' || this.#view.decoded?.kind !== 'jwe') return;
+		const run = ++this.#recipientRun;
+		const jwe = await this.#view.modules.loadJwe();
+		const found = jwe.findJweKeyManagement(alg);
+		const choice: RecipientChoice = found
+			? await jwe.chooseRecipientKey(text, found, kid)
+			: { ok: false, problem: { code: 'recipient-not-public-key-alg', alg: alg ?? '' } };
+		if (run === this.#recipientRun) this.#recipient = { text, token, choice };
+	}
 
 	/** The key that decrypted the token, for re-encrypting to the same recipient. */
 	readonly key = $derived.by<DecryptionKey | undefined>(() =>
@@ -137,15 +193,36 @@ export class DecryptionState {
 		const header = this.#view.decoded?.header?.root;
 		const token = this.#view.token;
 		if (!key || !header) return { problem: 'The token is not decrypted, so it cannot be encrypted again.' };
+		const recipientText = this.recipientText;
+		const kid = this.#view.kid;
 		this.busy = true;
 		try {
 			const jwe = await this.#view.modules.loadJwe();
-			const result = await jwe.encryptJwe({ header, plaintext, key });
+			// A public key given for encryption takes the place of the decryption key's public half.
+			let recipient: { jwk: JsonWebKey; kid?: string; label: string } | undefined;
+			if (recipientText.trim() !== '') {
+				const alg = jwe.findJweKeyManagement(this.#view.alg);
+				const choice: RecipientChoice = alg
+					? await jwe.chooseRecipientKey(recipientText, alg, kid)
+					: { ok: false, problem: { code: 'recipient-not-public-key-alg', alg: this.#view.alg ?? '' } };
+				if (!choice.ok) return { problem: jwe.describeRecipientProblem(choice.problem) };
+				recipient = choice;
+			}
+			const result = await jwe.encryptJwe({
+				header,
+				plaintext,
+				key,
+				...(recipient ? { recipient: recipient.jwk, recipientKid: recipient.kid } : {}),
+			});
 			if (!result.ok) return { problem: jwe.describeEncryptionFailure(result.code) };
 			// The token is still the one encrypted from, or the one this state wrote since: nothing else changed it.
 			const current = this.#view.token;
 			if (isLatest() && (current === token || current === this.#written)) {
 				this.#written = result.token;
+				const bytes = new TextEncoder().encode(plaintext);
+				this.#sent = recipient
+					? { token: result.token, view: jwe.readPlaintext(bytes), label: recipient.label }
+					: undefined;
 				this.#view.replaceToken(result.token);
 			}
 			return { token: result.token };

@@ -34,6 +34,18 @@ export class TokenSession {
 		this.view.plaintextSource = () => this.decryption?.plaintext;
 	}
 
+	/**
+	 * The token inside this one, which `Open inner token` opens: a decrypted JWE's plaintext, or a JWS payload,
+	 * that is itself a compact JWS or JWE (a nested JWT, RFC 7519 §5.2).
+	 */
+	readonly inner = $derived.by<{ readonly kind: 'jws' | 'jwe'; readonly token: string } | undefined>(() => {
+		const decoded = this.view.decoded;
+		if (decoded?.kind === 'jwe') return this.decryption?.nested;
+		if (decoded?.kind !== 'jws' || decoded.payload.mode !== 'text' || !decoded.payload.nested)
+			return undefined;
+		return { kind: decoded.payload.nested, token: decoded.payload.text.trim() };
+	});
+
 	/** Findings about this token beside a related one (a broken `ath`, `cnf.jkt` or `at_hash` binding): set by the Relation. */
 	relationFindings = $state.raw<Finding[]>([]);
 
@@ -133,6 +145,9 @@ export class TokenSession {
 			});
 			$effect(() => {
 				if (this.view.decoded?.kind === 'jwe') void this.#decrypt();
+			});
+			$effect(() => {
+				void this.decryption?.refreshRecipient();
 			});
 			$effect(() => {
 				if (!this.isSdJwt) return;

@@ -10,6 +10,7 @@ import {
 	type Inspection,
 	type PartName,
 	type TextAnalysis,
+	type DecodedToken,
 } from '$lib/jwt';
 import type { PlaintextView } from '$lib/crypto/jwe';
 import { SupersededError, type OffThreadAnalyzer } from '$lib/worker/client';
@@ -105,14 +106,15 @@ export class TokenView {
 	/** The header's `kid` when it is a string. */
 	readonly kid = $derived.by(() => stringMember(this.decoded?.header?.root, 'kid'));
 	/** What kind of token it is (DPoP proof, access token, ID token, …) and why: profiles.ts. */
-	readonly profile = $derived.by(() =>
-		this.decoded && this.modules.judge
+	readonly profile = $derived.by(() => {
+		const claims = this.claimsDecoded;
+		return claims && this.modules.judge
 			? this.modules.judge.recognizeProfile(
-					this.decoded.header?.root,
-					this.decoded.payload.mode === 'json' ? this.decoded.payload.root : undefined,
+					claims.header?.root,
+					claims.payload.mode === 'json' ? claims.payload.root : undefined,
 				)
-			: undefined,
-	);
+			: undefined;
+	});
 	/** What is wrong with the text as a token, in words, one alert each (ui-contract.md "Errors"). */
 	readonly alerts = $derived.by(() => {
 		const { error, decoded } = this.inspection;
@@ -135,11 +137,24 @@ export class TokenView {
 				? (this.modules.judge?.listTokenFindings(this.inspection, this.modules.review) ?? [])
 				: []),
 	);
+	/**
+	 * The token as its claims are judged: a decrypted JWE whose plaintext is a JSON claims set stands with that
+	 * plaintext as its payload (RFC 7519 §7.2 step 10), so its times get the checks a JWS payload gets.
+	 */
+	readonly claimsDecoded = $derived.by<DecodedToken | undefined>(() => {
+		const decoded = this.decoded;
+		const plaintext = decoded?.kind === 'jwe' ? this.plaintext : undefined;
+		if (!decoded || plaintext?.mode !== 'json') return decoded;
+		return {
+			...decoded,
+			payload: { mode: 'json', text: plaintext.raw, root: plaintext.root, duplicates: [] },
+		};
+	});
 	/** The time checks, which follow the clock and the settings. */
 	readonly timeFindings = $derived.by(() =>
-		this.decoded && this.settled
+		this.claimsDecoded && this.settled
 			? (this.modules.judge?.listFindingsWith(
-					this.decoded,
+					this.claimsDecoded,
 					this.settings.findingContext,
 					undefined,
 					'time',
@@ -147,9 +162,10 @@ export class TokenView {
 			: [],
 	);
 	readonly validity = $derived.by(() => {
+		const claims = this.claimsDecoded;
 		const payload =
-			this.decoded?.payload.mode === 'json' && this.decoded.payload.root.kind === 'object'
-				? this.decoded.payload.root
+			claims?.payload.mode === 'json' && claims.payload.root.kind === 'object'
+				? claims.payload.root
 				: undefined;
 		if (!payload) return undefined;
 		// A DPoP proof has no "exp" by design: its standing is how fresh its "iat" is (RFC 9449 §4.3).

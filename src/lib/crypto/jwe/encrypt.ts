@@ -21,8 +21,10 @@ export interface EncryptInput {
 	readonly plaintext: Uint8Array | string;
 	/** The key that decrypted the JWE: its public half (or, for symmetric algorithms, itself) encrypts again. */
 	readonly key: DecryptionKey;
-	/** A public JWK to encrypt to instead of the decryption key's public half. */
+	/** A public JWK to encrypt to instead of the decryption key's public half (`Encryption key`). */
 	readonly recipient?: JsonWebKey;
+	/** The `kid` of that key: it replaces the header's `kid`, if the header has one, so the new recipient finds its key. */
+	readonly recipientKid?: string;
 }
 
 /**
@@ -54,6 +56,8 @@ export async function encryptJwe(input: EncryptInput): Promise<Encryption> {
 	const p2c = alg.family === 'pbes2' ? getMember(input.header, 'p2c') : undefined;
 	for (const [name, value] of Object.entries(header))
 		if (!GENERATED.has(name) && !(p2c && name === 'p2c')) protectedHeader[name] = value;
+	if (input.recipient && input.recipientKid !== undefined && 'kid' in protectedHeader)
+		protectedHeader.kid = input.recipientKid;
 
 	const jose = await loadJose();
 	const plaintext =

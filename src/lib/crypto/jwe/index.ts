@@ -7,9 +7,13 @@ export {
 	describeDecryption,
 	describeEncryptionFailure,
 	describeFailure,
+	describeRecipientProblem,
+	describeSentToRecipient,
 	type DecryptionPhrase,
 } from './messages';
 export type { Decryption, DecryptionFailure, DecryptionFailureCode, DecryptionKey } from './outcome';
 export { describeDirectKey } from './keys';
+export { chooseRecipientKey, type RecipientChoice, type RecipientProblem } from './recipient';
 export { listDecryptedJweFindings } from '../../jwt/findings/jwe-decrypted';
-export type { NestedToken, PlaintextView } from '../../jwt/jwe/plaintext';
+export { readPlaintext, type NestedToken, type PlaintextView } from '../../jwt/jwe/plaintext';
+export { findJweKeyManagement } from '../../jwt/jwe/algorithms';

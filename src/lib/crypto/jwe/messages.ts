@@ -4,6 +4,7 @@ import { partLabels } from '../../jwt/segments';
 import { describeKeyProblem } from '../messages';
 import { MAX_KEYS_TRIED } from './limits';
 import type { Encryption } from './encrypt';
+import type { RecipientProblem } from './recipient';
 import type { BrowserFeature, Decryption, DecryptionFailure, KeyMismatch } from './outcome';
 
 /** The phrase the `Decryption` status begins with (ui-contract.md "JWE"). */
@@ -112,6 +113,39 @@ export function describeEncryptionFailure(code: Extract<Encryption, { ok: false 
 			return 'The public key of the recipient cannot be derived from the decryption key.';
 		case 'encrypt-failed':
 			return 'The browser refused to encrypt with this key and algorithm.';
+	}
+}
+
+/**
+ * The `Decryption` status for a token this page has just encrypted to the `Encryption key` (another recipient):
+ * the decryption key cannot open it, and `Payload` shows the plaintext the page encrypted.
+ */
+export function describeSentToRecipient(recipient: string): { phrase: DecryptionPhrase; detail: string } {
+	return {
+		phrase: 'Not decrypted',
+		detail: `This page encrypted it to the ${recipient} in Encryption key; the decryption key cannot open it. Payload shows what was encrypted; put that recipient's private key in Decryption key to decrypt it.`,
+	};
+}
+
+/** Why `Encryption key` cannot be the recipient of a re-encrypted JWE, in plain words, with what to try next. */
+export function describeRecipientProblem(problem: RecipientProblem): string {
+	switch (problem.code) {
+		case 'recipient-empty':
+			return "No encryption key given: edits are encrypted to the decryption key's public key.";
+		case 'recipient-unreadable':
+			return `The encryption key cannot be read: ${describeKeyProblem(problem.problem)}`;
+		case 'recipient-not-public-key-alg':
+			return `"${problem.alg}" encrypts with a shared key, not to a public key: edits are encrypted with the decryption key. Empty this field.`;
+		case 'recipient-wrong-type':
+			return `The encryption key (${problem.key}) does not fit: this token needs ${problem.needs}.`;
+		case 'recipient-not-for-encryption':
+			return `The encryption key (${problem.key}) has "${problem.member}": "${problem.value}", which does not allow encrypting this token (RFC 7517 §4).`;
+		case 'recipient-too-small':
+			return `The encryption key (${problem.key}) has ${problem.bits} bits; RSA key encryption needs 2048 bits or more (RFC 7518 §4.3).`;
+		case 'recipient-ambiguous':
+			return `The JWKS has ${problem.count} keys that fit${problem.kid === undefined ? '' : ` and none with kid "${problem.kid}"`}: give the one key to encrypt to.`;
+		case 'recipient-refused':
+			return `The browser's cryptography refused the encryption key (${problem.key}): its members do not form a key it can encrypt to.`;
 	}
 }
 

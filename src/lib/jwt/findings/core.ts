@@ -63,7 +63,8 @@ export function listFindingsWith(
 		if (appliesTo(recognition.profile, code)) add(code, detail, where);
 	};
 	if (scope !== 'time') checkToken(decoded, context, review, generic, add, recognition);
-	if (scope !== 'token' && decoded.kind !== 'jwe' && payload?.kind === 'object') {
+	// A JWE's payload is ciphertext; once decrypted, the page passes its JSON plaintext as the payload.
+	if (scope !== 'token' && payload?.kind === 'object') {
 		checkTimes(payload, context, generic);
 		checkProfileTimes(recognition, payload, context, add);
 	}
@@ -162,7 +163,8 @@ function checkToken(
 			review?.checkProfile(recognition, header, decoded.payload.root, addForProfile);
 			review?.checkSensitiveData(decoded.payload.root, add);
 		}
-	} else if (decoded.payload.mode === 'text' && decoded.payload.text !== '') {
+	} else if (decoded.payload.mode === 'text' && decoded.payload.text !== '' && !decoded.payload.nested) {
+		// A payload that is a compact token is a nested JWT (RFC 7519 §5.2): its claims are inside, not missing.
 		const error = decoded.payload.syntaxError;
 		const where = error ? ` (${error.message} at line ${error.line}, column ${error.column})` : '';
 		add(

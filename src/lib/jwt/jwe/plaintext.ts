@@ -3,7 +3,8 @@
 import { toHex } from '../../encoding/base64url';
 import { decodeUtf8 } from '../../encoding/utf8';
 import { decodeToken, type DecodedToken } from '../decode';
-import { formatJson, getMember, parseJson, type JsonNode } from '../json';
+import { formatJson, parseJson, type JsonNode } from '../json';
+import { nestedTokenKind } from '../nested';
 
 /** A token found inside a plaintext: RFC 7519 §5.2 ("Nested JWT"), or any compact JWS or JWE. */
 export interface NestedToken {
@@ -32,9 +33,6 @@ export type PlaintextView =
 	  }
 	| { readonly mode: 'hex'; readonly text: string; readonly byteLength: number };
 
-/** Base64url parts separated by dots: what a compact JWS (3 parts) or JWE (5 parts) looks like (RFC 7515 §7.1, RFC 7516 §7.1). */
-const COMPACT = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]*){2}(?:\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)?$/;
-
 /**
  * Reads decrypted bytes (RFC 7516 §5.2 step 16): UTF-8 JSON is re-indented with its literals kept, other UTF-8 is
  * text, and bytes that are not UTF-8 are shown as hex. Text that is a compact JWS or JWE whose header is a JSON
@@ -58,12 +56,9 @@ export function readPlaintext(bytes: Uint8Array): PlaintextView {
 
 /** The compact JWS or JWE that `text` is, if it is one. */
 export function findNestedToken(text: string): NestedToken | undefined {
+	if (!nestedTokenKind(text)) return undefined;
 	const token = text.trim();
-	if (!COMPACT.test(token)) return undefined;
 	const decoded = decodeToken(token);
 	if (decoded.kind !== 'jws' && decoded.kind !== 'jwe') return undefined;
-	const root = decoded.header?.root;
-	if (root?.kind !== 'object') return undefined;
-	if (getMember(root, 'alg')?.kind !== 'string') return undefined;
 	return { kind: decoded.kind, token, decoded };
 }
