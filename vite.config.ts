@@ -80,8 +80,9 @@ export default defineConfig({
 					theme_color: '#1e1b4b',
 					icons: [
 						{ src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
-						{ src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
-						{ src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+						// One 512 for both purposes: its glyph keeps to the safe zone on a full background, which also
+						// reads well unmasked, and a first visit fetches one 512 PNG, not two (issue 14).
+						{ src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'any maskable' },
 						{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' },
 					],
 				},

@@ -1,5 +1,6 @@
 // Renders public/icon.svg to the PNG icons the web app manifest needs: 192 and 512 px, the sizes browsers ask
-// for (Chromium's install check wants both), plus a maskable 512 whose content keeps to the safe zone.
+// for (Chromium's install check wants both). The 512 keeps its content to the safe zone, so it serves as the
+// maskable icon and the plain one alike (manifest purpose `any maskable`).
 // Each is written as a palette PNG (PALETTE_COLOURS colours, the rarest antialiasing shades mapped to the
 // nearest kept one): a seventh of the bytes of a full-colour screenshot, and they are part of every first visit.
 // Usage: node scripts/icons.mjs — run again after changing the SVG; the PNGs are committed.
@@ -16,7 +17,6 @@ const browser = await chromium.launch(chromiumLaunchOptions);
 /** @type {[string, number, number][]} file, size, padding (maskable icons keep their content in the safe zone) */
 const icons = [
 	['public/icon-192.png', 192, 0],
-	['public/icon-512.png', 512, 0],
 	['public/icon-maskable-512.png', 512, 0.1],
 ];
 const page = await browser.newPage();
