@@ -10,6 +10,7 @@ import { describe, expect, test } from 'vitest';
 import { parseKeyInput, type ParsedKey } from '../../src/lib/crypto/keys';
 import { verifyToken } from '../../src/lib/crypto/verify';
 import { describeKeyProblem, describeVerdict } from '../../src/lib/crypto/messages';
+import { describeKey } from '../../src/lib/crypto/key-names';
 import {
 	decodeBase64url,
 	encodeBase64url,
@@ -939,7 +940,8 @@ describe('what a person reads about damaged keys and impossible times', () => {
 		}
 		if (parsed.kind === 'keys')
 			for (const key of parsed.keys) {
-				expect(key.label, key.label).not.toMatch(RAW);
+				const name = describeKey(key);
+				expect(name, name).not.toMatch(RAW);
 				// A key read as RSA is one: no "RSA 0 public key" or "RSA 17 public key".
 				if (key.info.kty === 'RSA') expect(key.info.bits).toBeGreaterThanOrEqual(512);
 			}

@@ -3,7 +3,7 @@
 
 import { findJwsAlgorithm, type KeyRequirement } from '../jwt/algorithms';
 import type { KeyFault } from './key-faults';
-import { describeKeyInfo } from './key-names';
+import { describeKey, describeKeyInfo } from './key-names';
 import { describeCodePoint, type PemFault } from './pem';
 import type { KeyCandidate, KeyProblem } from './keys';
 import type { KeyMisfit } from './select-keys';
@@ -173,7 +173,7 @@ export function describeKeyProblem(problem: KeyProblem): string {
 		case 'jwk-unusable':
 			return `The JWK cannot be used: ${describeKeyFault(problem.fault)}.`;
 		case 'key-rejected':
-			return `The ${problem.label} cannot be used: ${describeKeyFault({ code: 'rejected' })}.`;
+			return `The ${describeKey(problem.key)} cannot be used: ${describeKeyFault({ code: 'rejected' })}.`;
 	}
 }
 
@@ -217,7 +217,7 @@ export function describeVerdict(verdict: Verdict): { readonly explanation: strin
 function explainVerdict(verdict: Verdict): string {
 	switch (verdict.code) {
 		case 'verified':
-			return `Verified with the ${verdict.key.label}${verdict.library ? `, ${describeLibraryUse(verdict.library)}` : ''}.`;
+			return `Verified with the ${describeKey(verdict.key)}${verdict.library ? `, ${describeLibraryUse(verdict.library)}` : ''}.`;
 		case 'jwe':
 			return 'This is an encrypted token (JWE); it has no signature to verify.';
 		case 'undecodable':
@@ -262,14 +262,14 @@ function explainVerdict(verdict: Verdict): string {
 		case 'key-misfit': {
 			const reasons = verdict.matches.map((m) => describeKeyMisfit(m.misfits[0]!, m.key));
 			if (reasons.length === 1) return `${capitalize(reasons[0]!)}.`;
-			return `No key in the set fits ${verdict.alg}: ${verdict.matches.map((m, i) => `${m.key.label}: ${reasons[i]}`).join('; ')}.`;
+			return `No key in the set fits ${verdict.alg}: ${verdict.matches.map((m, i) => `${describeKey(m.key)}: ${reasons[i]}`).join('; ')}.`;
 		}
 		case 'key-rejected':
-			return `The ${verdict.key.label} cannot be used: ${describeKeyFault({ code: 'rejected' })}.`;
+			return `The ${describeKey(verdict.key)} cannot be used: ${describeKeyFault({ code: 'rejected' })}.`;
 		case 'mismatch': {
 			const { keys } = verdict;
 			const tried =
-				keys.length === 1 ? `the ${keys[0]!.label}` : `any of ${keys.length} keys (${listKeys(keys)})`;
+				keys.length === 1 ? `the ${describeKey(keys[0]!)}` : `any of ${keys.length} keys (${listKeys(keys)})`;
 			return `The signature does not match ${tried}.`;
 		}
 	}
@@ -277,7 +277,7 @@ function explainVerdict(verdict: Verdict): string {
 
 /** The note under `Sign`: what signing did, or why it could not and that the token kept its signature. */
 export function describeSignResult(result: SignResult): string {
-	if (result.ok) return `Signed with the ${result.key.label}.`;
+	if (result.ok) return `Signed with the ${describeKey(result.key)}.`;
 	return `${explainRefusal(result)} The token keeps its old signature.`;
 }
 
@@ -305,8 +305,8 @@ function explainRefusal(result: Exclude<SignResult, { ok: true }>): string {
 		}
 		case 'key-rejected':
 			return result.unsupported
-				? `Cannot sign with the ${result.key.label}: this browser's WebCrypto does not support its algorithm.`
-				: `Cannot sign with the ${result.key.label}: ${describeKeyFault({ code: 'rejected' })}.`;
+				? `Cannot sign with the ${describeKey(result.key)}: this browser's WebCrypto does not support its algorithm.`
+				: `Cannot sign with the ${describeKey(result.key)}: ${describeKeyFault({ code: 'rejected' })}.`;
 	}
 }
 
@@ -322,10 +322,13 @@ export function describeKeyGenerationFailure(error: unknown): string {
 
 function listKeys(keys: readonly KeyCandidate[]): string {
 	return keys
-		.map(
-			(k) =>
-				`${k.kid !== undefined ? `kid=${k.kid}` : k.label} (${describeKeyInfo(k.info, false)}${k.use ? `, use ${k.use}` : ''}${k.alg ? `, alg ${k.alg}` : ''})`,
-		)
+		.map((k) => {
+			const members = [k.use ? `use ${k.use}` : '', k.alg ? `alg ${k.alg}` : ''].filter(Boolean);
+			// A kid names the key; without one, its full name (kind, place, thumbprint) does.
+			if (k.kid !== undefined)
+				return `kid=${k.kid} (${[describeKeyInfo(k.info, false), ...members].join(', ')})`;
+			return members.length > 0 ? `${describeKey(k)} (${members.join(', ')})` : describeKey(k);
+		})
 		.join(', ');
 }
 
