@@ -1,5 +1,5 @@
 // Shared helpers for the browser tests: build tokens the way a server would, and drive the page by role and name.
-import { constants, createHash, createHmac, createPublicKey, sign, type KeyObject } from 'node:crypto';
+import { constants, createHash, createHmac, createPublicKey, KeyObject, sign } from 'node:crypto';
 import { expect, type Page } from '@playwright/test';
 
 /** base64url of UTF-8 text or bytes, without padding (RFC 7515 §2). */
@@ -134,8 +134,8 @@ const THUMBPRINT_MEMBERS: Record<string, string[]> = {
  */
 export function thumbprintOf(key: KeyObject | Record<string, unknown>): { full: string; short: string } {
 	const jwk = (
-		'export' in key && typeof key.export === 'function'
-			? createPublicKey(key as KeyObject).export({ format: 'jwk' })
+		key instanceof KeyObject
+			? (key.type === 'private' ? createPublicKey(key) : key).export({ format: 'jwk' })
 			: key
 	) as Record<string, unknown>;
 	const members = THUMBPRINT_MEMBERS[String(jwk.kty)] ?? [];
