@@ -42,8 +42,6 @@ export function describeKeyMisfit(misfit: KeyMisfit, key: KeyCandidate): string 
 				? `${needs}. Using a public key as an HMAC secret is the key-confusion attack (CVE-2016-10555)`
 				: needs;
 		}
-		case 'curve-unavailable':
-			return `the key is an ${misfit.crv} key, which WebCrypto in this browser cannot use`;
 		case 'key-use':
 			return misfit.expected === 'sig'
 				? `the key's "use" is "${misfit.use}", not "sig": it is meant for encryption, not signatures`

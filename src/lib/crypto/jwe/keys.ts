@@ -148,7 +148,6 @@ export function mismatchOf(
 	for (const misfit of misfits) {
 		switch (misfit.code) {
 			case 'key-type':
-			case 'curve-unavailable':
 				return { code: 'wrong-key-type', key, needs: describeNeeds(alg, enc) };
 			case 'key-use':
 				return { code: 'key-not-for-alg', key, member: 'use', value: misfit.use };
