@@ -266,6 +266,23 @@ test.describe('ML-DSA (RFC 9964)', () => {
 		});
 	}
 
+	test('at 375 px, a long kid and the full thumbprint wrap instead of widening the page', async ({
+		page,
+	}) => {
+		await page.setViewportSize({ width: 375, height: 800 });
+		const { jwk, jws } = example('65');
+		const { priv: _priv, ...publicJwk } = jwk;
+		await open(page, jws, 'Frodo');
+		await secretBox(page).fill(
+			JSON.stringify({ ...publicJwk, kid: 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789AbCdEfG' }),
+		);
+		await expect(verdict(page)).toContainText('kid=AbCdEfGhIjKlMnOpQrStUvWxYz0123456789AbCdEfG, thumbprint');
+		await expect(
+			page.getByText(`Key thumbprint (RFC 7638, SHA-256): ${thumbprintOf(publicJwk).full}`),
+		).toBeVisible();
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+	});
+
 	test('an ML-DSA-65 token with an ML-DSA-44 key is a mismatch, explained', async ({ page }) => {
 		await open(page, example('65').jws, 'Frodo');
 		await secretBox(page).fill(JSON.stringify(example('44').jwk));
