@@ -373,3 +373,19 @@ test('the single-file build verifies ES256K, Ed448 and ML-DSA from file://, unde
 	).toEqual([]);
 	expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
 });
+
+test('the page lists every algorithm with verify, sign and generate, and what computes it', async ({
+	page,
+}) => {
+	await open(page, nodeJws('Ed25519', ed25519.privateKey));
+	await page.getByText('Algorithms', { exact: true }).click();
+	const list = page.getByRole('list', { name: 'Signature algorithms' });
+	for (const alg of ['ES256K', 'Ed25519', 'Ed448', 'EdDSA', 'ML-DSA-44', 'ML-DSA-65', 'ML-DSA-87', 'RS256'])
+		await expect(
+			list.getByRole('listitem').filter({ has: page.getByText(alg, { exact: true }) }),
+		).toContainText(': verify, sign, generate keys.');
+	await expect(
+		list.getByRole('listitem').filter({ has: page.getByText('ML-DSA-65', { exact: true }) }),
+	).toContainText("By WebCrypto, else by this page's @noble/post-quantum.");
+	await expect(list).not.toContainText('none');
+});
