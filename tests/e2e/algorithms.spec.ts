@@ -339,7 +339,7 @@ for (const [kind, alg, label] of [
 	});
 }
 
-test('the single-file build verifies ES256K, Ed448 and ML-DSA from file://, under its CSP, with no request', async ({
+test('the single-file build verifies ES256K, Ed448 and ML-DSA and signs ML-DSA from file://, under its CSP, with no request', async ({
 	page,
 }) => {
 	const file = pathToFileURL(resolve('dist/jwt-prism.html')).href;
@@ -368,6 +368,10 @@ test('the single-file build verifies ES256K, Ed448 and ML-DSA from file://, unde
 		await expect(verdict(page)).toContainText('Signature verified');
 		await expect(verdict(page)).toContainText(`this browser's WebCrypto has no ${library}`);
 	}
+	// Signing works from file:// too: the ML-DSA-87 key in the box is the private JWK (its `priv` seed).
+	await payloadEditor(page).fill('{"sub":"someone-else"}');
+	await expect(page.getByText(/^Signed with the ML-DSA-87 private key/)).toBeVisible();
+	await expect(verdict(page)).toContainText('Signature verified');
 	expect(
 		requests.filter((url) => url !== file && !url.startsWith('data:') && !url.startsWith('blob:')),
 	).toEqual([]);
