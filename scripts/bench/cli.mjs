@@ -2,9 +2,17 @@
 import { parseArgs } from 'node:util';
 import { PAYLOAD_SELECTOR } from './browser.mjs';
 
-/** @typedef {'load' | 'cold' | 'paste' | 'verify' | 'typing' | 'jwe'} Section */
+/** @typedef {'load' | 'cold' | 'paste' | 'verify' | 'algorithms' | 'typing' | 'jwe'} Section */
 /** What `--only` can pick, in the order the bench measures them. */
-export const SECTIONS = /** @type {Section[]} */ (['load', 'cold', 'paste', 'verify', 'typing', 'jwe']);
+export const SECTIONS = /** @type {Section[]} */ ([
+	'load',
+	'cold',
+	'paste',
+	'verify',
+	'algorithms',
+	'typing',
+	'jwe',
+]);
 
 /**
  * Reads the command line (the options are listed at the top of index.mjs).

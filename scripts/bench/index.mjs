@@ -1,5 +1,6 @@
 // Measures what a person waits for in the built app: bytes of the first load, a cold navigation to a decoded
-// token, paste → Payload for 1 KB, 100 KB, 1 MB and 10 MB payloads, verification per algorithm, and typing in the
+// token, paste → Payload for 1 KB, 100 KB, 1 MB and 10 MB payloads, verification per algorithm, the algorithms beyond
+// WebCrypto (ES256K, Ed25519, Ed448, ML-DSA: verify times and the bytes of their lazy chunks), typing in the
 // Header and Payload editors (keystroke → token re-encoded), and decrypting a 1 MB JWE with the bytes of the chunks
 // only a JWE loads, in Chromium. docs/performance.md keeps the results.
 //
@@ -11,7 +12,8 @@
 //   --compare DIR           also serve DIR (another static build, say a previous release's dist/) and run the same
 //                           measurements on it, interleaved A, B, A, B… for the timings, then print this / other
 //   --compare-selector CSS  the compare build's payload view, when it is not [aria-label="Payload"]
-//   --only LIST             measure only these sections, comma-separated: load, cold, paste, verify, typing, jwe
+//   --only LIST             measure only these sections, comma-separated: load, cold, paste, verify, algorithms,
+//                           typing, jwe
 //
 // The compare build may not have our UI names. Its first load waits for its payload view to show `"name"` (the
 // example token's claim); paste is skipped for it when it has no [aria-label="Encoded token"] editor, and verify
@@ -23,7 +25,7 @@
 // polling. There are no thresholds (the bundle budget lives in npm test): the exit code is non-zero only when
 // something could not be measured at all (build, server, browser, or a measurement that never completed).
 //
-// One file per measurement (load, cold, paste, verify, typing, jwe.mjs) and shared helpers: cli (options), serve
+// One file per measurement (load, cold, paste, verify, algorithms, typing, jwe.mjs) and shared helpers: cli (options), serve
 // (static gzip server), tokens (signing), browser (Chromium, pages, the in-page probe), runs (interleaving,
 // failures), stats (summaries, ratios) and print (the tables).
 import { spawnSync } from 'node:child_process';
@@ -32,6 +34,7 @@ import { cpus, loadavg } from 'node:os';
 import { detectFeatures, launchBrowser, PAYLOAD_SELECTOR } from './browser.mjs';
 import { parseOptions } from './cli.mjs';
 import { measureColdNavigation } from './cold.mjs';
+import { measureAlgorithms } from './algorithms.mjs';
 import { measureJwe } from './jwe.mjs';
 import { measureFirstLoads } from './load.mjs';
 import { describePastePayloads, measurePasteSizes } from './paste.mjs';
@@ -120,6 +123,7 @@ async function measureAll(browser, targets) {
 	if (measuring('cold')) await measureColdNavigation(browser, targets, metrics, runs);
 	if (measuring('paste')) await measurePasteSizes(browser, targets, metrics, runs);
 	if (measuring('verify')) await measureVerifyAlgorithms(browser, targets, metrics, runs);
+	if (measuring('algorithms')) await measureAlgorithms(browser, targets, metrics, runs);
 	if (measuring('typing')) await measureTyping(browser, targets, metrics, runs);
 	if (measuring('jwe')) await measureJwe(browser, targets, metrics, runs);
 	for (const metric of metrics) metric.ratio = ratioOf(metric);

@@ -64,7 +64,7 @@ test.describe('decrypting', () => {
 				'RSA-OAEP-256, private JWK',
 				() => encrypt({ alg: 'RSA-OAEP-256', enc: 'A256GCM' }, rsa.publicKey, json),
 				jwk(rsa.privateKey),
-				/JWK \(RSA 2048/,
+				/RSA 2048 private key \(JWK, thumbprint /,
 			],
 			[
 				'RSA-OAEP, PKCS#8 PEM',

@@ -1,5 +1,5 @@
 // Shared helpers for the browser tests: build tokens the way a server would, and drive the page by role and name.
-import { constants, createHmac, sign, type KeyObject } from 'node:crypto';
+import { constants, createHash, createHmac, createPublicKey, KeyObject, sign } from 'node:crypto';
 import { expect, type Page } from '@playwright/test';
 
 /** base64url of UTF-8 text or bytes, without padding (RFC 7515 §2). */
@@ -118,4 +118,28 @@ export async function pasteOverToken(page: Page, text: string): Promise<void> {
 			new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
 		);
 	});
+}
+
+/** Members of each key type's RFC 7638 thumbprint, sorted (RFC 7638 §3.2; RFC 9964 §4 for AKP). */
+const THUMBPRINT_MEMBERS: Record<string, string[]> = {
+	RSA: ['e', 'kty', 'n'],
+	EC: ['crv', 'kty', 'x', 'y'],
+	OKP: ['crv', 'kty', 'x'],
+	AKP: ['alg', 'kty', 'pub'],
+};
+
+/**
+ * The RFC 7638 thumbprint of a key (a node:crypto key, its private half, or a JWK), computed here with node:crypto,
+ * and the first 10 characters and an ellipsis the verdict shows of it.
+ */
+export function thumbprintOf(key: KeyObject | Record<string, unknown>): { full: string; short: string } {
+	const jwk = (
+		key instanceof KeyObject
+			? (key.type === 'private' ? createPublicKey(key) : key).export({ format: 'jwk' })
+			: key
+	) as Record<string, unknown>;
+	const members = THUMBPRINT_MEMBERS[String(jwk.kty)] ?? [];
+	const input = `{${members.map((m) => `${JSON.stringify(m)}:${JSON.stringify(jwk[m])}`).join(',')}}`;
+	const full = createHash('sha256').update(input).digest('base64url');
+	return { full, short: `${full.slice(0, 10)}…` };
 }

@@ -13,6 +13,7 @@ import {
 	payloadEditor,
 	secretBox,
 	signJws,
+	thumbprintOf,
 	tokenEditor,
 	verdict,
 } from './support';
@@ -135,25 +136,36 @@ test.describe('every key format is recognised, and the verdict says which key ve
 	const token = signJws('RS256', { kid: 'rsa-1' }, claims(), rsa.privateKey);
 	const certificate = readFileSync(new URL('./fixtures/cert.pem', import.meta.url), 'utf8');
 	const certKey = createPrivateKey(readFileSync(new URL('./fixtures/cert-key.pem', import.meta.url), 'utf8'));
+	// Each key is named by its kind, format and the start of its RFC 7638 thumbprint.
+	const rsaThumbprint = thumbprintOf(rsa.publicKey).short;
+	const certThumbprint = thumbprintOf(certKey).short;
 	const formats: [string, string, string | RegExp, string?][] = [
-		['PEM public key (SPKI)', spkiPem(rsa.publicKey), 'RSA 2048 public key (PEM SPKI)'],
+		[
+			'PEM public key (SPKI)',
+			spkiPem(rsa.publicKey),
+			`RSA 2048 public key (PEM SPKI, thumbprint ${rsaThumbprint})`,
+		],
 		[
 			'PEM RSA PUBLIC KEY (PKCS#1)',
 			rsa.publicKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
-			'RSA 2048 public key (PEM PKCS#1)',
+			`RSA 2048 public key (PEM PKCS#1, thumbprint ${rsaThumbprint})`,
 		],
 		[
 			'PEM private key (PKCS#8)',
 			rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-			'RSA 2048 private key (PEM PKCS#8)',
+			`RSA 2048 private key (PEM PKCS#8, thumbprint ${rsaThumbprint})`,
 		],
 		[
 			'PEM RSA PRIVATE KEY (PKCS#1)',
 			rsa.privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
-			'RSA 2048 private key (PEM PKCS#1)',
+			`RSA 2048 private key (PEM PKCS#1, thumbprint ${rsaThumbprint})`,
 		],
-		['public JWK', jwkText(rsa.publicKey, { kid: 'rsa-1' }), 'JWK kid=rsa-1 (RSA 2048)'],
-		['private JWK', jwkText(rsa.privateKey), /JWK \(RSA 2048, private\)/],
+		[
+			'public JWK',
+			jwkText(rsa.publicKey, { kid: 'rsa-1' }),
+			`RSA 2048 public key (JWK kid=rsa-1, thumbprint ${rsaThumbprint})`,
+		],
+		['private JWK', jwkText(rsa.privateKey), `RSA 2048 private key (JWK, thumbprint ${rsaThumbprint})`],
 		[
 			'JWKS picked by kid',
 			JSON.stringify({
@@ -162,9 +174,14 @@ test.describe('every key format is recognised, and the verdict says which key ve
 					JSON.parse(jwkText(rsa.publicKey, { kid: 'rsa-1' })),
 				],
 			}),
-			'JWKS key kid=rsa-1 (RSA 2048)',
+			`RSA 2048 public key (JWKS key kid=rsa-1, thumbprint ${rsaThumbprint})`,
 		],
-		['X.509 certificate', certificate, 'from certificate CN=api.example.test, O=JWT Prism Tests', 'cert'],
+		[
+			'X.509 certificate',
+			certificate,
+			`RSA 2048 public key from certificate CN=api.example.test, O=JWT Prism Tests (thumbprint ${certThumbprint})`,
+			'cert',
+		],
 	];
 	for (const [name, keyText, provenance, which] of formats) {
 		test(name, async ({ page }) => {
@@ -173,13 +190,20 @@ test.describe('every key format is recognised, and the verdict says which key ve
 			await secretBox(page).fill(keyText);
 			await expectVerdict(page, 'Signature verified', provenance);
 			await expect(page.getByRole('alert')).toHaveCount(0);
+			// The whole thumbprint is beside the verdict, which shows its start.
+			const full = thumbprintOf(which === 'cert' ? certKey : rsa.publicKey).full;
+			await expect(page.getByText(`Key thumbprint (RFC 7638, SHA-256): ${full}`)).toBeVisible();
 		});
 	}
 
 	test('SEC1 EC PRIVATE KEY', async ({ page }) => {
 		await openWith(page, signJws('ES256', {}, claims(), p256.privateKey));
 		await secretBox(page).fill(p256.privateKey.export({ type: 'sec1', format: 'pem' }).toString());
-		await expectVerdict(page, 'Signature verified', 'EC P-256 private key (PEM SEC1)');
+		await expectVerdict(
+			page,
+			'Signature verified',
+			`EC P-256 private key (PEM SEC1, thumbprint ${thumbprintOf(p256.publicKey).short})`,
+		);
 	});
 });
 

@@ -7,6 +7,10 @@ import { findingInfo, type CoreFindingCode } from '../jwt/messages';
 import { normalizeTyp, recognizeProfile, type ProfileId } from '../jwt/profiles';
 import type { Finding } from '../jwt/findings/types';
 import type { Binding, BindingKind, TokenSide } from './binding-types';
+import { jwkThumbprint } from './thumbprint';
+
+/** The RFC 7638 thumbprint, as `cnf.jkt` and DPoP name a key (every key type, AKP included: thumbprint.ts). */
+export { jwkThumbprint };
 
 export type { Binding, BindingKind, TokenSide } from './binding-types';
 
@@ -14,29 +18,6 @@ export type { Binding, BindingKind, TokenSide } from './binding-types';
 const EDDSA_HASH = 'SHA-512';
 const EDDSA_NOTE =
 	'OpenID Connect Core names no hash for EdDSA; implementations use SHA-512, the hash inside Ed25519, and so does this check.';
-
-/** RFC 7638 §3.2: the members of each key type that make up its thumbprint, in lexicographic order. */
-const THUMBPRINT_MEMBERS: Readonly<Record<string, readonly string[]>> = Object.freeze({
-	EC: ['crv', 'kty', 'x', 'y'],
-	RSA: ['e', 'kty', 'n'],
-	OKP: ['crv', 'kty', 'x'],
-	oct: ['k', 'kty'],
-});
-
-/**
- * The RFC 7638 JWK thumbprint (SHA-256, base64url) of a JWK: the required members of its key type,
- * sorted, as JSON without whitespace. Undefined when the key type is unknown or a member is missing.
- */
-export async function jwkThumbprint(
-	jwk: Readonly<Record<string, unknown>>,
-	subtle: SubtleCrypto = globalThis.crypto.subtle,
-): Promise<string | undefined> {
-	const members = typeof jwk.kty === 'string' ? THUMBPRINT_MEMBERS[jwk.kty] : undefined;
-	if (!members || !members.every((m) => typeof jwk[m] === 'string')) return undefined;
-	// JSON.stringify escapes exactly as RFC 7638 §3.3 asks for these base64url and name values.
-	const json = `{${members.map((m) => `${JSON.stringify(m)}:${JSON.stringify(jwk[m])}`).join(',')}}`;
-	return sha256Base64url(json, subtle);
-}
 
 /** base64url(SHA-256(ASCII(text))): a DPoP proof's `ath` over an access token (RFC 9449 §4.2). */
 export async function sha256Base64url(

@@ -3,7 +3,14 @@
 export { findEmbeddedKeys, type EmbeddedKey } from './embedded';
 export { listKeyFindings } from './key-findings';
 export type { KeyFault } from './key-faults';
-export { parseKeyInput, type KeyCandidate, type KeyProblem, type ParsedKey } from './keys';
+export {
+	describeKey,
+	parseKeyInput,
+	type KeyCandidate,
+	type KeyName,
+	type KeyProblem,
+	type ParsedKey,
+} from './keys';
 export {
 	keyMisfits,
 	selectKeys,

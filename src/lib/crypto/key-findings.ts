@@ -3,7 +3,7 @@
 import { findJwsAlgorithm } from '../jwt/algorithms';
 import type { Finding } from '../jwt/findings';
 import { findingInfo, type CoreFindingCode } from '../jwt/messages';
-import { describeKeyInfo, type KeyCandidate, type ParsedKey } from './keys';
+import { describeKey, describeKeyInfo, type KeyCandidate, type ParsedKey } from './keys';
 import { describeKeyMisfit } from './messages';
 import { selectKeys, type KeyMatch } from './select-keys';
 import { findWeakSecret } from './weak-secrets';
@@ -54,13 +54,13 @@ export function listKeyFindings(alg: string | undefined, key: ParsedKey, kid?: s
 		if (rsa.info.kty === 'RSA' && rsa.info.bits < MIN_RSA_BITS)
 			add(
 				'weak-rsa-key',
-				`The ${rsa.label} has ${rsa.info.bits} bits; RSA keys must have at least ${MIN_RSA_BITS} (RFC 7518 §3.3). Keys this small can be factored.`,
+				`The ${describeKey(rsa)} has ${rsa.info.bits} bits; RSA keys must have at least ${MIN_RSA_BITS} (RFC 7518 §3.3). Keys this small can be factored.`,
 			);
 	}
 	for (const encryption of keys.filter((k) => k.use === 'enc'))
 		add(
 			'key-use-enc',
-			`The ${encryption.label} says "use": "enc": it is meant for encryption. Using one key for both encryption and signatures weakens both (RFC 7517 §4.2).`,
+			`The ${describeKey(encryption)} says "use": "enc": it is meant for encryption. Using one key for both encryption and signatures weakens both (RFC 7517 §4.2).`,
 		);
 	return findings;
 }

@@ -16,26 +16,16 @@ import {
 	sec1ToPkcs8,
 	type KeyInfo,
 } from './key-formats';
-import { describeKeyInfo, plural } from './key-names';
+import { describeKey, describeKeyInfo, type KeyName, type KeySource } from './key-names';
 import { parsePem, PemError, type PemBlock, type PemFault } from './pem';
 
-export { describeKeyInfo };
+export { describeKey, describeKeyInfo, type KeyName, type KeySource };
 
-/** Where a key came from, for the verdict's provenance. */
-export type KeySource =
-	| 'secret-text'
-	| 'secret-base64'
-	| 'pem-spki'
-	| 'pem-pkcs1-public'
-	| 'pem-certificate'
-	| 'pem-pkcs8'
-	| 'pem-pkcs1-private'
-	| 'pem-sec1'
-	| 'jwk'
-	| 'jwks';
-
-/** One usable key: its material for WebCrypto and what a person should be told about it. */
-export interface KeyCandidate {
+/**
+ * One usable key: its material for WebCrypto and what a person should be told about it (the {@link KeyName}
+ * data, which describeKey in key-names.ts words; `thumbprint` is filled by key-thumbprint.ts, which hashes).
+ */
+export interface KeyCandidate extends KeyName {
 	readonly source: KeySource;
 	/** Kind, size or curve, and whether private; `oct` for HMAC secrets. */
 	readonly info: KeyInfo | { readonly kty: 'oct'; readonly bytes: number; readonly private: true };
@@ -55,8 +45,6 @@ export interface KeyCandidate {
 	readonly subject?: string;
 	/** Position in a JWKS, 0-based. */
 	readonly index?: number;
-	/** What the verdict says about this key, e.g. "RSA 2048 public key from certificate CN=example.com". */
-	readonly label: string;
 }
 
 /** Why a secret typed with "Secret is base64url encoded" ticked is not base64 (RFC 4648 §4, §5). */
@@ -90,8 +78,8 @@ export type KeyProblem =
 			readonly keys: readonly { readonly index: number; readonly fault: KeyFault }[];
 	  }
 	| { readonly code: 'jwk-unusable'; readonly fault: KeyFault }
-	/** The browser refused a key that looked right when it was used (verify or sign); `label` names it. */
-	| { readonly code: 'key-rejected'; readonly label: string };
+	/** The browser refused a key that looked right when it was used (verify or sign); `key` names it. */
+	| { readonly code: 'key-rejected'; readonly key: KeyName };
 
 /** What the `Secret or key` text holds. */
 export type ParsedKey =
@@ -148,7 +136,6 @@ function readSecret(text: string, base64: boolean): ParsedKey {
 			source: base64 ? 'secret-base64' : 'secret-text',
 			info: { kty: 'oct', bytes, private: true },
 			secret: decoded.bytes,
-			label: `HMAC secret (${base64 ? 'base64-decoded' : 'UTF-8'}, ${plural(bytes, 'byte')})`,
 		},
 	};
 }
@@ -181,41 +168,33 @@ function readPemBlock(block: PemBlock): KeyCandidate | undefined {
 	if (block.encrypted) throw new KeyFaultError({ code: 'encrypted' });
 	switch (block.label) {
 		case 'PUBLIC KEY':
-			return publicKey(block.der, 'pem-spki', 'PEM SPKI');
+			return publicKey(block.der, 'pem-spki');
 		case 'RSA PUBLIC KEY':
-			return publicKey(rsaPublicPkcs1ToSpki(block.der), 'pem-pkcs1-public', 'PEM PKCS#1');
+			return publicKey(rsaPublicPkcs1ToSpki(block.der), 'pem-pkcs1-public');
 		case 'CERTIFICATE':
 		case 'X509 CERTIFICATE':
 		case 'TRUSTED CERTIFICATE': {
 			const certificate = readCertificate(block.der);
 			const info = describeSpki(certificate.spki);
-			return {
-				source: 'pem-certificate',
-				info,
-				spki: certificate.spki,
-				subject: certificate.subject,
-				label: `${describeKeyInfo(info)} from certificate ${certificate.subject || '(no subject)'}`,
-			};
+			return { source: 'pem-certificate', info, spki: certificate.spki, subject: certificate.subject };
 		}
 		case 'PRIVATE KEY':
-			return privateKey(block.der, 'pem-pkcs8', 'PEM PKCS#8');
+			return privateKey(block.der, 'pem-pkcs8');
 		case 'RSA PRIVATE KEY':
-			return privateKey(rsaPrivatePkcs1ToPkcs8(block.der), 'pem-pkcs1-private', 'PEM PKCS#1');
+			return privateKey(rsaPrivatePkcs1ToPkcs8(block.der), 'pem-pkcs1-private');
 		case 'EC PRIVATE KEY':
-			return privateKey(sec1ToPkcs8(block.der), 'pem-sec1', 'PEM SEC1');
+			return privateKey(sec1ToPkcs8(block.der), 'pem-sec1');
 		default:
 			return undefined;
 	}
 }
 
-function publicKey(spki: Uint8Array, source: KeySource, format: string): KeyCandidate {
-	const info = describeSpki(spki);
-	return { source, info, spki, label: `${describeKeyInfo(info)} (${format})` };
+function publicKey(spki: Uint8Array, source: KeySource): KeyCandidate {
+	return { source, info: describeSpki(spki), spki };
 }
 
-function privateKey(pkcs8: Uint8Array, source: KeySource, format: string): KeyCandidate {
-	const info = describePkcs8(pkcs8);
-	return { source, info, pkcs8, label: `${describeKeyInfo(info)} (${format})` };
+function privateKey(pkcs8: Uint8Array, source: KeySource): KeyCandidate {
+	return { source, info: describePkcs8(pkcs8), pkcs8 };
 }
 
 function readJsonKeys(text: string): ParsedKey {
@@ -279,11 +258,6 @@ function readJwkMembers(jwk: Record<string, unknown>, source: 'jwk' | 'jwks', in
 	const alg = typeof jwk.alg === 'string' ? jwk.alg : undefined;
 	const keyOps = Array.isArray(jwk.key_ops) ? jwk.key_ops.filter((op) => typeof op === 'string') : undefined;
 	const common = { source, jwk, kid, use, alg, keyOps, index };
-	const name = (info: KeyCandidate['info']) => {
-		const what = source === 'jwks' ? 'JWKS key' : 'JWK';
-		const id = kid !== undefined ? ` kid=${kid}` : index !== undefined ? ` #${index + 1}` : '';
-		return `${what}${id} (${describeKeyInfo(info, false)})`;
-	};
 	/** The bytes of each member; members missing or not base64url are a fault naming them all. */
 	const members = <const T extends readonly string[]>(...names: T): { [K in keyof T]: Uint8Array } => {
 		const values = names.map((member) => {
@@ -306,7 +280,7 @@ function readJwkMembers(jwk: Record<string, unknown>, source: 'jwk' | 'jwks', in
 			// WebCrypto refuses a zero-length HMAC key; say so here, as for an empty base64 secret.
 			if (secret.length === 0) throw new KeyFaultError({ code: 'member-empty', member: 'k' });
 			const info = { kty: 'oct', bytes: secret.length, private: true } as const;
-			return { ...common, info, secret, label: name(info) };
+			return { ...common, info, secret };
 		}
 		case 'RSA': {
 			const [n, e] = members('n', 'e');
@@ -328,7 +302,7 @@ function readJwkMembers(jwk: Record<string, unknown>, source: 'jwk' | 'jwks', in
 				}
 			}
 			const info: KeyInfo = { kty: 'RSA', bits: bitLength(n), private: isPrivate };
-			return { ...common, info, label: name(info) };
+			return { ...common, info };
 		}
 		case 'EC': {
 			const crv = jwk.crv;
@@ -346,7 +320,7 @@ function readJwkMembers(jwk: Record<string, unknown>, source: 'jwk' | 'jwks', in
 			if (d) sized('d', d, crv, size);
 			checkEcKey(crv, { x, y, d });
 			const info = { kty: 'EC', crv, private: d !== undefined } as KeyInfo;
-			return { ...common, info, label: name(info) };
+			return { ...common, info };
 		}
 		case 'OKP': {
 			const crv = jwk.crv;
@@ -361,7 +335,7 @@ function readJwkMembers(jwk: Record<string, unknown>, source: 'jwk' | 'jwks', in
 			const d = has('d') ? members('d')[0] : undefined;
 			if (d) sized('d', d, crv, OKP_BYTES[crv]!);
 			const info: KeyInfo = { kty: 'OKP', crv, private: d !== undefined };
-			return { ...common, info, label: name(info) };
+			return { ...common, info };
 		}
 		case 'AKP': {
 			// RFC 9964 §4: an AKP key names its algorithm; pub is the FIPS 204 public key, priv the 32-byte seed.
@@ -375,7 +349,7 @@ function readJwkMembers(jwk: Record<string, unknown>, source: 'jwk' | 'jwks', in
 			const priv = has('priv') ? members('priv')[0] : undefined;
 			if (priv) sized('priv', priv, alg, ML_DSA_SEED_BYTES);
 			const info: KeyInfo = { kty: 'AKP', alg, private: priv !== undefined };
-			return { ...common, info, label: name(info) };
+			return { ...common, info };
 		}
 		default:
 			throw new KeyFaultError(

@@ -5,7 +5,7 @@ import { findJwsAlgorithm, type KeyRequirement } from '../jwt/algorithms';
 import type { KeyFault } from './key-faults';
 import { describeTag } from '../encoding/der';
 import type { FormatFault, KeyStructure } from '../encoding/key-format-error';
-import { describeKeyInfo, plural } from './key-names';
+import { describeKey, describeKeyInfo, plural } from './key-names';
 import { describeCodePoint, type PemFault } from './pem';
 import type { KeyCandidate, KeyProblem } from './keys';
 import type { KeyMisfit } from './select-keys';
@@ -44,8 +44,6 @@ export function describeKeyMisfit(misfit: KeyMisfit, key: KeyCandidate): string 
 				? `${needs}. Using a public key as an HMAC secret is the key-confusion attack (CVE-2016-10555)`
 				: needs;
 		}
-		case 'curve-unavailable':
-			return `the key is an ${misfit.crv} key, which WebCrypto in this browser cannot use`;
 		case 'key-use':
 			return misfit.expected === 'sig'
 				? `the key's "use" is "${misfit.use}", not "sig": it is meant for encryption, not signatures`
@@ -268,7 +266,7 @@ export function describeKeyProblem(problem: KeyProblem): string {
 		case 'jwk-unusable':
 			return `The JWK cannot be used: ${describeKeyFault(problem.fault)}.`;
 		case 'key-rejected':
-			return `The ${problem.label} cannot be used: ${describeKeyFault({ code: 'rejected' })}.`;
+			return `The ${describeKey(problem.key)} cannot be used: ${describeKeyFault({ code: 'rejected' })}.`;
 	}
 }
 
@@ -312,7 +310,7 @@ export function describeVerdict(verdict: Verdict): { readonly explanation: strin
 function explainVerdict(verdict: Verdict): string {
 	switch (verdict.code) {
 		case 'verified':
-			return `Verified with the ${verdict.key.label}${verdict.library ? `, ${describeLibraryUse(verdict.library)}` : ''}.`;
+			return `Verified with the ${describeKey(verdict.key)}${verdict.library ? `, ${describeLibraryUse(verdict.library)}` : ''}.`;
 		case 'jwe':
 			return 'This is an encrypted token (JWE); it has no signature to verify.';
 		case 'undecodable':
@@ -357,14 +355,14 @@ function explainVerdict(verdict: Verdict): string {
 		case 'key-misfit': {
 			const reasons = verdict.matches.map((m) => describeKeyMisfit(m.misfits[0]!, m.key));
 			if (reasons.length === 1) return `${capitalize(reasons[0]!)}.`;
-			return `No key in the set fits ${verdict.alg}: ${verdict.matches.map((m, i) => `${m.key.label}: ${reasons[i]}`).join('; ')}.`;
+			return `No key in the set fits ${verdict.alg}: ${verdict.matches.map((m, i) => `${describeKey(m.key)}: ${reasons[i]}`).join('; ')}.`;
 		}
 		case 'key-rejected':
-			return `The ${verdict.key.label} cannot be used: ${describeKeyFault({ code: 'rejected' })}.`;
+			return `The ${describeKey(verdict.key)} cannot be used: ${describeKeyFault({ code: 'rejected' })}.`;
 		case 'mismatch': {
 			const { keys } = verdict;
 			const tried =
-				keys.length === 1 ? `the ${keys[0]!.label}` : `any of ${keys.length} keys (${listKeys(keys)})`;
+				keys.length === 1 ? `the ${describeKey(keys[0]!)}` : `any of ${keys.length} keys (${listKeys(keys)})`;
 			return `The signature does not match ${tried}.`;
 		}
 	}
@@ -372,7 +370,7 @@ function explainVerdict(verdict: Verdict): string {
 
 /** The note under `Sign`: what signing did, or why it could not and that the token kept its signature. */
 export function describeSignResult(result: SignResult): string {
-	if (result.ok) return `Signed with the ${result.key.label}.`;
+	if (result.ok) return `Signed with the ${describeKey(result.key)}.`;
 	return `${explainRefusal(result)} The token keeps its old signature.`;
 }
 
@@ -400,8 +398,8 @@ function explainRefusal(result: Exclude<SignResult, { ok: true }>): string {
 		}
 		case 'key-rejected':
 			return result.unsupported
-				? `Cannot sign with the ${result.key.label}: this browser's WebCrypto does not support its algorithm.`
-				: `Cannot sign with the ${result.key.label}: ${describeKeyFault({ code: 'rejected' })}.`;
+				? `Cannot sign with the ${describeKey(result.key)}: this browser's WebCrypto does not support its algorithm.`
+				: `Cannot sign with the ${describeKey(result.key)}: ${describeKeyFault({ code: 'rejected' })}.`;
 	}
 }
 
@@ -417,10 +415,13 @@ export function describeKeyGenerationFailure(error: unknown): string {
 
 function listKeys(keys: readonly KeyCandidate[]): string {
 	return keys
-		.map(
-			(k) =>
-				`${k.kid !== undefined ? `kid=${k.kid}` : k.label} (${describeKeyInfo(k.info, false)}${k.use ? `, use ${k.use}` : ''}${k.alg ? `, alg ${k.alg}` : ''})`,
-		)
+		.map((k) => {
+			const members = [k.use ? `use ${k.use}` : '', k.alg ? `alg ${k.alg}` : ''].filter(Boolean);
+			// A kid names the key; without one, its full name (kind, place, thumbprint) does.
+			if (k.kid !== undefined)
+				return `kid=${k.kid} (${[describeKeyInfo(k.info, false), ...members].join(', ')})`;
+			return members.length > 0 ? `${describeKey(k)} (${members.join(', ')})` : describeKey(k);
+		})
 		.join(', ');
 }
 

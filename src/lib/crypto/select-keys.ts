@@ -1,12 +1,6 @@
 // Which of the keys a person gave fits a token's `alg` and `kid`: one choice for verifying, signing and decrypting.
 
-import {
-	findJwsAlgorithm,
-	implementationFor,
-	jweKeyRequirements,
-	jwsAlgorithms,
-	type KeyRequirement,
-} from '../jwt/algorithms';
+import { findJwsAlgorithm, jweKeyRequirements, jwsAlgorithms, type KeyRequirement } from '../jwt/algorithms';
 import type { KeyCandidate, ParsedKey } from './keys';
 
 /** What a key is chosen for: a JWS `alg` verifies or signs (RFC 7515 §5), a JWE `alg` decrypts (RFC 7516 §5.2). */
@@ -17,7 +11,6 @@ export type KeyMisfit =
 	/** The key's type or curve is not one the `alg` takes (RFC 7518 §3, RFC 8037 §3.1). */
 	| { readonly code: 'key-type'; readonly alg: string; readonly needs: readonly KeyRequirement[] }
 	/** The `alg` takes this curve, but nothing on this page implements it (EdDSA with Ed448). */
-	| { readonly code: 'curve-unavailable'; readonly alg: string; readonly crv: string }
 	/** The JWK's `use` is for the other purpose (RFC 7517 §4.2). */
 	| { readonly code: 'key-use'; readonly use: string; readonly expected: 'sig' | 'enc' }
 	/** The JWK's `alg` names another algorithm (RFC 7517 §4.4). */
@@ -111,16 +104,8 @@ export function keyMisfits(key: KeyCandidate, alg: string, operation: KeyOperati
 	const requirements = requirementsFor(alg, operation) ?? [];
 	const misfits: KeyMisfit[] = [];
 	const info = key.info;
+	// Every curve a row's keys name has an implementation (algorithms.ts), so a key that fits can be used.
 	if (!fitsRequirements(info, requirements)) misfits.push({ code: 'key-type', alg, needs: requirements });
-	else if (operation !== 'decrypt' && 'crv' in info) {
-		const jws = findJwsAlgorithm(alg);
-		if (
-			jws &&
-			jws.implementation.kind === 'by-curve' &&
-			implementationFor(jws, info.crv).kind === 'unavailable'
-		)
-			misfits.push({ code: 'curve-unavailable', alg, crv: info.crv });
-	}
 	const expected = operation === 'decrypt' ? 'enc' : 'sig';
 	if (key.use !== undefined && key.use !== expected)
 		misfits.push({ code: 'key-use', use: key.use, expected });

@@ -5,6 +5,7 @@ import { encodeBase64url } from '../encoding/base64url';
 import { decodeHeader } from '../jwt/decode';
 import { stringMember } from '../jwt/json';
 import type { KeyCandidate, KeyProblem, ParsedKey } from './keys';
+import { withThumbprints } from './key-thumbprint';
 import { loadProvider } from './providers';
 import { selectKeys, type KeyMatch } from './select-keys';
 import { KeyImportError } from './signature-provider';
@@ -55,7 +56,9 @@ export async function signToken(
 	const alg = findJwsAlgorithm(algName);
 	if (!alg || alg.implementation.kind === 'unavailable')
 		return { ok: false, code: 'alg-unavailable', alg: algName };
-	const selection = selectKeys(key, { kid: stringMember(root, 'kid'), alg: alg.name, operation: 'sign' });
+	// The note names the key by its thumbprint (RFC 7638), which only an async digest gives.
+	const named = await withThumbprints(key, subtle);
+	const selection = selectKeys(named, { kid: stringMember(root, 'kid'), alg: alg.name, operation: 'sign' });
 	switch (selection.code) {
 		case 'no-key':
 			return { ok: false, code: 'no-key' };

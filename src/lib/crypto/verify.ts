@@ -7,6 +7,7 @@ import { signingInput, type DecodedToken } from '../jwt/decode';
 import type { PartName } from '../jwt/errors';
 import { stringMember, type JsonNode } from '../jwt/json';
 import type { KeyCandidate, ParsedKey } from './keys';
+import { withThumbprints } from './key-thumbprint';
 import { loadProvider } from './providers';
 import { selectKeys, type KeyMatch } from './select-keys';
 import { KeyImportError, type LibraryUse } from './signature-provider';
@@ -107,7 +108,9 @@ export async function verifyToken(
 	const checked = checkPreconditions(input);
 	if ('status' in checked) return checked;
 	const { alg, signature } = checked;
-	const selection = selectKeys(input.key, {
+	// The verdict names keys by their thumbprint (RFC 7638), which only an async digest gives.
+	const key = await withThumbprints(input.key, subtle);
+	const selection = selectKeys(key, {
 		kid: stringMember(checked.header, 'kid'),
 		alg: alg.name,
 		operation: 'verify',
@@ -128,7 +131,7 @@ export async function verifyToken(
 	const verdict = await tryKeys(selection.keys, alg, signature, data, subtle);
 	if (verdict.status !== 'invalid' || verdict.code !== 'mismatch') return verdict;
 	const hint =
-		input.key.kind === 'secret' && alg.family === 'hmac'
+		key.kind === 'secret' && alg.family === 'hmac'
 			? await diagnoseSecret(input, alg, signature, data, subtle)
 			: undefined;
 	return hint ? { ...verdict, hint } : verdict;

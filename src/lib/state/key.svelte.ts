@@ -24,6 +24,10 @@ export class KeyState {
 
 	/** The phrase the `Signature` status begins with. */
 	readonly headline = $derived(HEADLINES[this.verdict.status]);
+	/** The whole RFC 7638 thumbprint of the one key the verdict names; the verdict shows only its first characters. */
+	readonly thumbprint = $derived(
+		this.verdict.status === 'not-verified' ? undefined : this.verdict.key?.thumbprint,
+	);
 
 	readonly #view: TokenView;
 	#verifyRun = 0;
@@ -53,7 +57,7 @@ export class KeyState {
 		const crypto = this.#view.modules.crypto;
 		if (this.parsed.kind === 'error') return crypto?.describeKeyProblem(this.parsed.problem);
 		if (this.verdict.code === 'key-rejected')
-			return crypto?.describeKeyProblem({ code: 'key-rejected', label: this.verdict.key.label });
+			return crypto?.describeKeyProblem({ code: 'key-rejected', key: this.verdict.key });
 		return undefined;
 	});
 	/** What the key says about itself and the token (weak secret, key confusion, `use: enc`, …). */

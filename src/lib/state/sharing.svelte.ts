@@ -92,6 +92,6 @@ function reportVerdict(verdict: Verdict, crypto: Crypto | undefined): ReportVerd
 	return {
 		status: verdict.status,
 		text: explanation,
-		keyProvenance: verdict.key ? `${verdict.key.label}, from ${origin}` : undefined,
+		keyProvenance: verdict.key ? crypto && `${crypto.describeKey(verdict.key)}, from ${origin}` : undefined,
 	};
 }

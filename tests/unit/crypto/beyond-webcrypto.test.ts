@@ -102,7 +102,7 @@ test('the verdict names the library for secp256k1 and Ed448, not for Ed25519 whe
 		readFileSync(new URL('../../vectors/rfc9964/ML_DSA_65.jose.json', import.meta.url), 'utf8'),
 	) as { jwk: Record<string, string>; jws: string };
 	expect(describeVerdict(await verifyWith(mlDsa.jws, JSON.stringify(mlDsa.jwk))).explanation).toBe(
-		`Verified with the JWK kid=${mlDsa.jwk.kid} (ML-DSA-65, private), in this page's ML-DSA code (@noble/post-quantum); this browser's WebCrypto has no ML-DSA.`,
+		`Verified with the ML-DSA-65 private key (JWK, kid and thumbprint ${mlDsa.jwk.kid!.slice(0, 10)}…), in this page's ML-DSA code (@noble/post-quantum); this browser's WebCrypto has no ML-DSA.`,
 	);
 	const native = await verifyWith(makeToken('Ed25519', ed25519.privateKey), pem(ed25519.publicKey, 'spki'));
 	expect(native.status).toBe('verified');

@@ -28,7 +28,10 @@ describe('findEmbeddedKeys', () => {
 		const der = pem.replace(/-----[A-Z ]+-----|\s/g, '');
 		const [key] = findEmbeddedKeys(decodeToken(token({ alg: 'RS256', x5c: [der, 'second'] })));
 		const parsed = parseKeyInput(key!.keyText!);
-		expect(parsed.kind === 'keys' && parsed.keys[0]?.label).toContain('from certificate CN=api.example.test');
+		expect(parsed.kind === 'keys' && parsed.keys[0]).toMatchObject({
+			source: 'pem-certificate',
+			subject: 'CN=api.example.test, O=JWT Prism Tests',
+		});
 	});
 
 	test('jku and x5u are kept as text URLs with no key text, whatever they hold', () => {

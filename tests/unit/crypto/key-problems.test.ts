@@ -318,7 +318,7 @@ describe('every key problem and fault has words with no raw names', () => {
 		{ code: 'jwks-empty' },
 		{ code: 'jwks-no-key', keys: faults.map((fault, index) => ({ index, fault })) },
 		...faults.map((fault) => ({ code: 'jwk-unusable', fault }) as const),
-		{ code: 'key-rejected', label: 'RSA 2048 private key (PEM PKCS#8)' },
+		{ code: 'key-rejected', key: { source: 'pem-pkcs8', info: { kty: 'RSA', bits: 2048, private: true } } },
 	];
 
 	test.each(faults.map((f) => [f.code, f] as const))('fault %s', (_code, fault) => {

@@ -42,7 +42,7 @@ describe('signToken', () => {
 	/** Every private-key format, with the algs its key suits. */
 	const PRIVATE_FORMS = ALGS.filter(([, kind]) => kind !== 'oct').flatMap(([alg, kind]) =>
 		asymmetricForms(kind as Kind)
-			.filter((form) => form.label.includes('private'))
+			.filter((form) => form.format.includes('private'))
 			.map((form) => [alg, form.format, kind as Kind, form.keyText] as const),
 	);
 	const PRIVATE_SETS = ALGS.filter(([, kind]) => kind !== 'oct').map(([alg, kind]) => {

@@ -5,6 +5,7 @@ import {
 	constants,
 	createHmac,
 	createPrivateKey,
+	createPublicKey,
 	generateKeyPairSync,
 	sign,
 	type JsonWebKey as NodeJwk,
@@ -91,13 +92,6 @@ export const CERTIFICATES = {
 	ed25519: certificate('ed25519'),
 };
 export type Kind = keyof typeof KEYS;
-export const INFO: Record<Kind, string> = {
-	rsa: 'RSA 2048',
-	'P-256': 'EC P-256',
-	'P-384': 'EC P-384',
-	'P-521': 'EC P-521',
-	ed25519: 'Ed25519',
-};
 
 /** 64 bytes whose standard base64 has `+`, `/` and `==`, so each base64 spelling differs. */
 export const SECRET_BYTES = Uint8Array.from({ length: 64 }, (_, i) => (i * 37 + 251) & 0xff);
@@ -115,12 +109,14 @@ export interface KeyForm {
 	readonly signer: Signer;
 	readonly header?: Record<string, unknown>;
 	readonly source: KeySource;
-	readonly label: string;
+	/** What the verdict's key says of where it came from: kid, place in the set, certificate subject. */
+	readonly name: { readonly kid?: string; readonly index?: number; readonly subject?: string };
+	/** The public key whose RFC 7638 thumbprint the verdict's key carries; none for secrets. */
+	readonly thumbprintOf?: KeyObject;
 }
 
 export function hmacForms(): KeyForm[] {
-	const secret = { signer: SECRET_BYTES, base64: true, source: 'secret-base64' } as const;
-	const label = 'HMAC secret (base64-decoded, 64 bytes)';
+	const secret = { signer: SECRET_BYTES, base64: true, source: 'secret-base64', name: {} } as const;
 	const oct = (bytes: Uint8Array, kid?: string) => ({ kty: 'oct', ...(kid && { kid }), k: b64url(bytes) });
 	return [
 		{
@@ -128,27 +124,25 @@ export function hmacForms(): KeyForm[] {
 			keyText: SECRET_TEXT,
 			signer: Buffer.from(SECRET_TEXT),
 			source: 'secret-text',
-			label: `HMAC secret (UTF-8, ${Buffer.byteLength(SECRET_TEXT)} bytes)`,
+			name: {},
 		},
-		{ format: 'base64url secret, box ticked', keyText: b64url(SECRET_BYTES), ...secret, label },
+		{ format: 'base64url secret, box ticked', keyText: b64url(SECRET_BYTES), ...secret },
 		{
 			format: 'standard base64 with padding, box ticked',
 			keyText: Buffer.from(SECRET_BYTES).toString('base64'),
 			...secret,
-			label,
 		},
 		{
 			format: 'standard base64 without padding, box ticked',
 			keyText: Buffer.from(SECRET_BYTES).toString('base64').replace(/=+$/, ''),
 			...secret,
-			label,
 		},
 		{
 			format: 'oct JWK',
 			keyText: json(oct(SECRET_BYTES)),
 			signer: SECRET_BYTES,
 			source: 'jwk',
-			label: 'JWK (oct, 64 bytes)',
+			name: {},
 		},
 		{
 			format: 'JWKS picked by kid',
@@ -156,14 +150,14 @@ export function hmacForms(): KeyForm[] {
 			signer: SECRET_BYTES,
 			header: { kid: 'abc' },
 			source: 'jwks',
-			label: 'JWKS key kid=abc (oct, 64 bytes)',
+			name: { kid: 'abc', index: 1 },
 		},
 		{
 			format: 'JWKS without kid, each fitting key tried',
 			keyText: json({ keys: [jwkOf(KEYS.rsa[1].publicKey), oct(DECOY_BYTES), oct(SECRET_BYTES)] }),
 			signer: SECRET_BYTES,
 			source: 'jwks',
-			label: 'JWKS key #3 (oct, 64 bytes)',
+			name: { index: 2 },
 		},
 	];
 }
@@ -171,37 +165,28 @@ export function hmacForms(): KeyForm[] {
 export function asymmetricForms(kind: Kind): KeyForm[] {
 	const [{ privateKey, publicKey }, decoy] = KEYS[kind];
 	const unfitting = kind === 'rsa' ? KEYS['P-256'][1].publicKey : KEYS.rsa[1].publicKey;
-	const info = INFO[kind];
 	const forms: KeyForm[] = [];
 	const add = (
 		format: string,
 		keyText: string,
 		source: KeySource,
-		label: string,
+		name: KeyForm['name'] = {},
 		more: Partial<KeyForm> = {},
-	) => forms.push({ format, keyText, source, label, signer: privateKey, ...more });
-	add('PEM SPKI', pem(publicKey, 'spki'), 'pem-spki', `${info} public key (PEM SPKI)`);
-	if (kind === 'rsa')
-		add('PEM PKCS#1 public', pem(publicKey, 'pkcs1'), 'pem-pkcs1-public', `${info} public key (PEM PKCS#1)`);
+	) => forms.push({ format, keyText, source, name, signer: privateKey, thumbprintOf: publicKey, ...more });
+	add('PEM SPKI', pem(publicKey, 'spki'), 'pem-spki');
+	if (kind === 'rsa') add('PEM PKCS#1 public', pem(publicKey, 'pkcs1'), 'pem-pkcs1-public');
 	add(
 		'X.509 certificate',
 		CERTIFICATES[kind].pem,
 		'pem-certificate',
-		`${info} public key from certificate CN=test.example`,
-		{ signer: CERTIFICATES[kind].key },
+		{ subject: 'CN=test.example' },
+		{ signer: CERTIFICATES[kind].key, thumbprintOf: createPublicKey(CERTIFICATES[kind].key) },
 	);
-	add('PEM PKCS#8 private', pem(privateKey, 'pkcs8'), 'pem-pkcs8', `${info} private key (PEM PKCS#8)`);
-	if (kind === 'rsa')
-		add(
-			'PEM PKCS#1 private',
-			pem(privateKey, 'pkcs1'),
-			'pem-pkcs1-private',
-			`${info} private key (PEM PKCS#1)`,
-		);
-	if (kind !== 'rsa' && kind !== 'ed25519')
-		add('PEM SEC1 private', pem(privateKey, 'sec1'), 'pem-sec1', `${info} private key (PEM SEC1)`);
-	add('public JWK', json(jwkOf(publicKey)), 'jwk', `JWK (${info})`);
-	add('private JWK', json(jwkOf(privateKey)), 'jwk', `JWK (${info}, private)`);
+	add('PEM PKCS#8 private', pem(privateKey, 'pkcs8'), 'pem-pkcs8');
+	if (kind === 'rsa') add('PEM PKCS#1 private', pem(privateKey, 'pkcs1'), 'pem-pkcs1-private');
+	if (kind !== 'rsa' && kind !== 'ed25519') add('PEM SEC1 private', pem(privateKey, 'sec1'), 'pem-sec1');
+	add('public JWK', json(jwkOf(publicKey)), 'jwk');
+	add('private JWK', json(jwkOf(privateKey)), 'jwk');
 	add(
 		'JWKS picked by kid',
 		json({
@@ -211,14 +196,14 @@ export function asymmetricForms(kind: Kind): KeyForm[] {
 			],
 		}),
 		'jwks',
-		`JWKS key kid=abc (${info})`,
+		{ kid: 'abc', index: 1 },
 		{ header: { kid: 'abc' } },
 	);
 	add(
 		'JWKS without kid, each fitting key tried',
 		json({ keys: [jwkOf(unfitting), jwkOf(decoy.publicKey), jwkOf(publicKey)] }),
 		'jwks',
-		`JWKS key #3 (${info})`,
+		{ index: 2 },
 	);
 	return forms;
 }

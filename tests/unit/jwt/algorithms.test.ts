@@ -119,6 +119,13 @@ describe('the algorithm table', () => {
 		expect(implementationFor(findJwsAlgorithm('EdDSA')!, crv).kind).toBe(kind);
 	});
 
+	// select-keys.ts has no "curve unavailable" misfit: a key on a curve its row names always has an implementation.
+	test('every curve a JWS row takes keys on has an implementation', () => {
+		for (const row of rows)
+			for (const crv of row.keys.flatMap((need) => need.crv ?? []))
+				expect(implementationFor(row, crv).kind, `${row.name} ${crv}`).not.toBe('unavailable');
+	});
+
 	test('every JWE key-management alg says which keys fit', () => {
 		for (const alg of jweAlgorithms) expect(jweKeyRequirements[alg]?.length).toBeGreaterThan(0);
 		expect(jweKeyRequirements['RSA-OAEP-256']).toEqual([{ kty: 'RSA' }]);

@@ -2,7 +2,8 @@
 
 import { decodeBase64url } from '../../encoding/base64url';
 import type { JweEncryption, JweKeyManagement } from '../../jwt/jwe/algorithms';
-import { describeKeyInfo, parseKeyInput, type KeyCandidate, type ParsedKey } from '../keys';
+import { withThumbprints } from '../key-thumbprint';
+import { describeKey, describeKeyInfo, parseKeyInput, type KeyCandidate, type ParsedKey } from '../keys';
 import { selectKeys, type KeyMisfit } from '../select-keys';
 import { MAX_KEYS_TRIED } from './limits';
 import type { DecryptionFailure, DecryptionKey, KeyMismatch } from './outcome';
@@ -36,7 +37,8 @@ export async function chooseDecryptionKeys(
 	const symmetric = alg.family === 'dir' || alg.family === 'aes-kw' || alg.family === 'aes-gcm-kw';
 	if (symmetric && !structured) return readKeyBytes(text, symmetricSize(alg, enc));
 
-	const parsed: ParsedKey = parseKeyInput(text);
+	// The verdict names keys by their thumbprint (RFC 7638), as the Signature status does.
+	const parsed: ParsedKey = await withThumbprints(parseKeyInput(text), subtle);
 	if (parsed.kind === 'error')
 		return { ok: false, failure: { code: 'key-unreadable', problem: parsed.problem } };
 	const selection = selectKeys(parsed, { kid, alg: alg.name, operation: 'decrypt' });
@@ -53,7 +55,7 @@ export async function chooseDecryptionKeys(
 				failure: {
 					code: 'no-kid-match',
 					kid: selection.kid,
-					available: selection.keys.map((c) => (c.kid !== undefined ? `kid=${c.kid}` : c.label)),
+					available: selection.keys.map((c) => (c.kid !== undefined ? `kid=${c.kid}` : describeKey(c))),
 				},
 			};
 		default:
@@ -75,7 +77,7 @@ export async function chooseDecryptionKeys(
 			} catch (error) {
 				// A PKCS#8 key WebCrypto will not import (its DER reads, its numbers do not make a key).
 				if (!(error instanceof Error)) throw error;
-				refused ??= { code: 'crypto-refused', key: candidate.label, errorName: error.name };
+				refused ??= { code: 'crypto-refused', key: describeKey(candidate), errorName: error.name };
 			}
 		}
 	}
@@ -142,11 +144,10 @@ export function mismatchOf(
 	alg: JweKeyManagement,
 	enc: JweEncryption,
 ): KeyMismatch | undefined {
-	const key = candidate.label;
+	const key = describeKey(candidate);
 	for (const misfit of misfits) {
 		switch (misfit.code) {
 			case 'key-type':
-			case 'curve-unavailable':
 				return { code: 'wrong-key-type', key, needs: describeNeeds(alg, enc) };
 			case 'key-use':
 				return { code: 'key-not-for-alg', key, member: 'use', value: misfit.use };
@@ -188,7 +189,7 @@ async function toDecryptionKey(
 	alg: JweKeyManagement,
 	subtle: SubtleCrypto,
 ): Promise<DecryptionKey> {
-	const common = { source: candidate.source, label: candidate.label, kid: candidate.kid, candidate };
+	const common = { source: candidate.source, label: describeKey(candidate), kid: candidate.kid, candidate };
 	if (candidate.secret) return { ...common, material: candidate.secret };
 	if (candidate.jwk) return { ...common, material: { ...candidate.jwk } as JsonWebKey };
 	if (!candidate.pkcs8) throw new Error('a private key candidate without material');

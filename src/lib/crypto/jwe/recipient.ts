@@ -3,6 +3,7 @@
 import type { JweKeyManagement } from '../../jwt/jwe/algorithms';
 import { parseKeyInput, type KeyCandidate, type KeyProblem } from '../keys';
 import { selectKeys } from '../select-keys';
+import { describeKey } from '../key-names';
 
 /** Members of a private JWK (RFC 7518 §6.2.2, §6.3.2; RFC 8037 §2), and those WebCrypto adds on export: never sent to jose. */
 const NOT_PUBLIC = new Set(['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'key_ops', 'ext']);
@@ -53,7 +54,7 @@ export async function chooseRecipientKey(
 	if (parsed.kind === 'secret')
 		return {
 			ok: false,
-			problem: { code: 'recipient-wrong-type', key: parsed.key.label, needs: publicNeeds(alg) },
+			problem: { code: 'recipient-wrong-type', key: describeKey(parsed.key), needs: publicNeeds(alg) },
 		};
 	// By the token's kid when the set has that key; a new recipient's set may not, and then one fitting key will do.
 	const byKid = parsed.isSet && kid !== undefined ? parsed.keys.filter((key) => key.kid === kid) : [];
@@ -70,8 +71,8 @@ export async function chooseRecipientKey(
 		return { ok: false, problem: { code: 'recipient-ambiguous', count: fitting.length, kid } };
 	const key = fitting[0]!;
 	const jwk = await publicJwk(key, alg, subtle);
-	if (!jwk) return { ok: false, problem: { code: 'recipient-refused', key: key.label } };
-	return { ok: true, jwk, label: key.label, ...(key.kid !== undefined ? { kid: key.kid } : {}) };
+	if (!jwk) return { ok: false, problem: { code: 'recipient-refused', key: describeKey(key) } };
+	return { ok: true, jwk, label: describeKey(key), ...(key.kid !== undefined ? { kid: key.kid } : {}) };
 }
 
 /** Why `key` cannot be encrypted to with `alg`, or undefined when it can. */
@@ -82,21 +83,21 @@ function misfitOf(key: KeyCandidate, alg: JweKeyManagement): RecipientProblem | 
 		{ alg: alg.name, operation: 'decrypt' },
 	);
 	const misfits = selection.code === 'no-fitting-key' ? selection.matches[0]!.misfits : [];
-	if (misfits.some((m) => m.code === 'key-type' || m.code === 'curve-unavailable'))
-		return { code: 'recipient-wrong-type', key: key.label, needs: publicNeeds(alg) };
+	if (misfits.some((m) => m.code === 'key-type'))
+		return { code: 'recipient-wrong-type', key: describeKey(key), needs: publicNeeds(alg) };
 	if (key.use !== undefined && key.use !== 'enc')
-		return { code: 'recipient-not-for-encryption', key: key.label, member: 'use', value: key.use };
+		return { code: 'recipient-not-for-encryption', key: describeKey(key), member: 'use', value: key.use };
 	if (key.alg !== undefined && key.alg !== alg.name)
-		return { code: 'recipient-not-for-encryption', key: key.label, member: 'alg', value: key.alg };
+		return { code: 'recipient-not-for-encryption', key: describeKey(key), member: 'alg', value: key.alg };
 	if (key.keyOps !== undefined && !key.keyOps.some((op) => ENCRYPTING_OPS.includes(op)))
 		return {
 			code: 'recipient-not-for-encryption',
-			key: key.label,
+			key: describeKey(key),
 			member: 'key_ops',
 			value: key.keyOps.join(', ') || 'empty',
 		};
 	if (key.info.kty === 'RSA' && key.info.bits < 2048)
-		return { code: 'recipient-too-small', key: key.label, bits: key.info.bits };
+		return { code: 'recipient-too-small', key: describeKey(key), bits: key.info.bits };
 	return undefined;
 }
 
