@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { installProbe, waitForProbe, waitForQuiet, withPage } from './browser.mjs';
 import { interleave } from './runs.mjs';
+import { watchVerdict } from './verify.mjs';
 import { GZIP_LEVEL } from './serve.mjs';
 import { plural, recordMetric, summarize } from './stats.mjs';
 import { encodeToken, randomTag } from './tokens.mjs';
@@ -212,23 +213,6 @@ async function measureTwice(browser, target, algorithm) {
 		}
 		return times;
 	});
-}
-
-/**
- * In the page: records when the next 'input' event starts (the fill) and when `status` first says
- * "Signature verified". The capture listener on window runs before the app's own input handler.
- * @param {Element} status
- */
-function watchVerdict(status) {
-	const probe = /** @type {ProbedWindow} */ (window).__bench;
-	addEventListener('input', () => (probe.inputAt ??= performance.now()), { capture: true, once: true });
-	const observer = new MutationObserver(() => {
-		if (status.textContent?.includes('Signature verified')) {
-			probe.verifiedAt = performance.now();
-			observer.disconnect();
-		}
-	});
-	observer.observe(status, { childList: true, subtree: true, characterData: true });
 }
 
 /**

@@ -67,7 +67,7 @@ async function measureVerify(browser, target, token, key, marker) {
  * "Signature verified". The capture listener on window runs before the app's own input handler.
  * @param {Element} status
  */
-function watchVerdict(status) {
+export function watchVerdict(status) {
 	const probe = /** @type {ProbedWindow} */ (window).__bench;
 	addEventListener('input', () => (probe.inputAt ??= performance.now()), { capture: true, once: true });
 	const observer = new MutationObserver(() => {

@@ -183,6 +183,18 @@ export function mismatchOf(
 
 const ECDH: readonly string[] = ['ecdh-es', 'ecdh-es-kw'];
 
+/** How WebCrypto imports an RSA, EC or X25519 key for `alg`'s key management (RSA-OAEP with its hash, or ECDH). */
+export function jweImportParams(
+	info: KeyCandidate['info'],
+	alg: JweKeyManagement,
+): RsaHashedImportParams | EcKeyImportParams | Algorithm {
+	return info.kty === 'RSA'
+		? { name: 'RSA-OAEP', hash: alg.hash ?? 'SHA-1' }
+		: info.kty === 'EC'
+			? { name: 'ECDH', namedCurve: info.crv }
+			: { name: 'X25519' };
+}
+
 /** The material jose is given for a fitting candidate: raw bytes, the private JWK, or a CryptoKey from PKCS#8. */
 async function toDecryptionKey(
 	candidate: KeyCandidate,
@@ -194,12 +206,7 @@ async function toDecryptionKey(
 	if (candidate.jwk) return { ...common, material: { ...candidate.jwk } as JsonWebKey };
 	if (!candidate.pkcs8) throw new Error('a private key candidate without material');
 	const info = candidate.info;
-	const params: RsaHashedImportParams | EcKeyImportParams | Algorithm =
-		info.kty === 'RSA'
-			? { name: 'RSA-OAEP', hash: alg.hash ?? 'SHA-1' }
-			: info.kty === 'EC'
-				? { name: 'ECDH', namedCurve: info.crv }
-				: { name: 'X25519' };
+	const params = jweImportParams(info, alg);
 	const usages: KeyUsage[] = info.kty === 'RSA' ? ['decrypt', 'unwrapKey'] : ['deriveBits'];
 	// Extractable, so that re-encryption can derive the public key from it; it never leaves this page's memory.
 	const material = await subtle.importKey('pkcs8', candidate.pkcs8 as BufferSource, params, true, usages);

@@ -4,6 +4,7 @@ import type { JweKeyManagement } from '../../jwt/jwe/algorithms';
 import { parseKeyInput, type KeyCandidate, type KeyProblem } from '../keys';
 import { selectKeys } from '../select-keys';
 import { describeKey } from '../key-names';
+import { jweImportParams } from './keys';
 
 /** Members of a private JWK (RFC 7518 §6.2.2, §6.3.2; RFC 8037 §2), and those WebCrypto adds on export: never sent to jose. */
 const NOT_PUBLIC = new Set(['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'key_ops', 'ext']);
@@ -118,12 +119,7 @@ async function publicJwk(
 	if (key.jwk) jwk = key.jwk as JsonWebKey;
 	else {
 		const info = key.info;
-		const params: RsaHashedImportParams | EcKeyImportParams | Algorithm =
-			info.kty === 'RSA'
-				? { name: 'RSA-OAEP', hash: alg.hash ?? 'SHA-1' }
-				: info.kty === 'EC'
-					? { name: 'ECDH', namedCurve: info.crv }
-					: { name: 'X25519' };
+		const params = jweImportParams(info, alg);
 		const format = key.spki ? 'spki' : 'pkcs8';
 		const der = key.spki ?? key.pkcs8;
 		if (!der) return undefined;
