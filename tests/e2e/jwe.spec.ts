@@ -333,7 +333,9 @@ test.describe('re-encrypting to an Encryption key', () => {
 		await encryptionKey(page).fill(
 			JSON.stringify({ keys: [JSON.parse(jwk(otherRsa.publicKey, { kid: 'b', use: 'enc' }))] }),
 		);
-		await expect(page.getByText(/Edits are encrypted to the JWKS key kid=b/)).toBeVisible();
+		await expect(
+			page.getByText(/Edits are encrypted to the RSA 2048 public key \(JWKS key kid=b/),
+		).toBeVisible();
 
 		await openInnerButton(page).click();
 		await secretBox(page).fill(pkcs8(signer.privateKey));
@@ -356,7 +358,9 @@ test.describe('re-encrypting to an Encryption key', () => {
 		await expect(jose.compactDecrypt(reencrypted, rsa.privateKey)).rejects.toThrow();
 		// The page still holds A, which cannot open it: the status says whom it went to, Payload still shows the
 		// inner token it encrypted, and B's private key decrypts it.
-		await expect(decryption(page)).toContainText(/Not decrypted.*encrypted it to the JWKS key kid=b/);
+		await expect(decryption(page)).toContainText(
+			/Not decrypted.*encrypted it to the RSA 2048 public key \(JWKS key kid=b\)/,
+		);
 		await expect(payloadEditor(page)).toContainText(edited.slice(-40));
 		await expect(openInnerButton(page)).toBeVisible();
 		await decryptionKey(page).fill(pkcs8(otherRsa.privateKey));
