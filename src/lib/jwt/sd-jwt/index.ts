@@ -22,9 +22,10 @@ export {
 	readHolderKey,
 	type HolderKey,
 	type KeyBindingOptions,
-	type KeyBindingProblem,
 	type KeyBindingReport,
 } from './key-binding';
+export type { IssuedAtProblem, KeyBindingProblem } from './key-binding-problems';
+export { describeIssuedAtProblem, describeKeyBindingProblem } from './key-binding-messages';
 export { buildPresentation, withoutKeyBinding, withParents } from './present';
 export {
 	MAX_DISCLOSURE_NESTING,
