@@ -10,6 +10,8 @@ export interface DisclosureRow {
 	readonly index: number;
 	/** The disclosure is in `Encoded token` now (its checkbox is ticked). */
 	readonly disclosed: boolean;
+	/** Its position among the disclosures of `Encoded token` now, from 0; undefined while unticked. */
+	readonly position?: number;
 	readonly record: DisclosureRecord;
 	/** The claim name, or undefined for an array element. */
 	readonly name?: string;
@@ -95,12 +97,13 @@ export class SdJwtState {
 		const analysis = this.analysis;
 		if (!analysis) return [];
 		const source = this.#currentSource;
-		if (!source) return analysis.processing.disclosures.map((record) => row(record, true));
+		if (!source) return analysis.processing.disclosures.map((record) => row(record, record.index));
 		let shown = 0;
 		return source.included.map((included, index) => {
-			const current = included ? analysis.processing.disclosures[shown++] : undefined;
+			const position = included ? shown++ : undefined;
+			const current = position === undefined ? undefined : analysis.processing.disclosures[position];
 			const record = current ? { ...current, index } : source.analysis.processing.disclosures[index]!;
-			return row(record, included);
+			return row(record, current ? position : undefined);
 		});
 	});
 
@@ -171,19 +174,53 @@ export class SdJwtState {
 		if (source?.awaitingKeyBinding && this.holderKey?.kind === 'keys') await this.signKeyBinding();
 	}
 
+	/** Matched disclosures of the current token by digest, for finding the one a selected digest references. */
+	readonly #byDigest = $derived.by((): Readonly<Record<string, number>> =>
+		Object.fromEntries(
+			(this.analysis?.processing.disclosures ?? [])
+				.filter((record) => record.digest !== undefined && record.status === 'matched')
+				.map((record) => [record.digest!, record.index]),
+		),
+	);
+
+	/** The disclosure highlighted now (its position in `Encoded token`), when one is. */
+	readonly highlighted = $derived.by(() => this.#view.highlight?.disclosure);
+
 	/**
-	 * Highlights, in the Payload editor, the claim of the issuer payload that holds the row's digest: `_sd`, or
-	 * the array or object it sits in (for a nested disclosure, the top-level claim its chain starts from).
+	 * Highlights the disclosure at `position` of `Encoded token` there, its digest where it is written in the
+	 * `Payload` editor (a nested one's digest sits in its parent disclosure, highlighted with the value in
+	 * `Disclosed claims`), and its value in `Disclosed claims` (`Show disclosure <n> in token`).
 	 */
-	showDigest(row: DisclosureRow): void {
-		let record: DisclosureRow['record'] | undefined = row.record;
-		const records = this.analysis?.processing.disclosures ?? [];
-		// Bounded: each step goes to a parent, and a chain is at most MAX_DISCLOSURE_NESTING long.
-		for (let steps = 0; record?.parent !== undefined && steps < records.length; steps++)
-			record = records[record.parent];
-		const member = record?.path?.match(/^\$(?:\.([A-Za-z_$][A-Za-z0-9_$]*)|\[("(?:[^"\\]|\\.)*")\])/);
-		const name = member?.[1] ?? (member?.[2] ? (JSON.parse(member[2]) as string) : undefined);
-		if (name !== undefined) this.#view.highlight = { part: 'payload', member: name };
+	showDisclosure(position: number): void {
+		const record = this.analysis?.processing.disclosures[position];
+		if (!record) return;
+		this.#view.highlight = {
+			part: 'disclosure',
+			disclosure: position,
+			...(record.digest !== undefined && { digest: record.digest }),
+		};
+	}
+
+	/** The person put the cursor at `offset` of the `Payload` editor's `text`: on a digest, its disclosure is shown. */
+	selectInPayload(text: string, offset: number): void {
+		// A digest is a base64url JSON string; look only around the cursor (bounded, whatever the payload's size).
+		const from = Math.max(0, offset - 200);
+		const around = text.slice(from, offset + 200);
+		for (const match of around.matchAll(/"([A-Za-z0-9_-]{16,})"/g)) {
+			const start = from + match.index;
+			if (offset < start || offset > start + match[0].length) continue;
+			const digest = match[1]!;
+			if (Object.hasOwn(this.#byDigest, digest)) this.showDisclosure(this.#byDigest[digest]!);
+			return;
+		}
+	}
+
+	/** The person put the cursor at `offset` of `Encoded token`: inside a disclosure, that disclosure is shown. */
+	selectInToken(offset: number): void {
+		const range = this.#view.inspection.ranges.find(
+			(r) => r.name === 'disclosure' && r.from <= offset && offset <= r.to,
+		);
+		if (range?.index !== undefined && range.index !== this.highlighted) this.showDisclosure(range.index);
 	}
 
 	/** Signs a new KB-JWT for the current presentation with the holder key (`Sign key binding`). */
@@ -241,12 +278,13 @@ export class SdJwtState {
 	}
 }
 
-function row(record: DisclosureRecord, disclosed: boolean): DisclosureRow {
+function row(record: DisclosureRecord, position: number | undefined): DisclosureRow {
 	const reading = record.reading?.ok ? record.reading : undefined;
 	const raw = reading ? reading.json.slice(reading.value.start, reading.value.end) : '';
 	return {
 		index: record.index,
-		disclosed,
+		disclosed: position !== undefined,
+		...(position !== undefined && { position }),
 		record,
 		name: reading?.name,
 		value: raw.length > VALUE_LIMIT ? `${raw.slice(0, VALUE_LIMIT)}…` : raw,

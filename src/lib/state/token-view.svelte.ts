@@ -13,13 +13,12 @@ import {
 	recognizeProfile,
 	stringMember,
 	type Inspection,
-	type PartName,
 	type TextAnalysis,
 } from '$lib/jwt';
 import type { PlaintextView } from '$lib/crypto/jwe';
 import { SupersededError, type OffThreadAnalyzer } from '$lib/worker/client';
 import type { Modules } from './modules.svelte';
-import { PartView, type Draft } from './part-view.svelte';
+import { PartView, type Draft, type Highlight } from './part-view.svelte';
 import type { Settings } from './settings.svelte';
 
 /** What the page shows while a huge text is analysed: no token yet, and no error either. */
@@ -31,8 +30,8 @@ export class TokenView {
 	text = $state('');
 	/** Which of several tokens in the text is shown. */
 	pick = $state(0);
-	/** The finding or claim the person asked to see in the token and editors. */
-	highlight = $state.raw<{ part?: PartName; member?: string } | undefined>();
+	/** The finding, claim or SD-JWT disclosure the person asked to see in the token and editors. */
+	highlight = $state.raw<Highlight | undefined>();
 	/** The text currently in the editor is the built-in example. */
 	exampleText = $state('');
 	/**
