@@ -2,9 +2,9 @@
 import { parseArgs } from 'node:util';
 import { PAYLOAD_SELECTOR } from './browser.mjs';
 
-/** @typedef {'load' | 'cold' | 'paste' | 'verify' | 'typing'} Section */
+/** @typedef {'load' | 'cold' | 'paste' | 'sd-jwt' | 'verify' | 'typing'} Section */
 /** What `--only` can pick, in the order the bench measures them. */
-export const SECTIONS = /** @type {Section[]} */ (['load', 'cold', 'paste', 'verify', 'typing']);
+export const SECTIONS = /** @type {Section[]} */ (['load', 'cold', 'paste', 'sd-jwt', 'verify', 'typing']);
 
 /**
  * Reads the command line (the options are listed at the top of index.mjs).

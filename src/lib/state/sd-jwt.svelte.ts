@@ -46,6 +46,8 @@ export class SdJwtState {
 	#result = $state.raw<{ token: string; analysis: SdJwtAnalysis; verdict: KeyBindingVerdict } | undefined>();
 	#source = $state.raw<Source | undefined>();
 	#run = 0;
+	/** The last processing worked out, by token; plain (not state): refresh reads it and must not depend on it. */
+	#processed: { token: string; processing: SdJwtAnalysis['processing'] } | undefined;
 
 	constructor(view: TokenView) {
 		this.#view = view;
@@ -92,9 +94,12 @@ export class SdJwtState {
 		this.#source?.written === this.#view.token ? this.#source : undefined,
 	);
 
+	/** The processing of the current token: the same object while only the key binding is re-checked. */
+	readonly #processing = $derived.by(() => this.analysis?.processing);
+
 	/** Every disclosure of the SD-JWT presentations are built from, in order, ticked when presented. */
 	readonly rows = $derived.by<DisclosureRow[]>(() => {
-		const analysis = this.analysis;
+		const analysis = this.#processing && { processing: this.#processing };
 		if (!analysis) return [];
 		const source = this.#currentSource;
 		if (!source) return analysis.processing.disclosures.map((record) => row(record, record.index));
@@ -126,8 +131,11 @@ export class SdJwtState {
 		const run = ++this.#run;
 		const { core, crypto } = view.modules.sdJwt ?? (await view.modules.loadSdJwt());
 		const digest = crypto.webCryptoDigest();
-		const analysis = await core.analyzeSdJwt(decoded, digest, options);
+		// The processing depends on the token alone: only the key binding follows the clock and settings.
+		const previous = this.#processed?.token === token ? this.#processed.processing : undefined;
+		const analysis = await core.analyzeSdJwt(decoded, digest, options, previous);
 		if (!analysis) return;
+		this.#processed = { token, processing: analysis.processing };
 		const verdict = await crypto.verifyKeyBinding(analysis.keyBinding);
 		if (run === this.#run) this.#result = { token, analysis, verdict };
 	}
@@ -177,7 +185,7 @@ export class SdJwtState {
 	/** Matched disclosures of the current token by digest, for finding the one a selected digest references. */
 	readonly #byDigest = $derived.by((): Readonly<Record<string, number>> =>
 		Object.fromEntries(
-			(this.analysis?.processing.disclosures ?? [])
+			(this.#processing?.disclosures ?? [])
 				.filter((record) => record.digest !== undefined && record.status === 'matched')
 				.map((record) => [record.digest!, record.index]),
 		),
