@@ -1,6 +1,7 @@
 // The SD-JWT side of one token session: disclosures, the claims a verifier ends with, key binding, presentations.
 
 import type { KeyBindingSignResult, KeyBindingVerdict } from '$lib/crypto/sd-jwt';
+import type { DecodedToken } from '$lib/jwt';
 import type { DisclosureRecord, SdJwtAnalysis } from '$lib/jwt/sd-jwt';
 import type { TokenView } from './token-view.svelte';
 
@@ -47,7 +48,7 @@ export class SdJwtState {
 	#source = $state.raw<Source | undefined>();
 	#run = 0;
 	/** The last processing worked out, by token; plain (not state): refresh reads it and must not depend on it. */
-	#processed: { token: string; processing: SdJwtAnalysis['processing'] } | undefined;
+	#processed: { token: string; decoded: DecodedToken; processing: SdJwtAnalysis['processing'] } | undefined;
 
 	constructor(view: TokenView) {
 		this.#view = view;
@@ -120,6 +121,7 @@ export class SdJwtState {
 		const view = this.#view;
 		const decoded = view.decoded;
 		const token = view.token;
+		const huge = view.huge;
 		const settings = view.settings;
 		const options = {
 			now: settings.at,
@@ -132,10 +134,12 @@ export class SdJwtState {
 		const { core, crypto } = view.modules.sdJwt ?? (await view.modules.loadSdJwt());
 		const digest = crypto.webCryptoDigest();
 		// The processing depends on the token alone: only the key binding follows the clock and settings.
-		const previous = this.#processed?.token === token ? this.#processed.processing : undefined;
-		const analysis = await core.analyzeSdJwt(decoded, digest, options, previous);
+		const previous = this.#processed?.token === token ? this.#processed : undefined;
+		// A huge text is decoded in the worker, which sends the payload cut to its time claims: `_sd` must be read.
+		const full = previous?.decoded ?? (huge ? core.decodeToken(token) : decoded);
+		const analysis = await core.analyzeSdJwt(full, digest, options, previous?.processing);
 		if (!analysis) return;
-		this.#processed = { token, processing: analysis.processing };
+		this.#processed = { token, decoded: full, processing: analysis.processing };
 		const verdict = await crypto.verifyKeyBinding(analysis.keyBinding);
 		if (run === this.#run) this.#result = { token, analysis, verdict };
 	}

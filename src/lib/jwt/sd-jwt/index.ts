@@ -41,3 +41,5 @@ export {
 export { analyzeSdJwt, type SdJwtAnalysis } from './analyze';
 export { readJsonSerialization, type JsonSerializationResult } from './json-serialization';
 export { sdFindingInfo } from './messages';
+/** For a token the worker decoded: its payload tree arrives cut to the time claims, without `_sd`. */
+export { decodeToken } from '../decode';
