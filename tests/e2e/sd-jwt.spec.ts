@@ -178,6 +178,7 @@ test('key binding: verified with cnf.jwk, invalid when signed by another key', a
 	const other = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' });
 	await pasteToken(page, sdJwt({ cnf: { jwk: other }, _sd: [a.digest] }, [a.disclosure], { kb: true }));
 	await expect(keyBinding(page)).toHaveText(/^\s*Invalid key binding.*signature/);
+	await expect(keyBinding(page)).toHaveAttribute('data-failed', 'signature');
 });
 
 test('unticking a disclosure without the holder key leaves the KB-JWT off; entering the key signs a fresh one', async ({
@@ -198,6 +199,7 @@ test('unticking a disclosure without the holder key leaves the KB-JWT off; enter
 	await expect(disclosedClaims(page)).not.toContainText('family_name');
 	await expect(disclosedClaims(page)).toContainText('given_name');
 	await expect(keyBinding(page)).toHaveText(/^\s*No key binding.*holder private key/);
+	await expect(keyBinding(page)).toHaveAttribute('data-code', 'awaiting-holder-key');
 	await expect(disclosuresTable(page).locator('tbody tr')).toHaveCount(2);
 	await expect(page.getByRole('checkbox', { name: 'Disclose family_name' })).not.toBeChecked();
 
@@ -229,6 +231,7 @@ test('an expected audience and nonce in Settings are checked against the KB-JWT'
 		.fill('https://verifier.example');
 	await page.getByRole('textbox', { name: 'Expected nonce (key binding nonce)' }).fill('n-2');
 	await expect(keyBinding(page)).toHaveText(/^\s*Invalid key binding.*nonce/);
+	await expect(keyBinding(page)).toHaveAttribute('data-failed', 'nonce');
 	await expect.poll(() => findingCodes(page)).toContain('sd-kb-nonce');
 	expect(await findingCodes(page)).not.toContain('sd-kb-audience');
 });
