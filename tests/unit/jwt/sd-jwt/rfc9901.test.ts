@@ -172,7 +172,11 @@ describe.each(withKeyBinding)('RFC 9901 %s key binding', (name) => {
 		expect(report.findings).toEqual([]);
 		expect(report.holderKey).toEqual({ kind: 'jwk', jwk: v.holder_public_jwk });
 		const verdict = await verifyKeyBinding(report);
-		expect(verdict).toMatchObject({ status: 'verified', code: 'verified', signature: { status: 'verified' } });
+		expect(verdict).toMatchObject({
+			status: 'verified',
+			code: 'verified',
+			signature: { status: 'verified' },
+		});
 	});
 
 	test('the expected aud and nonce the RFC uses pass; others fail with their codes', async () => {
