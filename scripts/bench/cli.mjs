@@ -2,12 +2,13 @@
 import { parseArgs } from 'node:util';
 import { PAYLOAD_SELECTOR } from './browser.mjs';
 
-/** @typedef {'load' | 'cold' | 'paste' | 'verify' | 'algorithms' | 'typing' | 'jwe'} Section */
+/** @typedef {'load' | 'cold' | 'paste' | 'sd-jwt' | 'verify' | 'algorithms' | 'typing' | 'jwe'} Section */
 /** What `--only` can pick, in the order the bench measures them. */
 export const SECTIONS = /** @type {Section[]} */ ([
 	'load',
 	'cold',
 	'paste',
+	'sd-jwt',
 	'verify',
 	'algorithms',
 	'typing',

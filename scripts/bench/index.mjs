@@ -1,8 +1,9 @@
 // Measures what a person waits for in the built app: bytes of the first load, a cold navigation to a decoded
-// token, paste → Payload for 1 KB, 100 KB, 1 MB and 10 MB payloads, verification per algorithm, the algorithms beyond
-// WebCrypto (ES256K, Ed25519, Ed448, ML-DSA: verify times and the bytes of their lazy chunks), typing in the
-// Header and Payload editors (keystroke → token re-encoded), and decrypting a 1 MB JWE with the bytes of the chunks
-// only a JWE loads, in Chromium. docs/performance.md keeps the results.
+// token, paste → Payload for 1 KB, 100 KB, 1 MB and 10 MB payloads, paste of an SD-JWT with 1,000 disclosures →
+// Disclosed claims, verification per algorithm, the algorithms beyond WebCrypto (ES256K, Ed25519, Ed448, ML-DSA:
+// verify times and the bytes of their lazy chunks), typing in the Header and Payload editors (keystroke → token
+// re-encoded), and decrypting a 1 MB JWE with the bytes of the chunks only a JWE loads, in Chromium.
+// docs/performance.md keeps the results.
 //
 // Usage: npm run bench -- [options]   (or node scripts/bench/index.mjs [options])
 //   --no-build              measure the existing dist/ instead of running `vite build` first
@@ -12,8 +13,8 @@
 //   --compare DIR           also serve DIR (another static build, say a previous release's dist/) and run the same
 //                           measurements on it, interleaved A, B, A, B… for the timings, then print this / other
 //   --compare-selector CSS  the compare build's payload view, when it is not [aria-label="Payload"]
-//   --only LIST             measure only these sections, comma-separated: load, cold, paste, verify, algorithms,
-//                           typing, jwe
+//   --only LIST             measure only these sections, comma-separated: load, cold, paste, sd-jwt, verify,
+//                           algorithms, typing, jwe
 //
 // The compare build may not have our UI names. Its first load waits for its payload view to show `"name"` (the
 // example token's claim); paste is skipped for it when it has no [aria-label="Encoded token"] editor, and verify
@@ -39,6 +40,7 @@ import { measureJwe } from './jwe.mjs';
 import { measureFirstLoads } from './load.mjs';
 import { describePastePayloads, measurePasteSizes } from './paste.mjs';
 import { printResults } from './print.mjs';
+import { measureSdJwtPaste } from './sd-jwt.mjs';
 import { countFailures, recordFailure } from './runs.mjs';
 import { serveDirectory } from './serve.mjs';
 import { ratioOf } from './stats.mjs';
@@ -122,6 +124,7 @@ async function measureAll(browser, targets) {
 	const { runs } = options;
 	if (measuring('cold')) await measureColdNavigation(browser, targets, metrics, runs);
 	if (measuring('paste')) await measurePasteSizes(browser, targets, metrics, runs);
+	if (measuring('sd-jwt')) await measureSdJwtPaste(browser, targets, metrics, runs);
 	if (measuring('verify')) await measureVerifyAlgorithms(browser, targets, metrics, runs);
 	if (measuring('algorithms')) await measureAlgorithms(browser, targets, metrics, runs);
 	if (measuring('typing')) await measureTyping(browser, targets, metrics, runs);

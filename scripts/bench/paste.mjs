@@ -123,7 +123,7 @@ async function measurePaste(browser, target, bytes) {
  * @param {{ tokenSelector: string, payloadSelector: string, marker: string, timeoutMs: number }} args
  * @returns {Promise<{ start: number, shownAt?: number, frameAt: number }>}
  */
-function pasteAndWatch({ tokenSelector, payloadSelector, marker, timeoutMs }) {
+export function pasteAndWatch({ tokenSelector, payloadSelector, marker, timeoutMs }) {
 	const probe = /** @type {ProbedWindow} */ (window).__bench;
 	const editor = document.querySelector(tokenSelector);
 	if (!editor) throw new Error(`no ${tokenSelector}`);

@@ -3,7 +3,16 @@ import { createHash, generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { b64url, findingCodes, nowSeconds, openEmpty, pasteToken, signJws, tokenEditor } from './support';
+import {
+	b64url,
+	findingCodes,
+	nowSeconds,
+	openEmpty,
+	pasteToken,
+	payloadEditor,
+	signJws,
+	tokenEditor,
+} from './support';
 
 const rfc = JSON.parse(readFileSync('tests/vectors/rfc9901/section5_example.json', 'utf8'));
 const holder = generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -169,9 +178,10 @@ test('key binding: verified with cnf.jwk, invalid when signed by another key', a
 	const other = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' });
 	await pasteToken(page, sdJwt({ cnf: { jwk: other }, _sd: [a.digest] }, [a.disclosure], { kb: true }));
 	await expect(keyBinding(page)).toHaveText(/^\s*Invalid key binding.*signature/);
+	await expect(keyBinding(page)).toHaveAttribute('data-failed', 'signature');
 });
 
-test('unticking a disclosure removes it from the token; with the holder key the KB-JWT is signed again', async ({
+test('unticking a disclosure without the holder key leaves the KB-JWT off; entering the key signs a fresh one', async ({
 	page,
 }) => {
 	const a = disclose('given_name', 'Ada');
@@ -179,22 +189,29 @@ test('unticking a disclosure removes it from the token; with the holder key the 
 	const token = sdJwt({ cnf: { jwk: holderJwk }, _sd: [a.digest, b.digest] }, [a.disclosure, b.disclosure], {
 		kb: true,
 	});
+	const issuerJwt = token.slice(0, token.indexOf('~'));
 	await open(page, token);
 	await expect(keyBinding(page)).toHaveText(/^\s*Key binding verified/);
 
-	// Without the holder key, the old KB-JWT stays and its sd_hash no longer matches.
+	// Without the holder key the old KB-JWT cannot stay (its sd_hash covers the disclosures): the token ends with ~.
 	await page.getByRole('checkbox', { name: 'Disclose family_name' }).uncheck();
-	await expect(tokenEditor(page)).not.toContainText(b.disclosure);
-	await expect(tokenEditor(page)).toContainText(a.disclosure);
+	await expect(tokenEditor(page)).toHaveText(`${issuerJwt}~${a.disclosure}~`);
 	await expect(disclosedClaims(page)).not.toContainText('family_name');
 	await expect(disclosedClaims(page)).toContainText('given_name');
-	await expect(keyBinding(page)).toHaveText(/^\s*Invalid key binding.*sd_hash/);
+	await expect(keyBinding(page)).toHaveText(/^\s*No key binding.*holder private key/);
+	await expect(keyBinding(page)).toHaveAttribute('data-code', 'awaiting-holder-key');
 	await expect(disclosuresTable(page).locator('tbody tr')).toHaveCount(2);
+	await expect(page.getByRole('checkbox', { name: 'Disclose family_name' })).not.toBeChecked();
 
-	// With it, ticking back re-signs: sd_hash matches again.
+	// Entering the key signs a KB-JWT for this presentation at once.
 	await page
 		.getByRole('textbox', { name: 'Holder private key' })
 		.fill(JSON.stringify(holder.privateKey.export({ format: 'jwk' })));
+	await expect(keyBinding(page)).toHaveText(/^\s*Key binding verified/);
+	await expect(tokenEditor(page)).toContainText(`${issuerJwt}~${a.disclosure}~ey`);
+	await expect(page.getByRole('textbox', { name: 'Header', exact: true })).toBeVisible();
+
+	// With the key in, ticking and unticking re-sign each time.
 	await page.getByRole('checkbox', { name: 'Disclose family_name' }).check();
 	await expect(tokenEditor(page)).toContainText(b.disclosure);
 	await expect(keyBinding(page)).toHaveText(/^\s*Key binding verified/);
@@ -214,6 +231,7 @@ test('an expected audience and nonce in Settings are checked against the KB-JWT'
 		.fill('https://verifier.example');
 	await page.getByRole('textbox', { name: 'Expected nonce (key binding nonce)' }).fill('n-2');
 	await expect(keyBinding(page)).toHaveText(/^\s*Invalid key binding.*nonce/);
+	await expect(keyBinding(page)).toHaveAttribute('data-failed', 'nonce');
 	await expect.poll(() => findingCodes(page)).toContain('sd-kb-nonce');
 	expect(await findingCodes(page)).not.toContain('sd-kb-audience');
 });
@@ -241,11 +259,65 @@ test('hostile: 3 000 disclosures and a stray ~ are named and bounded, and the re
 	expect(codes.filter((c) => c === 'sd-unmatched-disclosure')).toHaveLength(11);
 });
 
-test('a disclosure row shows where its digest sits in the payload', async ({ page }) => {
+test('a disclosure row shows its disclosure in the token, its digest in the payload and its value in the claims', async ({
+	page,
+}) => {
 	await open(page, rfc.presentation.sd_jwt_kb);
+	const fourth = rfc.presentation.disclosures[3] as string;
+	const digest = createHash('sha256').update(fourth).digest('base64url');
+	await page.getByRole('button', { name: 'Show disclosure 4 in token' }).click();
+	await expect(tokenEditor(page).locator('mark')).toHaveText(fourth);
+	await expect(payloadEditor(page).locator('mark')).toHaveText(`"${digest}"`);
+	const value = JSON.parse(Buffer.from(fourth, 'base64url').toString()).at(-1);
+	await expect(disclosedClaims(page).locator('mark')).toHaveText(JSON.stringify(value));
+	// The path button does the same, for the disclosure whose digest sits at $.nationalities[0].
+	await page.getByRole('button', { name: 'Show disclosure 1 in token' }).click();
+	await expect(tokenEditor(page).locator('mark')).toHaveText(rfc.presentation.disclosures[0]);
 	await page
 		.getByRole('button', { name: /^Show where disclosure 4's digest sits: \$\.nationalities\[0\]/ })
 		.click();
-	const marked = page.getByRole('textbox', { name: 'Payload', exact: true }).locator('mark');
-	await expect(marked.first()).toContainText('"nationalities"');
+	await expect(tokenEditor(page).locator('mark')).toHaveText(fourth);
+});
+
+test('selecting a digest in the payload highlights its disclosure, and a disclosure in the token its digest', async ({
+	page,
+}) => {
+	await open(page, rfc.presentation.sd_jwt_kb);
+	const [first, second] = rfc.presentation.disclosures as string[];
+	const digestOf = (d: string) => createHash('sha256').update(d).digest('base64url');
+	await payloadEditor(page).getByText(digestOf(second!)).click();
+	await expect(tokenEditor(page).locator('mark')).toHaveText(second!);
+	await expect(payloadEditor(page).locator('mark')).toHaveText(`"${digestOf(second!)}"`);
+	await tokenEditor(page).getByText(first!).click();
+	await expect(payloadEditor(page).locator('mark')).toHaveText(`"${digestOf(first!)}"`);
+	await expect(tokenEditor(page).locator('mark')).toHaveText(first!);
+});
+
+test('the token is coloured by part, each with a non-colour cue, and the legend names them', async ({
+	page,
+}) => {
+	await open(page, rfc.presentation.sd_jwt_kb);
+	const styles = await tokenEditor(page)
+		.locator('[class*="part-"]')
+		.evaluateAll((spans) =>
+			spans.map((span) => {
+				const style = getComputedStyle(span);
+				return {
+					part: [...span.classList].filter((c) => c.startsWith('part-')).join(' '),
+					color: style.color,
+					cue: `${style.textDecorationLine} ${style.textDecorationStyle} ${style.fontStyle} ${style.fontWeight}`,
+				};
+			}),
+		);
+	const byPart = new Map(styles.map((s) => [s.part, s]));
+	const parts = ['part-header', 'part-payload', 'part-signature', 'part-key-binding'];
+	for (const part of parts) expect(byPart.has(part)).toBe(true);
+	const disclosures = [0, 1, 2, 3].map((i) => byPart.get(`part-disclosure part-disclosure-${i}`));
+	for (const d of disclosures) expect(d).toBeDefined();
+	// Each colour differs from its neighbours', and the disclosures and KB-JWT have a cue that is not colour.
+	const colours = [...parts.map((p) => byPart.get(p)!.color), ...disclosures.map((d) => d!.color)];
+	expect(new Set(colours).size).toBeGreaterThanOrEqual(6);
+	for (const d of disclosures) expect(d!.cue).toContain('underline');
+	expect(byPart.get('part-key-binding')!.cue).toContain('wavy');
+	await expect(page.locator('#token-legend')).toContainText('Disclosures (4)');
 });

@@ -39,7 +39,7 @@ export async function bindKeyBindingJwt(
 		now: 0,
 		clockSkew: Number.POSITIVE_INFINITY,
 	});
-	if (!report?.present || report.problems.some((p) => p.problem === 'malformed')) return [];
+	if (!report?.present || report.problems.some((p) => p.check === 'malformed')) return [];
 
 	const bindings: Binding[] = [];
 	const expected = report.sdHash?.expected;
@@ -61,7 +61,8 @@ export async function bindKeyBindingJwt(
 
 	if (report.holderKey.kind === 'jwk') {
 		const verdict = await verifyKeyBinding(report, subtle);
-		const verified = verdict.signature?.status === 'verified';
+		const signature = verdict.status === 'none' ? undefined : verdict.signature;
+		const verified = signature?.status === 'verified';
 		bindings.push({
 			kind: 'kb-signature',
 			holds: verified,
@@ -69,7 +70,7 @@ export async function bindKeyBindingJwt(
 			compared: "the KB-JWT's signature and the credential's \"cnf.jwk\" (the holder's key)",
 			expected: 'signed by the "cnf.jwk" key',
 			actual: verified ? 'signed by the "cnf.jwk" key' : 'not signed by that key',
-			note: verdict.signature && !verified ? describeVerdict(verdict.signature).explanation : undefined,
+			note: signature && !verified ? describeVerdict(signature).explanation : undefined,
 			code: 'kb-key-mismatch',
 			spec: SPEC,
 			url: URL_KB,

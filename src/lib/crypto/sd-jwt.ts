@@ -5,7 +5,7 @@ import type { KeyBindingReport } from '../jwt/sd-jwt/key-binding';
 import { digestText, type Digest, type SdHashAlgorithm } from '../jwt/sd-jwt/hash';
 import { withoutKeyBinding } from '../jwt/sd-jwt/present';
 import { parseKeyInput, type KeyCandidate, type ParsedKey } from './keys';
-import { describeKeyProblem, describeSignResult, describeVerdict } from './messages';
+import type { KeyBindingFailure, KeyBindingSignResult, KeyBindingVerdict } from './key-binding-verdict';
 import { signToken } from './sign';
 import { verifyToken, type Verdict } from './verify';
 
@@ -22,69 +22,38 @@ export function randomSalt(): string {
 	return encodeBase64url(globalThis.crypto.getRandomValues(new Uint8Array(16)));
 }
 
-/** The status `Key binding` (ui-contract.md): which of the three phrases, and the text that begins with it. */
-export interface KeyBindingVerdict {
-	readonly status: 'verified' | 'invalid' | 'none';
-	/** Begins with `Key binding verified`, `Invalid key binding` or `No key binding`, then says why. */
-	readonly text: string;
-	/** The KB-JWT signature's verdict, when it was checked with the `cnf` key. */
-	readonly signature?: Verdict;
-}
-
 /**
  * Verifies the KB-JWT's signature with the credential's `cnf.jwk` (through `verifyToken`, as any JWS) and
- * joins it with the checks of `report`: verified only when the KB-JWT decodes, its `typ` is `kb+jwt`, its
- * signature verifies with the `cnf` key and its `sd_hash` matches (and `aud`, `nonce` are the expected
- * ones when given). A `cnf` naming its key by `kid` or `jkt` cannot be resolved here, and says so.
+ * joins it with the checks of `report` (RFC 9901 §7.3 step 5): verified only when the KB-JWT decodes, its
+ * `typ` is `kb+jwt`, its signature verifies with the `cnf` key and its `sd_hash` matches (and `aud`,
+ * `nonce` are the expected ones when given). A `cnf` naming its key by `kid` or `jkt` cannot be resolved
+ * here: a `holder-key` failure.
  */
 export async function verifyKeyBinding(
 	report: KeyBindingReport,
 	subtle: SubtleCrypto = globalThis.crypto.subtle,
 ): Promise<KeyBindingVerdict> {
-	if (!report.present) {
-		const text =
-			report.holderKey.kind === 'none'
-				? 'No key binding: the SD-JWT ends with "~", and the credential names no holder key.'
-				: 'No key binding: the SD-JWT ends with "~", though the credential has a "cnf" key; anyone holding it can present it.';
-		return { status: 'none', text };
-	}
-	const reasons = report.problems.filter((p) => p.problem !== 'no-cnf').map((p) => p.detail);
+	if (!report.present)
+		return { status: 'none', code: report.holderKey.kind === 'none' ? 'absent' : 'absent-bound' };
+	// `no-cnf` is said once, as the holder key the signature cannot be checked with.
+	const failures: KeyBindingFailure[] = report.problems.filter((p) => p.check !== 'no-cnf');
 	let signature: Verdict | undefined;
 	const key = report.holderKey;
-	if (key.kind === 'jwk' && report.decoded) {
+	if (key.kind !== 'jwk') failures.unshift({ check: 'holder-key', holderKey: key });
+	else if (report.decoded) {
 		const parsed = parseKeyInput(JSON.stringify(key.jwk));
 		signature = await verifyToken({ decoded: report.decoded, key: parsed }, subtle);
-		if (signature.status !== 'verified')
-			reasons.unshift(
-				`its signature does not verify with the "cnf" key: ${describeVerdict(signature).explanation}`,
-			);
-	} else if (key.kind === 'kid') {
-		reasons.unshift(
-			`the credential's "cnf" names the holder's key by "kid" ${JSON.stringify(key.kid)}, which this page cannot resolve, so the signature is not checked`,
-		);
-	} else if (key.kind === 'jkt') {
-		reasons.unshift(
-			`the credential's "cnf" names the holder's key only by its thumbprint ("jkt"), so the page has no key to check the signature with`,
-		);
-	} else if (key.kind === 'other') {
-		reasons.unshift(
-			`the credential's "cnf" has ${key.members.map((m) => `"${m}"`).join(', ') || 'no members'}, not a "jwk", so the page has no key to check the signature with`,
-		);
-	} else {
-		reasons.unshift(
-			'the credential has no "cnf", so nothing says which key must have signed the key binding JWT',
-		);
+		if (signature.status !== 'verified') failures.unshift({ check: 'signature', signature });
 	}
-	if (reasons.length === 0)
-		return {
-			status: 'verified',
-			text: `Key binding verified: the KB-JWT is typed "kb+jwt", signed with the credential's "cnf" key, and its "sd_hash" matches the presented SD-JWT.`,
-			signature,
-		};
+	const iat = report.iatProblem;
+	if (failures.length === 0 && signature)
+		return { status: 'verified', code: 'verified', signature, ...(iat && { iat }) };
 	return {
 		status: 'invalid',
-		text: `Invalid key binding: ${reasons.map(stripFinalStop).join('; ')}.`,
-		signature,
+		code: 'invalid',
+		failures,
+		...(signature && { signature }),
+		...(iat && { iat }),
 	};
 }
 
@@ -95,11 +64,6 @@ export interface KeyBindingClaims {
 	readonly aud: string;
 	readonly nonce: string;
 }
-
-/** A presentation with a freshly signed KB-JWT, or why it could not be signed. */
-export type KeyBindingSignResult =
-	| { readonly ok: true; readonly token: string; readonly kbJwt: string }
-	| { readonly ok: false; readonly reason: string };
 
 /**
  * Signs a KB-JWT for the presentation `sdJwt` (any KB-JWT already at its end is dropped) with the
@@ -116,18 +80,12 @@ export async function signKeyBinding(
 	subtle: SubtleCrypto = globalThis.crypto.subtle,
 ): Promise<KeyBindingSignResult> {
 	const presented = withoutKeyBinding(sdJwt);
-	if (!presented.endsWith('~')) return { ok: false, reason: 'This is not an SD-JWT: it has no "~".' };
+	if (!presented.endsWith('~')) return { ok: false, code: 'not-sd-jwt' };
 	// Issue 19: a key that cannot be read says why, in the words `Secret or key` uses.
-	if (holderKey.kind === 'error')
-		return {
-			ok: false,
-			reason: `The holder's private key cannot be used. ${describeKeyProblem(holderKey.problem)}`,
-		};
-	if (holderKey.kind !== 'keys' || holderKey.keys.length === 0)
-		return { ok: false, reason: "Enter the holder's private key (PEM or JWK) to sign the key binding JWT." };
+	if (holderKey.kind === 'error') return { ok: false, code: 'key-unreadable', problem: holderKey.problem };
+	if (holderKey.kind !== 'keys' || holderKey.keys.length === 0) return { ok: false, code: 'no-key' };
 	const sdHash = await digestText(presented, alg, digest);
-	if (sdHash === undefined)
-		return { ok: false, reason: `The page cannot compute "${alg.name}" for sd_hash.` };
+	if (sdHash === undefined) return { ok: false, code: 'digest-unavailable', alg: alg.name };
 	const signer = holderKey.keys.find((k) => k.info.private) ?? holderKey.keys[0]!;
 	const header = encodeBase64urlText(JSON.stringify({ alg: signingAlgorithm(signer), typ: 'kb+jwt' }));
 	const payload = encodeBase64urlText(
@@ -138,7 +96,7 @@ export async function signKeyBinding(
 		{ kind: 'keys', keys: [signer], isSet: false },
 		{ subtle },
 	);
-	if (!signed.ok) return { ok: false, reason: describeSignResult(signed) };
+	if (!signed.ok) return { ok: false, code: 'sign-failed', result: signed };
 	return { ok: true, token: presented + signed.token, kbJwt: signed.token };
 }
 
@@ -154,7 +112,10 @@ function signingAlgorithm(key: KeyCandidate): string {
 	return info.kty === 'RSA' ? 'RS256' : 'HS256';
 }
 
-function stripFinalStop(text: string): string {
-	const trimmed = text.endsWith('.') ? text.slice(0, -1) : text;
-	return trimmed.charAt(0).toLowerCase() + trimmed.slice(1);
-}
+export { describeKeyBinding, describeKeyBindingSigning, KEY_BINDING_HEADLINES } from './key-binding-messages';
+export type {
+	KeyBindingFailure,
+	KeyBindingSignResult,
+	KeyBindingVerdict,
+	UnresolvedHolderKey,
+} from './key-binding-verdict';

@@ -18,6 +18,8 @@ export interface EditorProps extends EditorOptions {
 	readonly describedby?: string;
 	/** Called with the whole text after each edit by the person (never for a change made through setValue). */
 	readonly onchange: (text: string) => void;
+	/** Called with the cursor's offset when the person moves it or selects, without editing. */
+	readonly onselect?: (offset: number) => void;
 	/**
 	 * A value set from outside starts a new history: undo then reaches only the person's edits since. The
 	 * Header and Payload editors want this (their text from outside is another token's); the token editor
@@ -51,6 +53,8 @@ export class Editor {
 				this.#readOnly.of(EditorState.readOnly.of(props.readonly)),
 				this.#described.of(describedAttributes(props.describedby)),
 				EditorView.updateListener.of((update) => {
+					if (update.selectionSet && !update.docChanged && update.view.hasFocus)
+						props.onselect?.(update.state.selection.main.head);
 					if (!update.docChanged) return;
 					const text = update.state.doc.toString();
 					// A change dispatched from setValue is not an edit: echoing it would rewrite the token.

@@ -13,6 +13,17 @@ import {
 } from '$lib/jwt';
 import type { PlaintextView } from '$lib/crypto/jwe';
 
+/**
+ * What the person asked to see: a part of the token, a claim (`member`) in the header or payload, and for an
+ * SD-JWT one disclosure (`disclosure`, its position from 0) and the digest that references it (`digest`).
+ */
+export interface Highlight {
+	readonly part?: PartName;
+	readonly member?: string;
+	readonly disclosure?: number;
+	readonly digest?: string;
+}
+
 /** Text a person typed into the Header or Payload editor, and the token it produced (or why it could not). */
 export interface Draft {
 	readonly text: string;
@@ -29,7 +40,7 @@ export interface PartSource {
 	readonly analysis: TextAnalysis | undefined;
 	readonly docs: ClaimDocs | undefined;
 	/** The finding or claim the person asked to see. */
-	readonly highlight: { part?: PartName; member?: string } | undefined;
+	readonly highlight: Highlight | undefined;
 	/** A JWE's decrypted plaintext, which `Payload` shows instead of the ciphertext. */
 	readonly plaintext?: PlaintextView;
 	/** The rows may be worked out now: false for the frame in which a long text is first painted. */
@@ -97,6 +108,8 @@ export class PartView {
 	 */
 	readonly highlighted = $derived.by((): { from: number; to: number }[] => {
 		const target = this.#source.highlight;
+		// An SD-JWT digest sits in the payload as a JSON string: each place it is written, quotes included.
+		if (target?.digest !== undefined && this.name === 'payload') return findQuoted(this.text, target.digest);
 		if (!target?.member || (target.part !== undefined && target.part !== this.name)) return [];
 		const parsed = parseJson(this.text);
 		if (!parsed.ok || parsed.root.kind !== 'object') return [];
@@ -104,4 +117,13 @@ export class PartView {
 			.filter((entry) => entry.key === target.member)
 			.map((entry) => ({ from: entry.keyStart, to: entry.value.end }));
 	});
+}
+
+/** Where `"value"` is written in `text` (a digest is base64url, so it is written exactly so), at most 100 places. */
+function findQuoted(text: string, value: string): { from: number; to: number }[] {
+	const needle = JSON.stringify(value);
+	const found: { from: number; to: number }[] = [];
+	for (let at = text.indexOf(needle); at >= 0 && found.length < 100; at = text.indexOf(needle, at + 1))
+		found.push({ from: at, to: at + needle.length });
+	return found;
 }

@@ -1,6 +1,7 @@
 // The SD-JWT side of one token session: disclosures, the claims a verifier ends with, key binding, presentations.
 
-import type { KeyBindingVerdict } from '$lib/crypto/sd-jwt';
+import type { KeyBindingSignResult, KeyBindingVerdict } from '$lib/crypto/sd-jwt';
+import type { DecodedToken } from '$lib/jwt';
 import type { DisclosureRecord, SdJwtAnalysis } from '$lib/jwt/sd-jwt';
 import type { TokenView } from './token-view.svelte';
 
@@ -10,6 +11,8 @@ export interface DisclosureRow {
 	readonly index: number;
 	/** The disclosure is in `Encoded token` now (its checkbox is ticked). */
 	readonly disclosed: boolean;
+	/** Its position among the disclosures of `Encoded token` now, from 0; undefined while unticked. */
+	readonly position?: number;
 	readonly record: DisclosureRecord;
 	/** The claim name, or undefined for an array element. */
 	readonly name?: string;
@@ -24,21 +27,28 @@ interface Source {
 	readonly included: readonly boolean[];
 	/** The token this state wrote last; any other token starts again from itself. */
 	readonly written: string;
+	/**
+	 * The presentation had a KB-JWT that no longer matched it and no holder key could sign a new one: the
+	 * token ends with `~`, and a KB-JWT is signed as soon as the holder's private key is entered.
+	 */
+	readonly awaitingKeyBinding: boolean;
 }
 
 const VALUE_LIMIT = 120;
 
 /** Processes the session's SD-JWT off the clock-free path, and builds presentations from it. */
 export class SdJwtState {
-	/** The holder's private key (PEM or JWK), for signing key binding JWTs; memory only. */
+	/** The holder's private key (PEM or JWK), for signing key binding JWTs; memory only. Set with enterHolderKey. */
 	holderKeyText = $state('');
-	/** What the last presentation or signing said (why it could not re-sign, say). */
-	note = $state('');
+	/** What the last signing of a KB-JWT did, or why it could not (worded by describeKeyBindingSigning). */
+	#signing = $state.raw<{ token: string; result: KeyBindingSignResult } | undefined>();
 
 	readonly #view: TokenView;
 	#result = $state.raw<{ token: string; analysis: SdJwtAnalysis; verdict: KeyBindingVerdict } | undefined>();
 	#source = $state.raw<Source | undefined>();
 	#run = 0;
+	/** The last processing worked out, by token; plain (not state): refresh reads it and must not depend on it. */
+	#processed: { token: string; decoded: DecodedToken; processing: SdJwtAnalysis['processing'] } | undefined;
 
 	constructor(view: TokenView) {
 		this.#view = view;
@@ -50,10 +60,30 @@ export class SdJwtState {
 	readonly analysis = $derived.by(() =>
 		this.#result?.token === this.#view.token ? this.#result.analysis : undefined,
 	);
-	/** The `Key binding` status. */
-	readonly keyBinding = $derived.by(() =>
-		this.#result?.token === this.#view.token ? this.#result.verdict : undefined,
-	);
+	/**
+	 * The `Key binding` verdict; `awaiting-holder-key` when this page left off a KB-JWT that no longer matched
+	 * the presentation and waits for the holder's private key to sign a new one.
+	 */
+	readonly keyBinding = $derived.by<KeyBindingVerdict | undefined>(() => {
+		const verdict = this.#result?.token === this.#view.token ? this.#result.verdict : undefined;
+		if (verdict?.status === 'none' && this.#currentSource?.awaitingKeyBinding)
+			return { status: 'none', code: 'awaiting-holder-key' };
+		return verdict;
+	});
+	/** The `Key binding` status as read: its contract headline and the explanation after it. */
+	readonly keyBindingText = $derived.by(() => {
+		const verdict = this.keyBinding;
+		const crypto = this.#view.modules.sdJwt?.crypto;
+		return verdict && crypto ? crypto.describeKeyBinding(verdict) : undefined;
+	});
+	/** The note under `Sign key binding`: what the last signing did, while the token is the one it made. */
+	readonly note = $derived.by(() => {
+		const signing = this.#signing;
+		const crypto = this.#view.modules.sdJwt?.crypto;
+		return signing && crypto && signing.token === this.#view.token
+			? crypto.describeKeyBindingSigning(signing.result)
+			: '';
+	});
 	/** Findings about disclosures and key binding. */
 	readonly findings = $derived.by(() => (this.active ? (this.analysis?.findings ?? []) : []));
 	/** The parsed holder key, when the SD-JWT code and a key are in. */
@@ -65,17 +95,21 @@ export class SdJwtState {
 		this.#source?.written === this.#view.token ? this.#source : undefined,
 	);
 
+	/** The processing of the current token: the same object while only the key binding is re-checked. */
+	readonly #processing = $derived.by(() => this.analysis?.processing);
+
 	/** Every disclosure of the SD-JWT presentations are built from, in order, ticked when presented. */
 	readonly rows = $derived.by<DisclosureRow[]>(() => {
-		const analysis = this.analysis;
+		const analysis = this.#processing && { processing: this.#processing };
 		if (!analysis) return [];
 		const source = this.#currentSource;
-		if (!source) return analysis.processing.disclosures.map((record) => row(record, true));
+		if (!source) return analysis.processing.disclosures.map((record) => row(record, record.index));
 		let shown = 0;
 		return source.included.map((included, index) => {
-			const current = included ? analysis.processing.disclosures[shown++] : undefined;
+			const position = included ? shown++ : undefined;
+			const current = position === undefined ? undefined : analysis.processing.disclosures[position];
 			const record = current ? { ...current, index } : source.analysis.processing.disclosures[index]!;
-			return row(record, included);
+			return row(record, current ? position : undefined);
 		});
 	});
 
@@ -87,6 +121,7 @@ export class SdJwtState {
 		const view = this.#view;
 		const decoded = view.decoded;
 		const token = view.token;
+		const huge = view.huge;
 		const settings = view.settings;
 		const options = {
 			now: settings.at,
@@ -98,16 +133,22 @@ export class SdJwtState {
 		const run = ++this.#run;
 		const { core, crypto } = view.modules.sdJwt ?? (await view.modules.loadSdJwt());
 		const digest = crypto.webCryptoDigest();
-		const analysis = await core.analyzeSdJwt(decoded, digest, options);
+		// The processing depends on the token alone: only the key binding follows the clock and settings.
+		const previous = this.#processed?.token === token ? this.#processed : undefined;
+		// A huge text is decoded in the worker, which sends the payload cut to its time claims: `_sd` must be read.
+		const full = previous?.decoded ?? (huge ? core.decodeToken(token) : decoded);
+		const analysis = await core.analyzeSdJwt(full, digest, options, previous?.processing);
 		if (!analysis) return;
+		this.#processed = { token, decoded: full, processing: analysis.processing };
 		const verdict = await crypto.verifyKeyBinding(analysis.keyBinding);
 		if (run === this.#run) this.#result = { token, analysis, verdict };
 	}
 
 	/**
-	 * Ticks or unticks a disclosure: `Encoded token` becomes the issuer JWT with the ticked disclosures. With a
-	 * holder key the KB-JWT is signed again (fresh `iat`, new `sd_hash`); without one, the old KB-JWT stays and
-	 * its `sd_hash` no longer matches, which the key binding status says.
+	 * Ticks or unticks a disclosure: `Encoded token` becomes the issuer JWT with the ticked disclosures. A KB-JWT
+	 * signs over the disclosures (`sd_hash`, RFC 9901 §4.3.1), so the old one cannot stay: with a holder key a new
+	 * one is signed (fresh `iat`, new `sd_hash`); without one the presentation ends with `~` and the `Key
+	 * binding` status asks for the key, which signs it as soon as it is entered (enterHolderKey).
 	 */
 	async setDisclosed(index: number, disclosed: boolean): Promise<void> {
 		const view = this.#view;
@@ -119,63 +160,122 @@ export class SdJwtState {
 			analysis,
 			included: analysis.processing.disclosures.map(() => true),
 			written: view.token,
+			awaitingKeyBinding: false,
 		};
 		const included = base.included.map((value, i) => (i === index ? disclosed : value));
 		// Disclosures past those read (MAX_DISCLOSURES) have no checkbox and stay as they are.
 		const presentation = modules.core.buildPresentation(base.full, (i) => included[i] ?? true);
-		const token = await this.#withKeyBinding(presentation, analysis);
-		this.#source = { ...base, included, written: token };
+		const bound = base.awaitingKeyBinding || analysis.keyBinding.present;
+		const token = bound || this.holderKey ? await this.#signed(presentation, analysis) : presentation;
+		this.#source = {
+			...base,
+			included,
+			written: token,
+			awaitingKeyBinding: bound && token === presentation,
+		};
 		view.replaceToken(token);
 	}
 
 	/**
-	 * Highlights, in the Payload editor, the claim of the issuer payload that holds the row's digest: `_sd`, or
-	 * the array or object it sits in (for a nested disclosure, the top-level claim its chain starts from).
+	 * Takes the holder's private key as typed (`Holder private key`). When a presentation waits for a KB-JWT
+	 * (see setDisclosed), it is signed at once with this key.
 	 */
-	showDigest(row: DisclosureRow): void {
-		let record: DisclosureRow['record'] | undefined = row.record;
-		const records = this.analysis?.processing.disclosures ?? [];
-		// Bounded: each step goes to a parent, and a chain is at most MAX_DISCLOSURE_NESTING long.
-		for (let steps = 0; record?.parent !== undefined && steps < records.length; steps++)
-			record = records[record.parent];
-		const member = record?.path?.match(/^\$(?:\.([A-Za-z_$][A-Za-z0-9_$]*)|\[("(?:[^"\\]|\\.)*")\])/);
-		const name = member?.[1] ?? (member?.[2] ? (JSON.parse(member[2]) as string) : undefined);
-		if (name !== undefined) this.#view.highlight = { part: 'payload', member: name };
+	async enterHolderKey(text: string): Promise<void> {
+		this.holderKeyText = text;
+		const source = this.#currentSource;
+		if (source?.awaitingKeyBinding && this.holderKey?.kind === 'keys') await this.signKeyBinding();
+	}
+
+	/** Matched disclosures of the current token by digest, for finding the one a selected digest references. */
+	readonly #byDigest = $derived.by((): Readonly<Record<string, number>> =>
+		Object.fromEntries(
+			(this.#processing?.disclosures ?? [])
+				.filter((record) => record.digest !== undefined && record.status === 'matched')
+				.map((record) => [record.digest!, record.index]),
+		),
+	);
+
+	/** The disclosure highlighted now (its position in `Encoded token`), when one is. */
+	readonly highlighted = $derived.by(() => this.#view.highlight?.disclosure);
+
+	/**
+	 * Highlights the disclosure at `position` of `Encoded token` there, its digest where it is written in the
+	 * `Payload` editor (a nested one's digest sits in its parent disclosure, highlighted with the value in
+	 * `Disclosed claims`), and its value in `Disclosed claims` (`Show disclosure <n> in token`).
+	 */
+	showDisclosure(position: number): void {
+		const record = this.analysis?.processing.disclosures[position];
+		if (!record) return;
+		this.#view.highlight = {
+			part: 'disclosure',
+			disclosure: position,
+			...(record.digest !== undefined && { digest: record.digest }),
+		};
+	}
+
+	/** The person put the cursor at `offset` of the `Payload` editor's `text`: on a digest, its disclosure is shown. */
+	selectInPayload(text: string, offset: number): void {
+		// A digest is a base64url JSON string; look only around the cursor (bounded, whatever the payload's size).
+		const from = Math.max(0, offset - 200);
+		const around = text.slice(from, offset + 200);
+		for (const match of around.matchAll(/"([A-Za-z0-9_-]{16,})"/g)) {
+			const start = from + match.index;
+			if (offset < start || offset > start + match[0].length) continue;
+			const digest = match[1]!;
+			if (Object.hasOwn(this.#byDigest, digest)) this.showDisclosure(this.#byDigest[digest]!);
+			return;
+		}
+	}
+
+	/** The person put the cursor at `offset` of `Encoded token`: inside a disclosure, that disclosure is shown. */
+	selectInToken(offset: number): void {
+		const range = this.#view.inspection.ranges.find(
+			(r) => r.name === 'disclosure' && r.from <= offset && offset <= r.to,
+		);
+		if (range?.index !== undefined && range.index !== this.highlighted) this.showDisclosure(range.index);
 	}
 
 	/** Signs a new KB-JWT for the current presentation with the holder key (`Sign key binding`). */
 	async signKeyBinding(): Promise<void> {
 		const analysis = this.analysis;
-		if (!analysis) return;
+		const modules = this.#view.modules.sdJwt;
+		if (!analysis || !modules) return;
+		const before = this.#view.token;
+		const token = await this.#signed(modules.core.withoutKeyBinding(before), analysis);
+		// Dropped when the token changed while signing (the person moved on), or when nothing was signed.
+		if (this.#view.token !== before) return;
+		if (token.endsWith('~')) {
+			// Not signed: the note says why, beside the token as it is.
+			if (this.#signing) this.#signing = { ...this.#signing, token: before };
+			return;
+		}
 		const source = this.#currentSource;
-		const token = await this.#withKeyBinding(this.#view.token, analysis, true);
-		if (token === this.#view.token) return;
-		if (source) this.#source = { ...source, written: token };
+		if (source) this.#source = { ...source, written: token, awaitingKeyBinding: false };
 		this.#view.replaceToken(token);
 	}
 
-	async #withKeyBinding(token: string, analysis: SdJwtAnalysis, required = false): Promise<string> {
+	/**
+	 * The presentation (ending with `~`) with a KB-JWT signed by the holder key: `aud` and `nonce` from the
+	 * settings' expected values, else the old KB-JWT's, `iat` the ticking clock. Without a usable key, the
+	 * presentation as given; the note says why.
+	 */
+	async #signed(presentation: string, analysis: SdJwtAnalysis): Promise<string> {
 		const modules = this.#view.modules.sdJwt!;
-		const presentation = modules.core.withoutKeyBinding(token);
-		const oldKb = this.#view.token.slice(modules.core.withoutKeyBinding(this.#view.token).length);
 		const key = this.holderKey;
 		const alg = analysis.processing.alg.known;
 		if (!key || key.kind === 'empty' || !alg) {
-			this.note =
-				oldKb && !required
-					? 'The key binding JWT was kept as it was: its sd_hash no longer matches. Enter the holder key to sign it again.'
-					: required
-						? "Enter the holder's private key to sign a key binding JWT."
-						: '';
-			return required ? token : presentation + oldKb;
+			this.#signing = { token: presentation, result: { ok: false, code: 'no-key' } };
+			return presentation;
 		}
 		const settings = this.#view.settings;
-		const kb = analysis.keyBinding;
-		const signed = await modules.crypto.signKeyBinding(
+		// The KB-JWT the presentation started from keeps its aud and nonce, even after it was left off.
+		const original = this.#currentSource?.analysis.keyBinding;
+		const kb = analysis.keyBinding.present || !original ? analysis.keyBinding : original;
+		const result = await modules.crypto.signKeyBinding(
 			presentation,
 			key,
 			{
-				now: Math.floor(Date.now() / 1000),
+				now: Math.floor(settings.now),
 				aud:
 					settings.expectedAudience.trim() ||
 					(typeof kb.aud === 'string' ? kb.aud : 'https://verifier.example'),
@@ -184,17 +284,19 @@ export class SdJwtState {
 			alg,
 			modules.crypto.webCryptoDigest(),
 		);
-		this.note = signed.ok ? 'The key binding JWT was signed again with the holder key.' : signed.reason;
-		return signed.ok ? signed.token : presentation + oldKb;
+		const token = result.ok ? result.token : presentation;
+		this.#signing = { token, result };
+		return token;
 	}
 }
 
-function row(record: DisclosureRecord, disclosed: boolean): DisclosureRow {
+function row(record: DisclosureRecord, position: number | undefined): DisclosureRow {
 	const reading = record.reading?.ok ? record.reading : undefined;
 	const raw = reading ? reading.json.slice(reading.value.start, reading.value.end) : '';
 	return {
 		index: record.index,
-		disclosed,
+		disclosed: position !== undefined,
+		...(position !== undefined && { position }),
 		record,
 		name: reading?.name,
 		value: raw.length > VALUE_LIMIT ? `${raw.slice(0, VALUE_LIMIT)}…` : raw,

@@ -8,14 +8,13 @@ import {
 	OFF_THREAD_CHARS,
 	stringMember,
 	type Inspection,
-	type PartName,
 	type TextAnalysis,
 	type DecodedToken,
 } from '$lib/jwt';
 import type { PlaintextView } from '$lib/crypto/jwe';
 import { SupersededError, type OffThreadAnalyzer } from '$lib/worker/client';
 import type { Modules } from './modules.svelte';
-import { PartView, type Draft } from './part-view.svelte';
+import { PartView, type Draft, type Highlight } from './part-view.svelte';
 import type { Settings } from './settings.svelte';
 
 /**
@@ -46,8 +45,8 @@ export class TokenView {
 	 * when a part's text happens to be what its editor shows already.
 	 */
 	generation = $state(0);
-	/** The finding or claim the person asked to see in the token and editors. */
-	highlight = $state.raw<{ part?: PartName; member?: string } | undefined>();
+	/** The finding, claim or SD-JWT disclosure the person asked to see in the token and editors. */
+	highlight = $state.raw<Highlight | undefined>();
 	/** The text currently in the editor is the built-in example. */
 	exampleText = $state('');
 	/**

@@ -8,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { findEmbeddedKeys } from '$lib/crypto/embedded';
 import { decryptJwe } from '$lib/crypto/jwe/decrypt';
 import { describeFailure } from '$lib/crypto/jwe/messages';
+import { describeKeyBindingSigning } from '../../../src/lib/crypto/key-binding-messages';
 import { parseKeyInput, type KeyProblem } from '$lib/crypto/keys';
 import {
 	describeKeyFault,
@@ -207,10 +208,11 @@ describe('`Holder private key` (SD-JWT key binding)', () => {
 	test.each(DAMAGED)('%s: the note says why the key cannot be used', async (_name, _family, text) => {
 		const parsed = parseKeyInput(text);
 		const signed = await signKeyBinding(presentation, parsed, claims, sha256, digest);
-		expect(signed.ok).toBe(false);
+		expect(signed).toMatchObject({ ok: false, code: 'key-unreadable' });
 		if (signed.ok || parsed.kind !== 'error') return;
-		expectPersonWords(signed.reason);
-		expectFromTable(parsed.problem, signed.reason);
+		const words = describeKeyBindingSigning(signed);
+		expectPersonWords(words);
+		expectFromTable(parsed.problem, words);
 	});
 
 	test('a holder key the browser refuses is refused in words, without the browser error name', async () => {
@@ -223,7 +225,7 @@ describe('`Holder private key` (SD-JWT key binding)', () => {
 			refusingSubtle(),
 		);
 		expect(signed.ok).toBe(false);
-		if (!signed.ok) expectPersonWords(signed.reason);
+		if (!signed.ok) expectPersonWords(describeKeyBindingSigning(signed));
 	});
 });
 

@@ -13,13 +13,19 @@ export interface SdJwtAnalysis {
 	readonly findings: readonly Finding[];
 }
 
-/** Processes the SD-JWT in `decoded` and checks its key binding; undefined when it is not an SD-JWT. Never throws. */
+/**
+ * Processes the SD-JWT in `decoded` and checks its key binding; undefined when it is not an SD-JWT. Never throws.
+ * `processed`, the processing of this same token from before, is reused: it depends on the token alone, while the
+ * key binding checks depend on the clock too (a page re-checks them each second; hashing 1 000 disclosures again
+ * each time would be a long task every second).
+ */
 export async function analyzeSdJwt(
 	decoded: DecodedToken,
 	digest: Digest,
 	options: KeyBindingOptions,
+	processed?: SdJwtProcessing,
 ): Promise<SdJwtAnalysis | undefined> {
-	const processing = await processSdJwt(decoded, digest);
+	const processing = processed ?? (await processSdJwt(decoded, digest));
 	if (!processing) return undefined;
 	const keyBinding = (await checkKeyBinding(decoded, processing.alg.known, digest, options))!;
 	return { processing, keyBinding, findings: [...processing.findings, ...keyBinding.findings] };

@@ -22,9 +22,10 @@ export {
 	readHolderKey,
 	type HolderKey,
 	type KeyBindingOptions,
-	type KeyBindingProblem,
 	type KeyBindingReport,
 } from './key-binding';
+export type { IssuedAtProblem, KeyBindingProblem } from './key-binding-problems';
+export { describeIssuedAtProblem, describeKeyBindingProblem } from './key-binding-messages';
 export { buildPresentation, withoutKeyBinding, withParents } from './present';
 export {
 	MAX_DISCLOSURE_NESTING,
@@ -40,3 +41,5 @@ export {
 export { analyzeSdJwt, type SdJwtAnalysis } from './analyze';
 export { readJsonSerialization, type JsonSerializationResult } from './json-serialization';
 export { sdFindingInfo } from './messages';
+/** For a token the worker decoded: its payload tree arrives cut to the time claims, without `_sd`. */
+export { decodeToken } from '../decode';

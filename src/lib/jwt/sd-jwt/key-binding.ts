@@ -2,8 +2,10 @@
 
 import { decodeToken, type DecodedToken } from '../decode';
 import { collectInto, type Finding } from '../findings/core';
+import type { IssuedAtProblem, KeyBindingProblem } from './key-binding-problems';
+import type { SdFindingCode } from '../messages';
 import { sdFindingInfo } from './messages';
-import { quoteText, quoteValue } from '../findings/text';
+import { describeIssuedAtProblem, describeKeyBindingProblem, KB_MISSING_TEXT } from './key-binding-messages';
 import { getMember, toPlainValue, type JsonNode } from '../json';
 import { digestText, type Digest, type SdHashAlgorithm } from './hash';
 
@@ -32,9 +34,6 @@ export type HolderKey =
 	| { readonly kind: 'other'; readonly members: readonly string[] }
 	| { readonly kind: 'none' };
 
-/** Why a key binding fails, besides its signature (the crypto layer checks that). */
-export type KeyBindingProblem = 'malformed' | 'typ' | 'claims' | 'sd-hash' | 'audience' | 'nonce' | 'no-cnf';
-
 /** Everything about the key binding that needs no key. */
 export interface KeyBindingReport {
 	/** The SD-JWT ends with a KB-JWT (not with `~`). */
@@ -45,10 +44,12 @@ export interface KeyBindingReport {
 	/** `sd_hash` as computed over the presented SD-JWT, and as the KB-JWT says. */
 	readonly sdHash?: { readonly expected?: string; readonly actual?: string };
 	readonly iat?: number;
+	/** Set when `iat` is not recent: a warning (`sd-kb-iat`), not a failure of the binding itself. */
+	readonly iatProblem?: IssuedAtProblem;
 	readonly aud?: unknown;
 	readonly nonce?: unknown;
-	/** Each failed check with what a person reads; the status says "Invalid key binding" when any is here. */
-	readonly problems: readonly { readonly problem: KeyBindingProblem; readonly detail: string }[];
+	/** Each failed check; the status says "Invalid key binding" when any is here. */
+	readonly problems: readonly KeyBindingProblem[];
 	readonly findings: readonly Finding[];
 }
 
@@ -73,31 +74,20 @@ export async function checkKeyBinding(
 	const payload = decoded.payload.mode === 'json' ? decoded.payload.root : undefined;
 	const holderKey = readHolderKey(payload && getMember(payload, 'cnf'));
 	if (!layout.hasKeyBinding) {
-		if (holderKey.kind !== 'none')
-			add(
-				'sd-kb-missing',
-				'The credential has a "cnf" key, so it is bound to a holder, but this presentation ends with "~" and has no key binding JWT: anyone who copied it can present it. A verifier that requires key binding rejects it.',
-				{ part: 'payload', member: 'cnf' },
-			);
+		if (holderKey.kind !== 'none') add('sd-kb-missing', KB_MISSING_TEXT, { part: 'payload', member: 'cnf' });
 		return { present: false, holderKey, problems: [], findings };
 	}
 
-	const problems: { problem: KeyBindingProblem; detail: string }[] = [];
-	const fail = (
-		problem: KeyBindingProblem,
-		code: Parameters<typeof add>[0],
-		detail: string,
-		member?: string,
-	) => {
-		problems.push({ problem, detail });
-		add(code, detail, member ? { part: 'key-binding', member } : { part: 'key-binding' });
-	};
-	if (holderKey.kind === 'none')
-		fail(
-			'no-cnf',
-			'sd-kb-no-cnf',
-			'The SD-JWT ends with a key binding JWT, but the credential has no "cnf" naming the holder\'s key, so nothing says which key must have signed it.',
+	const problems: KeyBindingProblem[] = [];
+	const fail = (problem: KeyBindingProblem, member?: string) => {
+		problems.push(problem);
+		add(
+			PROBLEM_CODES[problem.check],
+			describeKeyBindingProblem(problem),
+			member ? { part: 'key-binding', member } : { part: 'key-binding' },
 		);
+	};
+	if (holderKey.kind === 'none') fail({ check: 'no-cnf' });
 
 	const text = decoded.token.slice(layout.presentedEnd);
 	const kb = decodeToken(text);
@@ -109,30 +99,16 @@ export async function checkKeyBinding(
 		header?.kind !== 'object' ||
 		kbPayload?.kind !== 'object'
 	) {
-		const why =
-			kb.errors[0]?.message ??
-			(kb.kind !== 'jws' ? 'it is not a JWS of three parts' : 'its header or payload is not a JSON object');
-		fail('malformed', 'sd-kb-malformed', `The key binding JWT after the last "~" cannot be read: ${why}.`);
+		fail({ check: 'malformed', shape: kb.kind !== 'jws' ? 'not-jws' : 'not-object', error: kb.errors[0] });
 		return { present: true, holderKey, decoded: kb, problems, findings };
 	}
 
 	const typ = getMember(header, 'typ');
-	if (!(typ?.kind === 'string' && typ.value === 'kb+jwt'))
-		fail(
-			'typ',
-			'sd-kb-typ',
-			`The key binding JWT's "typ" is ${typ ? quoteValue(typ) : 'missing'}, not "kb+jwt", so it could be another JWT the holder signed, replayed here.`,
-			'typ',
-		);
+	if (!(typ?.kind === 'string' && typ.value === 'kb+jwt')) fail({ check: 'typ', typ }, 'typ');
 
 	const member = (name: string) => getMember(kbPayload, name);
 	const missing = ['iat', 'aud', 'nonce', 'sd_hash'].filter((name) => member(name) === undefined);
-	if (missing.length > 0)
-		fail(
-			'claims',
-			'sd-kb-claims',
-			`The key binding JWT has no ${missing.map((m) => `"${m}"`).join(', ')}; RFC 9901 §4.3 requires iat, aud, nonce and sd_hash.`,
-		);
+	if (missing.length > 0) fail({ check: 'claims', missing });
 
 	const sdHashNode = member('sd_hash');
 	const actual = sdHashNode?.kind === 'string' ? sdHashNode.value : undefined;
@@ -140,16 +116,13 @@ export async function checkKeyBinding(
 		? await digestText(decoded.token.slice(0, layout.presentedEnd), alg, digest)
 		: undefined;
 	if (sdHashNode !== undefined && expected !== undefined && actual !== expected)
-		fail(
-			'sd-hash',
-			'sd-hash-mismatch',
-			`The key binding JWT's "sd_hash" is ${quoteValue(sdHashNode)}, but the ${alg!.name} digest of the presented SD-JWT (up to and including its last "~") is "${expected}": the disclosures were changed after the holder signed, or the KB-JWT belongs to another presentation.`,
-			'sd_hash',
-		);
+		fail({ check: 'sd-hash', alg: alg!.name, expected, actual: sdHashNode }, 'sd_hash');
 
 	const iatNode = member('iat');
 	const iat = iatNode?.kind === 'number' ? iatNode.value : undefined;
-	checkIssuedAt(iatNode, options, add);
+	const iatProblem = iatNode && checkIssuedAt(iatNode, options);
+	if (iatProblem)
+		add('sd-kb-iat', describeIssuedAtProblem(iatProblem), { part: 'key-binding', member: 'iat' });
 
 	const aud = member('aud');
 	if (
@@ -157,30 +130,21 @@ export async function checkKeyBinding(
 		aud !== undefined &&
 		!audienceIncludes(aud, options.expectedAudience)
 	)
-		fail(
-			'audience',
-			'sd-kb-audience',
-			`The key binding JWT's "aud" is ${quoteValue(aud)}, not the expected ${quoteText(options.expectedAudience)}: the presentation was made for another verifier.`,
-			'aud',
-		);
+		fail({ check: 'audience', aud, expected: options.expectedAudience }, 'aud');
 	const nonce = member('nonce');
 	if (
 		options.expectedNonce !== undefined &&
 		nonce !== undefined &&
 		!(nonce.kind === 'string' && nonce.value === options.expectedNonce)
 	)
-		fail(
-			'nonce',
-			'sd-kb-nonce',
-			`The key binding JWT's "nonce" is ${quoteValue(nonce)}, not the expected ${quoteText(options.expectedNonce)}: it may be a replay of an earlier presentation.`,
-			'nonce',
-		);
+		fail({ check: 'nonce', nonce, expected: options.expectedNonce }, 'nonce');
 	return {
 		present: true,
 		holderKey,
 		decoded: kb,
 		sdHash: { expected, actual },
 		iat,
+		iatProblem,
 		aud: aud && toPlainValue(aud),
 		nonce: nonce && toPlainValue(nonce),
 		problems,
@@ -188,36 +152,25 @@ export async function checkKeyBinding(
 	};
 }
 
-function checkIssuedAt(
-	node: JsonNode | undefined,
-	options: KeyBindingOptions,
-	add: ReturnType<typeof collectInto>,
-): void {
-	if (node === undefined) return;
+/** The finding each failed check raises (ui-contract.md and messages.ts). */
+const PROBLEM_CODES = Object.freeze({
+	'no-cnf': 'sd-kb-no-cnf',
+	malformed: 'sd-kb-malformed',
+	typ: 'sd-kb-typ',
+	claims: 'sd-kb-claims',
+	'sd-hash': 'sd-hash-mismatch',
+	audience: 'sd-kb-audience',
+	nonce: 'sd-kb-nonce',
+} as const satisfies Record<KeyBindingProblem['check'], SdFindingCode>);
+
+function checkIssuedAt(node: JsonNode, options: KeyBindingOptions): IssuedAtProblem | undefined {
 	const skew = options.clockSkew ?? 0;
 	const maxAge = options.maxAge ?? DEFAULT_KB_MAX_AGE;
-	const where = { part: 'key-binding' as const, member: 'iat' };
-	if (node.kind !== 'number' || !Number.isFinite(node.value)) {
-		add(
-			'sd-kb-iat',
-			`The key binding JWT's "iat" is ${quoteValue(node)}, not a NumericDate, so its freshness cannot be judged.`,
-			where,
-		);
-		return;
-	}
+	if (node.kind !== 'number' || !Number.isFinite(node.value)) return { issue: 'not-number', iat: node };
 	const age = options.now - node.value;
-	if (age < -skew)
-		add(
-			'sd-kb-iat',
-			`The key binding JWT was issued ${describeSeconds(-age)} in the future (allowed clock skew ${skew} s): the holder's clock is wrong, or it was made ahead of use.`,
-			where,
-		);
-	else if (age > maxAge + skew)
-		add(
-			'sd-kb-iat',
-			`The key binding JWT was issued ${describeSeconds(age)} ago; a verifier accepts it only within a short window (here ${describeSeconds(maxAge)}) to limit replay.`,
-			where,
-		);
+	if (age < -skew) return { issue: 'future', iat: node.value, age, maxAge, skew };
+	if (age > maxAge + skew) return { issue: 'stale', iat: node.value, age, maxAge, skew };
+	return undefined;
 }
 
 /** Reads `cnf` (RFC 7800 §3.1–3.4, RFC 9449 §6.1 for `jkt`). */
@@ -235,12 +188,4 @@ export function readHolderKey(cnf: JsonNode | undefined): HolderKey {
 function audienceIncludes(aud: JsonNode, expected: string): boolean {
 	if (aud.kind === 'string') return aud.value === expected;
 	return aud.kind === 'array' && aud.items.some((item) => item.kind === 'string' && item.value === expected);
-}
-
-function describeSeconds(seconds: number): string {
-	const s = Math.round(seconds);
-	if (s < 120) return `${s} s`;
-	if (s < 7200) return `${Math.round(s / 60)} min`;
-	if (s < 172_800) return `${Math.round(s / 3600)} h`;
-	return `${Math.round(s / 86_400)} days`;
 }

@@ -32,15 +32,19 @@ export function sdJwt(header: unknown, payload: unknown, disclosures: readonly s
 	return `${b64(JSON.stringify(header))}.${b64(JSON.stringify(payload))}.c2ln~${disclosures.map((d) => `${d}~`).join('')}${kb}`;
 }
 
-/** A P-256 holder key pair: the public JWK for `cnf` and the private key as the page parses it. */
-export async function holderKey(): Promise<{ publicJwk: JsonWebKey; privateKey: ParsedKey }> {
+/** A P-256 holder key pair: the public JWK for `cnf`, the private JWK, and the private key as the page parses it. */
+export async function holderKey(): Promise<{
+	publicJwk: JsonWebKey;
+	privateJwk: JsonWebKey;
+	privateKey: ParsedKey;
+}> {
 	const pair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, [
 		'sign',
 		'verify',
 	])) as CryptoKeyPair;
 	const { kty, crv, x, y } = await crypto.subtle.exportKey('jwk', pair.publicKey);
 	const privateJwk = await crypto.subtle.exportKey('jwk', pair.privateKey);
-	return { publicJwk: { kty, crv, x, y }, privateKey: parseKeyInput(JSON.stringify(privateJwk)) };
+	return { publicJwk: { kty, crv, x, y }, privateJwk, privateKey: parseKeyInput(JSON.stringify(privateJwk)) };
 }
 
 /** Signs a KB-JWT with any header and payload (ES256). */
