@@ -149,6 +149,7 @@ describe('issuing: Make <claim> selectively disclosable', () => {
 			expect(payload._sd).toEqual([a.digest, await sdHashOf(added)]);
 			expect(JSON.parse(sd.analysis!.processing.claimsText)).toEqual(before);
 			expect(sd.rows[1]).toMatchObject({ name: 'email', record: { status: 'matched' } });
+			expect(sd.analysis!.processing.placements.map((p) => p.disclosure)).toEqual([0, 1]);
 			expect(sd.issuing?.claims).toEqual(['iss']);
 			expect(sd.issueNote).toContain('email');
 		} finally {
