@@ -280,6 +280,18 @@ test('issuing an SD-JWT VC offers no control for the claims it keeps in the clea
 		await expect(page.getByRole('button', { name: `Make ${name} selectively disclosable` })).toHaveCount(0);
 });
 
+test('issuing, hostile: 300 claims and a repeated name list each claim once, 200 drawn, no page error', async ({
+	page,
+}) => {
+	const claims = Array.from({ length: 300 }, (_, i) => `"c${i}":${i}`).join(',');
+	const payload = `{"dup":1,"dup":2,${claims},"_sd_alg":"sha-256"}`;
+	await open(page, `${b64url('{"alg":"HS256"}')}.${b64url(payload)}.c2ln~`);
+	await page.getByText('Issue: make claims selectively disclosable').click();
+	await expect(page.getByRole('button', { name: 'Make dup selectively disclosable' })).toHaveCount(1);
+	await expect(page.getByRole('list', { name: 'Claims in the clear' }).getByRole('button')).toHaveCount(200);
+	await expect(page.getByText('Showing the first 200 of 301 claims.')).toBeVisible();
+});
+
 test('an expected audience and nonce in Settings are checked against the KB-JWT', async ({ page }) => {
 	const a = disclose('given_name', 'Ada');
 	await open(page, sdJwt({ cnf: { jwk: holderJwk }, _sd: [a.digest] }, [a.disclosure], { kb: true }));

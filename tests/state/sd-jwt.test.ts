@@ -201,6 +201,18 @@ describe('issuing: Make <claim> selectively disclosable', () => {
 		}
 	});
 
+	test('a name the payload repeats is offered once', async () => {
+		const { app, sd, stop } = await issued({}, { email: 'a' }, []);
+		try {
+			const token = app.main.view.token;
+			const payload = Buffer.from('{"email":"a","email":"b","sub":"x"}').toString('base64url');
+			app.main.view.setText(token.replace(token.split('.')[1]!, payload));
+			await until(() => expect(sd.issuing?.claims).toEqual(['email', 'sub']));
+		} finally {
+			stop();
+		}
+	});
+
 	test.each([
 		['sha-384', 64],
 		['sha-512', 86],

@@ -89,7 +89,8 @@ export class SdJwtState {
 		const isVc = typ?.kind === 'string' && core.SD_JWT_VC_TYPES.includes(typ.value);
 		const forbidden = (name: string) =>
 			STRUCTURAL_CLAIMS.includes(name) || (isVc && core.VC_NON_SELECTIVE_CLAIMS.includes(name));
-		const names = root.entries.map((entry) => entry.key);
+		// Once each: a payload may repeat a name (a finding of its own), and the page lists each claim once.
+		const names = [...new Set(root.entries.map((entry) => entry.key))];
 		const algNode = getMember(root, '_sd_alg');
 		const algName =
 			algNode === undefined ? core.DEFAULT_SD_ALG : algNode.kind === 'string' ? algNode.value : '';
