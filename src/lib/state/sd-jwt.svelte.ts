@@ -90,7 +90,8 @@ export class SdJwtState {
 		const forbidden = (name: string) =>
 			STRUCTURAL_CLAIMS.includes(name) || (isVc && core.VC_NON_SELECTIVE_CLAIMS.includes(name));
 		// Once each: a payload may repeat a name (a finding of its own), and the page lists each claim once.
-		const names = [...new Set(root.entries.map((entry) => entry.key))];
+		const seen: Record<string, true> = Object.create(null);
+		const names = root.entries.map((entry) => entry.key).filter((name) => !seen[name] && (seen[name] = true));
 		const algNode = getMember(root, '_sd_alg');
 		const algName =
 			algNode === undefined ? core.DEFAULT_SD_ALG : algNode.kind === 'string' ? algNode.value : '';
