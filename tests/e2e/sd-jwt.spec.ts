@@ -10,8 +10,10 @@ import {
 	openEmpty,
 	pasteToken,
 	payloadEditor,
+	secretBox,
 	signJws,
 	tokenEditor,
+	verdict,
 } from './support';
 
 const rfc = JSON.parse(readFileSync('tests/vectors/rfc9901/section5_example.json', 'utf8'));
@@ -219,6 +221,75 @@ test('unticking a disclosure without the holder key leaves the KB-JWT off; enter
 	await expect(tokenEditor(page)).not.toContainText(a.disclosure);
 	await expect(keyBinding(page)).toHaveText(/^\s*Key binding verified/);
 	await expect(disclosedClaims(page)).not.toContainText('given_name');
+});
+
+test('issuing: a claim made selectively disclosable gets a matched disclosure, stays in the claims, and the JWT is re-signed', async ({
+	page,
+}) => {
+	const secret = 'a-test-secret-that-is-32-bytes!!';
+	const a = disclose('given_name', 'Ada');
+	const payload = { iss: 'https://issuer.example', email: 'ada@example.com', _sd: [a.digest] };
+	const token = `${signJws('HS256', { typ: 'example+sd-jwt' }, payload, secret)}~${a.disclosure}~`;
+	await open(page, token);
+	await secretBox(page).fill(secret);
+	await expect(verdict(page)).toContainText('Signature verified');
+
+	await page.getByText('Issue: make claims selectively disclosable').click();
+	await page.getByRole('button', { name: 'Make email selectively disclosable' }).click();
+	const rows = disclosuresTable(page).locator('tbody tr');
+	await expect(rows).toHaveCount(2);
+	await expect(rows.nth(1)).toHaveAttribute('data-status', 'matched');
+	await expect(rows.nth(1)).toContainText('email');
+	await expect(page.getByRole('checkbox', { name: 'Disclose email' })).toBeChecked();
+	await expect(verdict(page)).toContainText('Signature verified');
+	await expect(tokenEditor(page)).toContainText(`~${a.disclosure}~`);
+	await expect(payloadEditor(page)).not.toContainText('email');
+	await expect(disclosedClaims(page)).toContainText('"email": "ada@example.com"');
+	await expect(page.getByRole('button', { name: 'Make email selectively disclosable' })).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Make iss selectively disclosable' })).toBeVisible();
+});
+
+test('issuing with a key that cannot sign: the signature goes invalid, as for any payload edit', async ({
+	page,
+}) => {
+	const payload = { iss: 'https://issuer.example', email: 'ada@example.com', _sd_alg: 'sha-256' };
+	await open(page, sdJwt(payload, []));
+	await secretBox(page).fill(issuer.publicKey.export({ type: 'spki', format: 'pem' }).toString());
+	await expect(verdict(page)).toContainText('Signature verified');
+	await page.getByText('Issue: make claims selectively disclosable').click();
+	await page.getByRole('button', { name: 'Make email selectively disclosable' }).click();
+	await expect(disclosuresTable(page).locator('tbody tr')).toHaveCount(1);
+	await expect(disclosuresTable(page).locator('tbody tr').first()).toHaveAttribute('data-status', 'matched');
+	await expect(verdict(page)).toContainText('Invalid signature');
+	await expect(disclosedClaims(page)).toContainText('"email": "ada@example.com"');
+});
+
+test('issuing an SD-JWT VC offers no control for the claims it keeps in the clear', async ({ page }) => {
+	const a = disclose('given_name', 'Ada');
+	const vc = {
+		iss: 'https://issuer.example',
+		vct: 'urn:example',
+		exp: nowSeconds() + 3600,
+		email: 'a@b.c',
+		_sd: [a.digest],
+	};
+	await open(page, sdJwt(vc, [a.disclosure], { typ: 'dc+sd-jwt' }));
+	await page.getByText('Issue: make claims selectively disclosable').click();
+	await expect(page.getByRole('button', { name: 'Make email selectively disclosable' })).toBeVisible();
+	for (const name of ['iss', 'vct', 'exp', '_sd'])
+		await expect(page.getByRole('button', { name: `Make ${name} selectively disclosable` })).toHaveCount(0);
+});
+
+test('issuing, hostile: 300 claims and a repeated name list each claim once, 200 drawn, no page error', async ({
+	page,
+}) => {
+	const claims = Array.from({ length: 300 }, (_, i) => `"c${i}":${i}`).join(',');
+	const payload = `{"dup":1,"dup":2,${claims},"_sd_alg":"sha-256"}`;
+	await open(page, `${b64url('{"alg":"HS256"}')}.${b64url(payload)}.c2ln~`);
+	await page.getByText('Issue: make claims selectively disclosable').click();
+	await expect(page.getByRole('button', { name: 'Make dup selectively disclosable' })).toHaveCount(1);
+	await expect(page.getByRole('list', { name: 'Claims in the clear' }).getByRole('button')).toHaveCount(200);
+	await expect(page.getByText('Showing the first 200 of 301 claims.')).toBeVisible();
 });
 
 test('an expected audience and nonce in Settings are checked against the KB-JWT', async ({ page }) => {

@@ -1,8 +1,9 @@
 // The SD-JWT side of one token session: disclosures, the claims a verifier ends with, key binding, presentations.
 
 import type { KeyBindingSignResult, KeyBindingVerdict } from '$lib/crypto/sd-jwt';
-import type { DecodedToken } from '$lib/jwt';
-import type { DisclosureRecord, SdJwtAnalysis } from '$lib/jwt/sd-jwt';
+import { encodeBase64url, formatJson, getMember, type DecodedToken } from '$lib/jwt';
+import type { DisclosureRecord, SdHashAlgorithm, SdJwtAnalysis } from '$lib/jwt/sd-jwt';
+import type { Editing } from './editing.svelte';
 import type { TokenView } from './token-view.svelte';
 
 /** One row of the `Disclosures` table: a disclosure of the SD-JWT as issued, presented or not. */
@@ -36,6 +37,24 @@ interface Source {
 
 const VALUE_LIMIT = 120;
 
+/**
+ * What `Issue: make claims selectively disclosable` offers for the issuer payload shown: the top-level claims
+ * that can be concealed, those that must stay in the clear, and the `_sd_alg` digests are made with.
+ */
+export interface IssuingChoices {
+	/** Top-level claims that `Make <claim> selectively disclosable` conceals, in payload order. */
+	readonly claims: readonly string[];
+	/** Top-level claims RFC 9901 §4.2 or SD-JWT VC §3.2.2.2 keeps in the clear. */
+	readonly alwaysClear: readonly string[];
+	/** The `_sd_alg` of the payload (sha-256 when absent); undefined when the page cannot compute it. */
+	readonly alg?: SdHashAlgorithm;
+	/** The `_sd_alg` name as written, or the default. */
+	readonly algName: string;
+}
+
+/** Claims no SD-JWT conceals at the top level: they carry the digests and their algorithm (RFC 9901 §4.2.4). */
+const STRUCTURAL_CLAIMS: readonly string[] = Object.freeze(['_sd', '...', '_sd_alg']);
+
 /** Processes the session's SD-JWT off the clock-free path, and builds presentations from it. */
 export class SdJwtState {
 	/** The holder's private key (PEM or JWK), for signing key binding JWTs; memory only. Set with enterHolderKey. */
@@ -44,15 +63,88 @@ export class SdJwtState {
 	#signing = $state.raw<{ token: string; result: KeyBindingSignResult } | undefined>();
 
 	readonly #view: TokenView;
+	readonly #editing: Editing;
 	#result = $state.raw<{ token: string; analysis: SdJwtAnalysis; verdict: KeyBindingVerdict } | undefined>();
 	#source = $state.raw<Source | undefined>();
 	#run = 0;
 	/** The last processing worked out, by token; plain (not state): refresh reads it and must not depend on it. */
 	#processed: { token: string; decoded: DecodedToken; processing: SdJwtAnalysis['processing'] } | undefined;
 
-	constructor(view: TokenView) {
+	constructor(view: TokenView, editing: Editing) {
 		this.#view = view;
+		this.#editing = editing;
 	}
+
+	/**
+	 * What the issuer payload offers to conceal (RFC 9901 §4.2): undefined until the SD-JWT code is in, and for
+	 * a payload that is not a JSON object or a huge text (whose payload is read in the worker).
+	 */
+	readonly issuing = $derived.by<IssuingChoices | undefined>(() => {
+		const view = this.#view;
+		const decoded = view.decoded;
+		const core = view.modules.sdJwt?.core;
+		const root = decoded?.payload.mode === 'json' ? decoded.payload.root : undefined;
+		if (!core || !decoded?.sdJwt || view.huge || root?.kind !== 'object') return undefined;
+		const typ = decoded.header?.root && getMember(decoded.header.root, 'typ');
+		const isVc = typ?.kind === 'string' && core.SD_JWT_VC_TYPES.includes(typ.value);
+		const forbidden = (name: string) =>
+			STRUCTURAL_CLAIMS.includes(name) || (isVc && core.VC_NON_SELECTIVE_CLAIMS.includes(name));
+		// Once each: a payload may repeat a name (a finding of its own), and the page lists each claim once.
+		const seen: Record<string, true> = Object.create(null);
+		const names = root.entries.map((entry) => entry.key).filter((name) => !seen[name] && (seen[name] = true));
+		const algNode = getMember(root, '_sd_alg');
+		const algName =
+			algNode === undefined ? core.DEFAULT_SD_ALG : algNode.kind === 'string' ? algNode.value : '';
+		const alg = core.findSdHashAlgorithm(algName);
+		return {
+			claims: names.filter((name) => !forbidden(name)),
+			alwaysClear: names.filter((name) => forbidden(name) && !STRUCTURAL_CLAIMS.includes(name)),
+			...(alg?.compute && { alg }),
+			algName,
+		};
+	});
+
+	/**
+	 * Makes the top-level claim `name` selectively disclosable (`Make <claim> selectively disclosable`, RFC 9901
+	 * §4.2): a disclosure with a fresh 128-bit salt is appended to the token (before any KB-JWT), the claim leaves
+	 * the payload and its digest joins `_sd`. The payload goes through the `Payload` edit path, so the issuer JWT
+	 * is re-signed when `Secret or key` holds a signing key, as for any edit. Returns false when nothing changed.
+	 */
+	async conceal(name: string): Promise<boolean> {
+		const view = this.#view;
+		const before = view.token;
+		const decoded = view.decoded;
+		const choices = this.issuing;
+		const modules = view.modules.sdJwt;
+		if (!modules || !decoded?.sdJwt || decoded.payload.mode !== 'json' || !choices?.alg) return false;
+		if (decoded.token !== before) return false;
+		if (!choices.claims.includes(name)) return false;
+		const result = await modules.core.concealClaim(
+			decoded.payload.text,
+			[name],
+			randomSalt,
+			choices.alg,
+			modules.crypto.webCryptoDigest(),
+		);
+		// Dropped when the token changed while hashing: the person moved on.
+		if (!result.ok || view.token !== before) return false;
+		// A disclosure goes after the others and before the KB-JWT (RFC 9901 §4): `<issuer>~<d1>~…~<dn>~<kb>`.
+		const end = decoded.sdJwt.presentedEnd;
+		view.replaceToken(`${before.slice(0, end)}${result.disclosure}~${before.slice(end)}`);
+		this.#editing.editPayload(formatJson(result.payload));
+		this.#issued = { name, disclosure: `~${result.disclosure}~`, number: decoded.sdJwt.disclosureCount + 1 };
+		return true;
+	}
+
+	/** The last claim made selectively disclosable, while its disclosure is in the token. */
+	#issued = $state.raw<{ name: string; disclosure: string; number: number } | undefined>();
+	/** The note under `Issue: make claims selectively disclosable`: which claim the last click concealed. */
+	readonly issueNote = $derived.by(() => {
+		const issued = this.#issued;
+		return issued && this.#view.token.includes(issued.disclosure)
+			? `${issued.name} is now selectively disclosable: disclosure ${issued.number}.`
+			: '';
+	});
 
 	/** The token is an SD-JWT: the page shows the disclosures, claims and key binding. */
 	readonly active = $derived.by(() => this.#view.decoded?.sdJwt !== undefined);
@@ -301,6 +393,11 @@ function row(record: DisclosureRecord, position: number | undefined): Disclosure
 		name: reading?.name,
 		value: raw.length > VALUE_LIMIT ? `${raw.slice(0, VALUE_LIMIT)}…` : raw,
 	};
+}
+
+/** A salt of 128 random bits, base64url (RFC 9901 §4.2.1, §9.3). */
+function randomSalt(): string {
+	return encodeBase64url(globalThis.crypto.getRandomValues(new Uint8Array(16)));
 }
 
 function randomNonce(): string {

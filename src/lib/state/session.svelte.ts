@@ -154,7 +154,7 @@ export class TokenSession {
 				if (this.sdJwt) void this.sdJwt.refresh();
 				else
 					void import('./sd-jwt.svelte').then(({ SdJwtState }) => {
-						this.sdJwt ??= new SdJwtState(this.view);
+						this.sdJwt ??= new SdJwtState(this.view, this.editing);
 					});
 			});
 		});
