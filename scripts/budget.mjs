@@ -15,16 +15,18 @@ import { gzipSync } from 'node:zlib';
 /** 120 KB of gzip, as the issue puts it: about 0.12× of what jwt.io fetches on first load. */
 export const BUDGET_BYTES = 120_000;
 /**
- * A first visit of the compact-token debugger, gzip: a ratchet at what it measured when this check was added
- * (about 204 KB, docs/performance.md), so it cannot grow unnoticed. Issue 14's target is 180 KB (about 0.18× of
- * what jwt.io fetches); it is not met yet, and the issue stays open until this constant can come down to it.
+ * A first visit of the compact-token debugger, gzip: a ratchet (204 KB when this check was added, 210 KB then;
+ * 207 KB measured when it came down to 208 KB, docs/performance.md), so it cannot grow unnoticed. Issue 14's
+ * target is 180 KB (about 0.18× of what jwt.io fetches) for the whole first visit, kinds included; it is not met
+ * yet, and the issue stays open until these constants can come down to it.
  */
-export const FIRST_VISIT_BUDGET_BYTES = 210_000;
+export const FIRST_VISIT_BUDGET_BYTES = 208_000;
 /**
- * The chunks only the other token kinds load (JWE, SD-JWT, the algorithms beyond WebCrypto), gzip: a ratchet just
- * above what they measured when the check was added (about 67 KB, docs/performance.md).
+ * The chunks only the other token kinds load (JWE, SD-JWT, the algorithms beyond WebCrypto), gzip: a ratchet (67 KB
+ * when added, 72 KB then). SD-JWT issuing and disclosure highlighting took it to 73 KB; the 2 KB it gained came off
+ * the compact-token budget above, so the two together (282 KB, the whole first visit) did not grow.
  */
-export const KINDS_BUDGET_BYTES = 72_000;
+export const KINDS_BUDGET_BYTES = 74_000;
 /** Modules that belong to a token kind beyond the compact JWS: a chunk reached only through them is the kind's. */
 const KIND_MODULES =
 	/^(?:src\/lib\/crypto\/(?:jwe|sd-jwt|providers)\b|src\/lib\/jwt\/(?:jwe|sd-jwt)\b|src\/lib\/state\/(?:sd-jwt|decryption)\.svelte\.ts|src\/components\/(?:DecryptionPanel|SdJwtPanel|TokenPath|ShareConfirm)\.svelte)/;
