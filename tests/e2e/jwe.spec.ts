@@ -311,6 +311,17 @@ test('decrypted claims get the time treatment: badge, claim times and findings',
 });
 
 test.describe('re-encrypting to an Encryption key', () => {
+	test('decrypted claims say where their edits will be encrypted to', async ({ page }) => {
+		await openJwe(page, await encrypt({ alg: 'RSA-OAEP-256', enc: 'A256GCM' }, rsa.publicKey, '{"sub":"a"}'));
+		await decryptionKey(page).fill(jwk(rsa.privateKey));
+		const payload = page.getByRole('region', { name: 'Payload' });
+		await expect(payload).toContainText('Edits are encrypted again for the same recipient');
+		await encryptionKey(page).fill(jwk(otherRsa.publicKey));
+		await expect(payload).toContainText('Edits are encrypted to the key in Encryption key');
+		await encryptionKey(page).fill('');
+		await expect(payload).toContainText('Edits are encrypted again for the same recipient');
+	});
+
 	test('decrypt with A, edit the inner token, re-encrypt to public key B: B decrypts it, A does not', async ({
 		page,
 	}) => {
