@@ -83,7 +83,22 @@ export async function measurePasteSizes(browser, targets, metrics, requestedRuns
  */
 async function measurePaste(browser, target, bytes) {
 	const marker = `paste-${bytes}-${randomTag()}`;
-	const token = signHs256(buildPayload(bytes, marker));
+	return pasteInFreshPage(browser, target, {
+		token: signHs256(buildPayload(bytes, marker)),
+		watch: target.payloadSelector,
+		marker,
+		what: `the ${bytes}-byte paste`,
+	});
+}
+
+/**
+ * One paste in a fresh, idle page: `token` replaces the example in the token editor as a real paste does, timed
+ * until `marker` shows in the element `watch` selects, to the next frame, with the long tasks meanwhile.
+ * @param {Browser} browser
+ * @param {Target} target
+ * @param {{ token: string, watch: string, marker: string, what: string }} paste
+ */
+export function pasteInFreshPage(browser, target, { token, watch, marker, what }) {
 	return withPage(browser, async (page) => {
 		await installProbe(page, target.payloadSelector, '"name"');
 		await page.goto(target.base);
@@ -97,12 +112,11 @@ async function measurePaste(browser, target, bytes) {
 		await page.keyboard.press('ControlOrMeta+A');
 		const result = await page.evaluate(pasteAndWatch, {
 			tokenSelector: TOKEN_SELECTOR,
-			payloadSelector: target.payloadSelector,
+			payloadSelector: watch,
 			marker,
 			timeoutMs: 60_000,
 		});
-		if (result.shownAt === undefined)
-			throw new Error(`the payload view never showed the ${bytes}-byte paste`);
+		if (result.shownAt === undefined) throw new Error(`the page never showed ${what}`);
 		await waitForQuiet(page);
 		const tasks = await page.evaluate(() => /** @type {ProbedWindow} */ (window).__bench.longTasks);
 		// The task that dispatched the paste started before `start`; count every task still running after it.

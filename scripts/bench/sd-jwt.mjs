@@ -1,8 +1,7 @@
 // Paste → `Disclosed claims` shown for an SD-JWT with 1,000 disclosures (RFC 9901): every disclosure decoded,
 // hashed and put in place, timed to the claims view, with the main thread's long tasks meanwhile.
 import { createHash } from 'node:crypto';
-import { installProbe, TOKEN_SELECTOR, waitForProbe, waitForQuiet, withPage } from './browser.mjs';
-import { pasteAndWatch } from './paste.mjs';
+import { pasteInFreshPage } from './paste.mjs';
 import { interleave } from './runs.mjs';
 import { plural, recordMetric, summarize } from './stats.mjs';
 import { randomTag, signHs256 } from './tokens.mjs';
@@ -80,32 +79,10 @@ export async function measureSdJwtPaste(browser, targets, metrics, requestedRuns
  */
 async function measureOne(browser, target) {
 	const marker = `sd-${randomTag()}`;
-	const token = buildSdJwt(SD_JWT_DISCLOSURES, marker);
-	return withPage(browser, async (page) => {
-		await installProbe(page, target.payloadSelector, '"name"');
-		await page.goto(target.base);
-		await waitForProbe(page, 'seenAt', 20_000);
-		await waitForQuiet(page);
-		await page.evaluate((text) => {
-			/** @type {ProbedWindow} */ (window).__bench.pasteText = text;
-		}, token);
-		await page.locator(TOKEN_SELECTOR).focus();
-		await page.keyboard.press('ControlOrMeta+A');
-		const result = await page.evaluate(pasteAndWatch, {
-			tokenSelector: TOKEN_SELECTOR,
-			payloadSelector: CLAIMS_SELECTOR,
-			marker,
-			timeoutMs: 60_000,
-		});
-		if (result.shownAt === undefined) throw new Error('Disclosed claims never showed the SD-JWT paste');
-		await waitForQuiet(page);
-		const tasks = await page.evaluate(() => /** @type {ProbedWindow} */ (window).__bench.longTasks);
-		const during = tasks.filter((task) => task.start + task.duration > result.start);
-		return {
-			shown: result.shownAt - result.start,
-			nextFrame: result.frameAt - result.start,
-			longestTask: Math.max(0, ...during.map((task) => task.duration)),
-			longTasks: during.length,
-		};
+	return pasteInFreshPage(browser, target, {
+		token: buildSdJwt(SD_JWT_DISCLOSURES, marker),
+		watch: CLAIMS_SELECTOR,
+		marker,
+		what: 'the SD-JWT paste in Disclosed claims',
 	});
 }

@@ -6,6 +6,7 @@
 // and to replay a failure, pass the seed fast-check printed: PRISM_FC_SEED=<seed>.
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import fc from 'fast-check';
+import { faultsOf } from './crypto/key-fixtures';
 import { describe, expect, test } from 'vitest';
 import { parseKeyInput, type ParsedKey } from '../../src/lib/crypto/keys';
 import { verifyToken } from '../../src/lib/crypto/verify';
@@ -960,16 +961,8 @@ describe('what a person reads about damaged keys and impossible times', () => {
 			expect(words, words).not.toMatch(DEVELOPER);
 			expect(words).toMatch(/^[A-Z"]/);
 			const { problem } = parsed;
-			const faults =
-				problem.code === 'pem-no-key'
-					? problem.blocks.map((block) => block.fault)
-					: problem.code === 'jwks-no-key'
-						? problem.keys.map((key) => key.fault)
-						: problem.code === 'jwk-unusable'
-							? [problem.fault]
-							: [];
 			// A code the table knows has words (an unknown one falls through its switch to undefined).
-			for (const fault of faults) {
+			for (const fault of faultsOf(problem)) {
 				const faultWords = describeKeyFault(fault);
 				expect(typeof faultWords, fault.code).toBe('string');
 				expect(words).toContain(faultWords);

@@ -22,7 +22,7 @@ import { signToken } from '$lib/crypto/sign';
 import { verifyToken } from '$lib/crypto/verify';
 import { decodeToken } from '$lib/jwt/decode';
 import { findSdHashAlgorithm } from '$lib/jwt/sd-jwt';
-import { certificatePem } from './key-fixtures';
+import { certificatePem, faultsOf } from './key-fixtures';
 import { makeToken } from './verify-fixtures';
 
 /** Browser error names and values never meant as words. */
@@ -39,15 +39,7 @@ function expectPersonWords(words: string): void {
 
 /** The problem's words contain the messages table's words for each fault inside it. */
 function expectFromTable(problem: KeyProblem, words: string): void {
-	const faults =
-		problem.code === 'pem-no-key'
-			? problem.blocks.map((block) => block.fault)
-			: problem.code === 'jwks-no-key'
-				? problem.keys.map((key) => key.fault)
-				: problem.code === 'jwk-unusable'
-					? [problem.fault]
-					: [];
-	for (const fault of faults) {
+	for (const fault of faultsOf(problem)) {
 		const faultWords = describeKeyFault(fault);
 		expectPersonWords(faultWords);
 		expect(words).toContain(faultWords);
