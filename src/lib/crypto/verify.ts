@@ -107,9 +107,21 @@ export async function verifyToken(
 ): Promise<Verdict> {
 	const checked = checkPreconditions(input);
 	if ('status' in checked) return checked;
+	// The verdict names keys by their thumbprint (RFC 7638), which only an async digest gives: worked out beside
+	// the verification rather than before it, then put on the keys the verdict names.
+	const named = withThumbprints(input.key, subtle);
+	const verdict = await verifyWith(input, checked, subtle);
+	return nameKeys(verdict, input.key, await named);
+}
+
+/** verifyToken once the preconditions hold. */
+async function verifyWith(
+	input: VerifyInput,
+	checked: { alg: JwsAlgorithm; signature: Uint8Array; header: JsonNode },
+	subtle: SubtleCrypto,
+): Promise<Verdict> {
 	const { alg, signature } = checked;
-	// The verdict names keys by their thumbprint (RFC 7638), which only an async digest gives.
-	const key = await withThumbprints(input.key, subtle);
+	const key = input.key;
 	const selection = selectKeys(key, {
 		kid: stringMember(checked.header, 'kid'),
 		alg: alg.name,
@@ -135,6 +147,19 @@ export async function verifyToken(
 			? await diagnoseSecret(input, alg, signature, data, subtle)
 			: undefined;
 	return hint ? { ...verdict, hint } : verdict;
+}
+
+/** `verdict` with each key it names replaced by the same key with its thumbprint (`named` is `parsed`, thumbprinted). */
+function nameKeys(verdict: Verdict, parsed: ParsedKey, named: ParsedKey): Verdict {
+	if (parsed.kind !== 'keys' || named.kind !== 'keys' || parsed.keys === named.keys) return verdict;
+	const byKey = new Map(parsed.keys.map((key, i) => [key, named.keys[i] ?? key]));
+	const name = (key: KeyCandidate) => byKey.get(key) ?? key;
+	const renamed: Record<string, unknown> = { ...verdict };
+	if ('key' in verdict && verdict.key) renamed.key = name(verdict.key);
+	if ('keys' in verdict) renamed.keys = verdict.keys.map(name);
+	if ('matches' in verdict)
+		renamed.matches = verdict.matches.map((match) => ({ ...match, key: name(match.key) }));
+	return renamed as Verdict;
 }
 
 /**
