@@ -6,7 +6,7 @@
 // and to replay a failure, pass the seed fast-check printed: PRISM_FC_SEED=<seed>.
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import fc from 'fast-check';
-import { faultsOf } from './crypto/key-fixtures';
+import { faultsOf } from './crypto/faults-of';
 import { describe, expect, test } from 'vitest';
 import { parseKeyInput, type ParsedKey } from '../../src/lib/crypto/keys';
 import { verifyToken } from '../../src/lib/crypto/verify';

@@ -4,8 +4,6 @@
 import { generateKeyPair, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
 import { keyOids } from '$lib/crypto/key-formats';
-import type { KeyFault } from '$lib/crypto/key-faults';
-import type { KeyProblem } from '$lib/crypto/keys';
 
 export const hex = (text: string) =>
 	Uint8Array.from(text.match(/[0-9a-f]{2}/gi) ?? [], (pair) => parseInt(pair, 16));
@@ -70,15 +68,4 @@ export function thrown(run: () => unknown): unknown {
 		return error;
 	}
 	throw new Error('expected an error, but nothing was thrown');
-}
-
-/** The faults inside a key problem, one per PEM block or JWKS key: each has its own words in the messages table. */
-export function faultsOf(problem: KeyProblem): KeyFault[] {
-	return problem.code === 'pem-no-key'
-		? problem.blocks.map((block) => block.fault)
-		: problem.code === 'jwks-no-key'
-			? problem.keys.map((key) => key.fault)
-			: problem.code === 'jwk-unusable'
-				? [problem.fault]
-				: [];
 }

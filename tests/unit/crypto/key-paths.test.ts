@@ -22,7 +22,8 @@ import { signToken } from '$lib/crypto/sign';
 import { verifyToken } from '$lib/crypto/verify';
 import { decodeToken } from '$lib/jwt/decode';
 import { findSdHashAlgorithm } from '$lib/jwt/sd-jwt';
-import { certificatePem, faultsOf } from './key-fixtures';
+import { certificatePem } from './key-fixtures';
+import { faultsOf } from './faults-of';
 import { makeToken } from './verify-fixtures';
 
 /** Browser error names and values never meant as words. */
