@@ -83,17 +83,18 @@ export type KeyInfo =
 export type Field = readonly [tag: number | undefined, name: string];
 
 const INTEGER = derTags.integer;
-const SPKI_FIELDS: readonly Field[] = [
+/** The elements of each key structure, in order, for sequenceOf: SPKI (RFC 5280 §4.1), PKCS#8, SEC1 (RFC 5915). */
+export const SPKI_FIELDS: readonly Field[] = [
 	[derTags.sequence, 'algorithm'],
 	[derTags.bitString, 'subjectPublicKey'],
 ];
 // RFC 5958 §2: optional [0] attributes, then the optional [1] publicKey of a version 1 key.
-const PKCS8_FIELDS: readonly Field[] = [
+export const PKCS8_FIELDS: readonly Field[] = [
 	[INTEGER, 'version'],
 	[derTags.sequence, 'privateKeyAlgorithm'],
 	[derTags.octetString, 'privateKey'],
 ];
-const PKCS8_OPTIONAL: readonly Field[] = [
+export const PKCS8_OPTIONAL: readonly Field[] = [
 	[0xa0, 'attributes'],
 	[0x81, 'publicKey'],
 ];
@@ -113,11 +114,11 @@ const RSA_PRIVATE_FIELDS: readonly Field[] = [
 	'exponent2',
 	'coefficient',
 ].map((name) => [INTEGER, name] as const);
-const SEC1_FIELDS: readonly Field[] = [
+export const SEC1_FIELDS: readonly Field[] = [
 	[INTEGER, 'version'],
 	[derTags.octetString, 'privateKey'],
 ];
-const SEC1_OPTIONAL: readonly Field[] = [
+export const SEC1_OPTIONAL: readonly Field[] = [
 	[0xa0, 'parameters'],
 	[0xa1, 'publicKey'],
 ];

@@ -16,10 +16,14 @@ import {
 	mlDsaSizes,
 	ML_DSA_SEED_BYTES,
 	parseAs,
+	PKCS8_FIELDS,
+	PKCS8_OPTIONAL,
 	readContent,
 	readMlDsaPrivateKey,
+	SEC1_FIELDS,
+	SEC1_OPTIONAL,
 	sequenceOf,
-	type Field,
+	SPKI_FIELDS,
 	type MlDsaName,
 } from './key-formats';
 import type { KeyCandidate } from './keys';
@@ -49,28 +53,6 @@ export function rawKeyAlgorithm(info: KeyCandidate['info']): RawKeyAlgorithm | u
 	if (info.kty === 'AKP') return info.alg;
 	return undefined;
 }
-
-const SPKI_FIELDS: readonly Field[] = [
-	[derTags.sequence, 'algorithm'],
-	[derTags.bitString, 'subjectPublicKey'],
-];
-const PKCS8_FIELDS: readonly Field[] = [
-	[derTags.integer, 'version'],
-	[derTags.sequence, 'privateKeyAlgorithm'],
-	[derTags.octetString, 'privateKey'],
-];
-const PKCS8_OPTIONAL: readonly Field[] = [
-	[0xa0, 'attributes'],
-	[0x81, 'publicKey'],
-];
-const SEC1_FIELDS: readonly Field[] = [
-	[derTags.integer, 'version'],
-	[derTags.octetString, 'privateKey'],
-];
-const SEC1_OPTIONAL: readonly Field[] = [
-	[0xa0, 'parameters'],
-	[0xa1, 'publicKey'],
-];
 
 /**
  * The raw bytes of `key`, from its SPKI, PKCS#8 or JWK. A private key comes with its public key when
