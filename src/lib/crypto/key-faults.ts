@@ -2,6 +2,7 @@
 
 import { DerError } from '../encoding/der';
 import { derFault, KeyFormatError, type FormatFault } from '../encoding/key-format-error';
+import { FaultError } from '../encoding/fault-error';
 
 /** Why one PEM block or JWK cannot be used as a key. */
 export type KeyFault =
@@ -48,15 +49,7 @@ export type KeyFault =
 	| { readonly code: 'rejected' };
 
 /** A key whose numbers or members are wrong, with the fault as data; `message` is for developers. */
-export class KeyFaultError extends Error {
-	constructor(
-		readonly fault: KeyFault,
-		options?: ErrorOptions,
-	) {
-		super(`${fault.code}: ${JSON.stringify(fault)}`, options);
-		this.name = new.target.name;
-	}
-}
+export class KeyFaultError extends FaultError<KeyFault> {}
 
 /** Whether `error` is one a key reader throws for a person's key: KeyFaultError, KeyFormatError or DerError. */
 export function isKeyError(error: unknown): error is KeyFaultError | KeyFormatError | DerError {

@@ -11,6 +11,7 @@ import {
 	type DerNode,
 	type DerProblem,
 } from './der';
+import { FaultError } from './fault-error';
 
 /**
  * Why bytes are not an ECDSA signature in the form expected, as data (the words are the finding's): not DER at
@@ -34,15 +35,7 @@ export type EcdsaSignatureFault =
 	| { readonly code: 'ecdsa-odd-length'; readonly bytes: number };
 
 /** Signature bytes that are not the ECDSA form a conversion expected; `fault` says what and where. */
-export class EcdsaSignatureError extends Error {
-	constructor(
-		readonly fault: EcdsaSignatureFault,
-		options?: ErrorOptions,
-	) {
-		super(`${fault.code}: ${JSON.stringify(fault)}`, options);
-		this.name = new.target.name;
-	}
-}
+export class EcdsaSignatureError extends FaultError<EcdsaSignatureFault> {}
 
 /** Reads r and s from a DER ECDSA-Sig-Value (RFC 3279 §2.2.3) as unsigned magnitudes. */
 function readEcdsaSignature(der: Uint8Array): [Uint8Array, Uint8Array] {

@@ -1,6 +1,7 @@
 // The error of DER bytes that are not the key or certificate structure a function expected, with what and where as data.
 
 import { DerError, type DerProblem } from './der';
+import { FaultError } from './fault-error';
 
 /**
  * The structures read from DER, for saying which one is wrong: SubjectPublicKeyInfo (RFC 5280 §4.1.2.7),
@@ -89,15 +90,7 @@ export type FormatFault =
 	  };
 
 /** DER bytes that are not the key or certificate structure a function expected; `fault` says what and where. */
-export class KeyFormatError extends Error {
-	constructor(
-		readonly fault: FormatFault,
-		options?: ErrorOptions,
-	) {
-		super(`${fault.code}: ${JSON.stringify(fault)}`, options);
-		this.name = new.target.name;
-	}
-}
+export class KeyFormatError extends FaultError<FormatFault> {}
 
 /**
  * The fault of a DerError met while reading `structure` from `total` bytes (the count of trailing bytes comes from
