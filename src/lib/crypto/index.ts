@@ -41,4 +41,4 @@ export {
 	type BindingKind,
 	type TokenSide,
 } from './bindings';
-export { preloadProviders } from './providers';
+export { prepareVerification } from './prepare';

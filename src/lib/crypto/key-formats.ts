@@ -12,6 +12,7 @@ import {
 	readOid,
 	type DerNode,
 } from '../encoding/der';
+import { encodeBase64url } from '../encoding/base64url';
 import { derFault, KeyFormatError, type KeyStructure } from '../encoding/key-format-error';
 import { checkEcKey, checkRsaModulus, checkRsaPrivate } from './key-checks';
 import { KeyFaultError } from './key-faults';
@@ -336,6 +337,35 @@ function describeKey(
 export function describeSpki(spki: Uint8Array): KeyInfo {
 	const [algorithm, key] = sequenceOf(parseAs(spki, 'spki'), 'spki', SPKI_FIELDS) as [DerNode, DerNode];
 	return describeKey(readAlgorithm(algorithm), readContent(readBitStringBytes, key, 'spki'), false);
+}
+
+/**
+ * The public JWK of an RSA or EC SubjectPublicKeyInfo, read from its DER: the members WebCrypto's export gives
+ * (RFC 7518 §6.3.1 `n` and `e` without leading zeros, §6.2.1 `x` and `y` at the curve's size), without a round trip
+ * through it. Undefined for other keys and for a compressed EC point, whose `y` this module does not work out.
+ * @throws {KeyFormatError} when the bytes are not an SPKI.
+ */
+export function spkiPublicJwk(spki: Uint8Array): Record<string, string> | undefined {
+	const [algorithm, key] = sequenceOf(parseAs(spki, 'spki'), 'spki', SPKI_FIELDS) as [DerNode, DerNode];
+	const { oid, parameters } = readAlgorithm(algorithm);
+	const keyBytes = readContent(readBitStringBytes, key, 'spki');
+	if (oid === keyOids.rsaEncryption || oid === keyOids.rsassaPss) {
+		const [n, e] = readRsaPublicKey(keyBytes).map((node) => readContent(readInteger, node, 'rsa-public'));
+		return { kty: 'RSA', n: encodeBase64url(n!), e: encodeBase64url(e!) };
+	}
+	const crv =
+		oid === keyOids.ecPublicKey && parameters?.tag === derTags.oid
+			? ecCurves[readContent(readOid, parameters, 'algorithm')]
+			: undefined;
+	// SEC 1 §2.3.3: 04 ‖ x ‖ y, both coordinates as long as the curve's field.
+	if (!crv || keyBytes[0] !== 0x04 || keyBytes.length % 2 === 0) return undefined;
+	const size = (keyBytes.length - 1) / 2;
+	return {
+		kty: 'EC',
+		crv,
+		x: encodeBase64url(keyBytes.subarray(1, 1 + size)),
+		y: encodeBase64url(keyBytes.subarray(1 + size)),
+	};
 }
 
 /**

@@ -1,6 +1,7 @@
 // The RFC 7638 thumbprint of each key a person gave, for naming it: from its JWK, or from the JWK form of a PEM key.
 
 import { KeyFormatError } from '../encoding/key-format-error';
+import { spkiPublicJwk } from './key-formats';
 import type { KeyCandidate, ParsedKey } from './keys';
 import { encodeJwk, rawKeyAlgorithm, readRawKey } from './raw-keys';
 import { KeyImportError } from './signature-provider';
@@ -81,6 +82,9 @@ async function publicJwkOf(
 		}
 		return publicKey && encodeJwk(raw, publicKey);
 	}
+	// RSA and uncompressed EC public keys are read from their DER: no WebCrypto import and export to wait for.
+	const fromDer = key.spki && spkiPublicJwk(key.spki);
+	if (fromDer) return fromDer;
 	const params = importParams(key.info);
 	if (!params) return undefined;
 	const cryptoKey = key.spki

@@ -560,12 +560,25 @@ interface SecretIndex {
 
 let index: SecretIndex | undefined;
 
-function lookUp(text: string): { entry: string; exact: boolean } | undefined {
-	// Built on first use: most sessions never check an HMAC secret.
+/**
+ * Builds the index {@link findWeakSecret} looks secrets up in, so that the first secret given is checked without
+ * building it: called when an HMAC token is shown, before a key is typed. Idempotent.
+ */
+export function prepareWeakSecrets(): void {
+	secretIndex();
+}
+
+function secretIndex(): SecretIndex {
 	index ??= {
 		exact: new Set(WELL_KNOWN_SECRETS),
 		folded: new Map(WELL_KNOWN_SECRETS.map((entry) => [fold(entry), entry])),
 	};
+	return index;
+}
+
+function lookUp(text: string): { entry: string; exact: boolean } | undefined {
+	// Built on first use or when an HMAC token appears (prepareWeakSecrets): many sessions never check a secret.
+	const index = secretIndex();
 	if (index.exact.has(text)) return { entry: text, exact: true };
 	const entry = index.folded.get(fold(text));
 	return entry === undefined ? undefined : { entry, exact: false };

@@ -91,8 +91,8 @@ export class KeyState {
 			this.verdict = { status: 'not-verified', code: 'loading' };
 			return;
 		}
-		// The code that verifies this token's alg, when it is not the browser's, loads now: not once a key is given.
-		crypto.preloadProviders(view.alg);
+		// What verifying this token's alg needs (a library, the weak-secret index) is readied now, not once a key is given.
+		crypto.prepareVerification(view.alg);
 		const key = embedded?.keyText ? crypto.parseKeyInput(embedded.keyText) : this.parsed;
 		const secretText = this.text;
 		const run = ++this.#verifyRun;

@@ -1,6 +1,6 @@
 // Key formats inside PEM: PKCS#1 and SEC1 conversions, what describeSpki/describePkcs8 say, and errors for malformed keys.
 
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, ECDH, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { DerError, derTags, encodeDer, encodeOid, readDer, toHexString } from '$lib/encoding/der';
 import { readCertificate } from '$lib/crypto/certificate';
@@ -13,6 +13,7 @@ import {
 	rsaPrivatePkcs1ToPkcs8,
 	rsaPublicPkcs1ToSpki,
 	sec1ToPkcs8,
+	spkiPublicJwk,
 	type KeyInfo,
 } from '$lib/crypto/key-formats';
 import { parseKeyInput } from '$lib/crypto/keys';
@@ -103,6 +104,48 @@ describe('PKCS#1 and SEC1 become the SPKI and PKCS#8 node writes', () => {
 			structure: 'sec1',
 			explicit: true,
 		});
+	});
+});
+
+/** An EC SubjectPublicKeyInfo holding `point` as it is (RFC 5480 §2). */
+function ecSpki(curveOid: string, point: Uint8Array): Uint8Array {
+	return encodeDer(derTags.sequence, [
+		encodeDer(derTags.sequence, [
+			encodeDer(derTags.oid, encodeOid(keyOids.ecPublicKey)),
+			encodeDer(derTags.oid, encodeOid(curveOid)),
+		]),
+		encodeDer(derTags.bitString, Uint8Array.of(0, ...point)),
+	]);
+}
+
+describe('spkiPublicJwk reads the public JWK node exports, from the DER alone', () => {
+	test.each(rsaKeys)('RSA %i', (_bits, { publicKey }) => {
+		const { kty, n, e } = publicKey.export({ format: 'jwk' });
+		expect(spkiPublicJwk(der(publicKey, 'spki'))).toEqual({ kty, n, e });
+	});
+
+	test.each(ecKeys)('EC $crv, uncompressed point', ({ publicKey }) => {
+		expect(spkiPublicJwk(der(publicKey, 'spki'))).toEqual(publicKey.export({ format: 'jwk' }));
+	});
+
+	test.each(ecKeys)(
+		'EC $crv, compressed point: none (y is not worked out here)',
+		({ publicKey, crv, curveOid }) => {
+			const uncompressed = publicKey.export({ format: 'jwk' });
+			const point = Buffer.concat([
+				Buffer.of(4),
+				Buffer.from(uncompressed.x!, 'base64url'),
+				Buffer.from(uncompressed.y!, 'base64url'),
+			]);
+			const named =
+				crv === 'P-256' ? 'prime256v1' : crv === 'P-384' ? 'secp384r1' : crv === 'P-521' ? 'secp521r1' : crv;
+			const compressed = ECDH.convertKey(point, named, undefined, undefined, 'compressed') as Buffer;
+			expect(spkiPublicJwk(ecSpki(curveOid, new Uint8Array(compressed)))).toBeUndefined();
+		},
+	);
+
+	test.each(okpKeys)('OKP $crv: none (raw-keys.ts reads those)', ({ publicKey }) => {
+		expect(spkiPublicJwk(der(publicKey, 'spki'))).toBeUndefined();
 	});
 });
 

@@ -1,10 +1,12 @@
 // The thumbprint a verdict names a key by: RFC 7638's own example, and jose's calculateJwkThumbprint for every key
 // type in every format `Secret or key` reads; secrets get none.
 
-import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPublicKey, ECDH, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { calculateJwkThumbprint, type JWK } from 'jose';
 import { describe, expect, test } from 'vitest';
+import { derTags, encodeDer, encodeOid } from '../../../src/lib/encoding/der';
+import { keyOids } from '../../../src/lib/crypto/key-formats';
 import { keyThumbprint, withThumbprints } from '../../../src/lib/crypto/key-thumbprint';
 import { parseKeyInput, type KeyCandidate } from '../../../src/lib/crypto/keys';
 import { toPem } from '../../../src/lib/crypto/pem';
@@ -67,6 +69,27 @@ describe.each(pairs)('%s: the thumbprint is jose’s in every format', (_kind, m
 		const expected = await calculateJwkThumbprint(jwkOf(pair.publicKey) as JWK);
 		expect(await keyThumbprint(onlyKey(text))).toBe(expected);
 	});
+});
+
+test('an EC P-256 SPKI with a compressed point (read through WebCrypto, not the DER) has jose’s thumbprint', async () => {
+	const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+	const jwk = jwkOf(publicKey) as { x: string; y: string };
+	const point = Buffer.concat([
+		Buffer.of(4),
+		Buffer.from(jwk.x, 'base64url'),
+		Buffer.from(jwk.y, 'base64url'),
+	]);
+	const compressed = ECDH.convertKey(point, 'prime256v1', undefined, undefined, 'compressed') as Buffer;
+	const spki = encodeDer(derTags.sequence, [
+		encodeDer(derTags.sequence, [
+			encodeDer(derTags.oid, encodeOid(keyOids.ecPublicKey)),
+			encodeDer(derTags.oid, encodeOid(keyOids.prime256v1)),
+		]),
+		encodeDer(derTags.bitString, Uint8Array.of(0, ...compressed)),
+	]);
+	expect(await keyThumbprint(onlyKey(toPem('PUBLIC KEY', spki)))).toBe(
+		await calculateJwkThumbprint(jwk as JWK),
+	);
 });
 
 describe.each(['44', '65', '87'] as const)('AKP ML-DSA-%s (RFC 9964 §4 members)', (level) => {

@@ -8,6 +8,28 @@ import { webCryptoProvider } from '../webcrypto';
 
 // A module `./<id>.ts` exporting `provider`, loaded the first time a token needs it.
 const modules = import.meta.glob<{ provider: SignatureProvider }>(['./*.ts', '!./index.ts']);
+/** Each module's provider once asked for: a verification after the first does not go through `import()` again. */
+const loaded = new Map<string, Promise<SignatureProvider | undefined>>();
+
+/**
+ * The provider module `id`, loaded once; undefined when no module has that name, or when its chunk cannot be
+ * fetched (offline after an update), which leaves the algorithm unavailable and lets a later call try again.
+ */
+function providerModule(id: string): Promise<SignatureProvider | undefined> {
+	let provider = loaded.get(id);
+	if (provider) return provider;
+	const load = modules[`./${id}.ts`];
+	if (!load) return Promise.resolve(undefined);
+	provider = load().then(
+		(module) => module.provider,
+		() => {
+			loaded.delete(id);
+			return undefined;
+		},
+	);
+	loaded.set(id, provider);
+	return provider;
+}
 
 /**
  * The provider that verifies and signs `alg` with `key` (WebCrypto through `subtle`, or a module of this
@@ -22,15 +44,8 @@ export async function loadProvider(
 	switch (implementation.kind) {
 		case 'webcrypto':
 			return webCryptoProvider(subtle, implementation);
-		case 'provider': {
-			const load = modules[`./${implementation.id}.ts`];
-			if (!load) return undefined;
-			// A chunk that cannot be fetched (offline after an update) leaves the algorithm unavailable, not a rejection.
-			return load().then(
-				(module) => module.provider,
-				() => undefined,
-			);
-		}
+		case 'provider':
+			return providerModule(implementation.id);
 		default:
 			return undefined;
 	}
@@ -48,7 +63,7 @@ export function preloadProviders(algName: string | undefined): void {
 	const chosen = implementation.kind === 'by-curve' ? Object.values(implementation.curves) : [implementation];
 	for (const each of chosen)
 		if (each.kind === 'provider')
-			void modules[`./${each.id}.ts`]?.()
-				.then((module) => module.provider.prepare?.())
+			void providerModule(each.id)
+				.then((provider) => provider?.prepare?.())
 				.catch(() => undefined);
 }

@@ -7,15 +7,20 @@ import { KeyImportError, type LibraryUse, type SignatureProvider } from '../../s
 import { loadProvider } from './load';
 import type { SignatureProvider as RawProvider } from './types';
 
+/** Each key's raw bytes, read once: verifying, naming the library and signing with one key read it once. */
+const rawKeys = new WeakMap<KeyCandidate, RawKey>();
+
 /** The raw key of `key`, or a {@link KeyImportError} saying why it has none that `algorithms` take. */
 function rawKeyOf(key: KeyCandidate, algorithms: readonly RawKeyAlgorithm[]): RawKey {
-	let raw: RawKey;
-	try {
-		raw = readRawKey(key);
-	} catch (error) {
-		if (isKeyError(error)) throw new KeyImportError('rejected', error.message, { cause: error });
-		throw error;
-	}
+	let raw = rawKeys.get(key);
+	if (!raw)
+		try {
+			raw = readRawKey(key);
+			rawKeys.set(key, raw);
+		} catch (error) {
+			if (isKeyError(error)) throw new KeyImportError('rejected', error.message, { cause: error });
+			throw error;
+		}
 	if (!algorithms.includes(raw.algorithm))
 		throw new KeyImportError('rejected', `the key is a ${raw.algorithm} key, not ${algorithms.join(' or ')}`);
 	return raw;

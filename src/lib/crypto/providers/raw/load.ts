@@ -3,15 +3,31 @@
 import type { ProviderAlgorithm, SignatureProvider } from './types';
 import { hasNativeAlgorithm, webCryptoProvider } from './webcrypto';
 
-/** The library provider of each algorithm, each in its own lazily loaded chunk. */
+/**
+ * `load` run once, its promise kept; a rejection (a chunk that could not be fetched) is not kept, so a later call
+ * tries again.
+ */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+	let promise: Promise<T> | undefined;
+	return () =>
+		(promise ??= load().catch((error: unknown) => {
+			promise = undefined;
+			throw error;
+		}));
+}
+
+/** The library provider of each algorithm, each in its own lazily loaded chunk, imported once. */
 const libraries: Readonly<Record<ProviderAlgorithm, () => Promise<SignatureProvider>>> = Object.freeze({
-	secp256k1: () => import('./secp256k1').then((m) => m.secp256k1Provider),
-	Ed25519: () => import('./ed25519').then((m) => m.ed25519Provider),
-	Ed448: () => import('./ed448').then((m) => m.ed448Provider),
-	'ML-DSA-44': () => import('./ml-dsa').then((m) => m.mlDsaProviders['ML-DSA-44']),
-	'ML-DSA-65': () => import('./ml-dsa').then((m) => m.mlDsaProviders['ML-DSA-65']),
-	'ML-DSA-87': () => import('./ml-dsa').then((m) => m.mlDsaProviders['ML-DSA-87']),
+	secp256k1: once(() => import('./secp256k1').then((m) => m.secp256k1Provider)),
+	Ed25519: once(() => import('./ed25519').then((m) => m.ed25519Provider)),
+	Ed448: once(() => import('./ed448').then((m) => m.ed448Provider)),
+	'ML-DSA-44': once(() => import('./ml-dsa').then((m) => m.mlDsaProviders['ML-DSA-44'])),
+	'ML-DSA-65': once(() => import('./ml-dsa').then((m) => m.mlDsaProviders['ML-DSA-65'])),
+	'ML-DSA-87': once(() => import('./ml-dsa').then((m) => m.mlDsaProviders['ML-DSA-87'])),
 });
+
+/** The WebCrypto provider of each algorithm per `subtle`, made once the probe has said the browser has it. */
+const natives = new WeakMap<SubtleCrypto, Map<ProviderAlgorithm, SignatureProvider>>();
 
 /** Algorithms some browsers implement in WebCrypto; secp256k1 and Ed448 are in none. */
 const nativeCandidates = new Set<ProviderAlgorithm>(['Ed25519', 'ML-DSA-44', 'ML-DSA-65', 'ML-DSA-87']);
@@ -27,7 +43,13 @@ export async function loadProvider(
 	const library = libraries[algorithm];
 	if (subtle && nativeCandidates.has(algorithm)) {
 		const native = algorithm as 'Ed25519' | 'ML-DSA-44' | 'ML-DSA-65' | 'ML-DSA-87';
-		if (await hasNativeAlgorithm(native, subtle)) return webCryptoProvider(native, subtle, library);
+		if (await hasNativeAlgorithm(native, subtle)) {
+			let made = natives.get(subtle);
+			if (!made) natives.set(subtle, (made = new Map()));
+			let provider = made.get(native);
+			if (!provider) made.set(native, (provider = webCryptoProvider(native, subtle, library)));
+			return provider;
+		}
 	}
 	return library();
 }
