@@ -52,6 +52,57 @@ function analysisWorkerUrl(): Plugin {
 	};
 }
 
+/**
+ * Modules whose chunks, with every chunk they import, run between a paste or a key and what the page shows: the
+ * page itself, the editor, verification and what judges a token. Not the lazily opened panels, the claims
+ * reference (data), or the code of the other token kinds, which load only for such a token.
+ */
+const HOT_MODULES = [
+	'/src/main.ts',
+	'/node_modules/@codemirror/view/',
+	'/src/lib/crypto/index.ts',
+	'/src/lib/jwt/judge.ts',
+];
+/** A smaller chunk has few functions, compiled in no time when first called: the hint would not pay for its bytes. */
+const HINTED_CHUNK_CHARS = 8192;
+
+/**
+ * Puts V8's explicit compile hint (`//# allFunctionsCalledOnLoad`, Chromium 136+) on the first line of the chunks
+ * of {@link HOT_MODULES}, so their functions are compiled on a background thread while they load, not on the main
+ * thread the first time a paste or a key calls each of them (docs/performance.md has what it bought). Other
+ * engines read a comment. Runs after every other plugin, since Vite's own puts its preload map first.
+ */
+function compileHints(): Plugin {
+	const hint = '//# allFunctionsCalledOnLoad\n';
+	return {
+		name: 'prism:compile-hints',
+		enforce: 'post',
+		generateBundle: {
+			order: 'post',
+			handler(_options, bundle) {
+				const chunks = Object.values(bundle).filter((output) => output.type === 'chunk');
+				const hot = new Set(
+					chunks
+						.filter((chunk) =>
+							chunk.moduleIds.some((id) => HOT_MODULES.some((module) => id.includes(module))),
+						)
+						.map((chunk) => chunk.fileName),
+				);
+				// With every chunk they import, which runs with them.
+				for (const chunk of chunks)
+					if (hot.has(chunk.fileName)) chunk.imports.forEach((file) => hot.add(file));
+				for (const chunk of chunks)
+					if (
+						hot.has(chunk.fileName) &&
+						chunk.code.length >= HINTED_CHUNK_CHARS &&
+						!chunk.code.startsWith(hint)
+					)
+						chunk.code = hint + chunk.code;
+			},
+		},
+	};
+}
+
 /** Set by scripts/single-file.mjs: one self-contained HTML file, without a service worker. */
 const singleFile = process.env.PRISM_SINGLE_FILE === '1';
 
@@ -61,6 +112,7 @@ export default defineConfig({
 	plugins: [
 		svelte(),
 		analysisWorkerUrl(),
+		compileHints(),
 		// Installable, and after one visit the whole app (lazy chunks included) works with the network cut.
 		!singleFile &&
 			VitePWA({

@@ -16,11 +16,12 @@ import { gzipSync } from 'node:zlib';
 export const BUDGET_BYTES = 120_000;
 /**
  * A first visit of the compact-token debugger, gzip: a ratchet (204 KB when this check was added, 210 KB then;
- * 207 KB measured when it came down to 208 KB, docs/performance.md), so it cannot grow unnoticed. Issue 14's
+ * 207 KB measured when it came down to 208 KB; 208.1 KB with the compile hints on the hot chunks, whose 0.3 KB
+ * bought the paste and verification times in docs/performance.md), so it cannot grow unnoticed. Issue 14's
  * target is 180 KB (about 0.18× of what jwt.io fetches) for the whole first visit, kinds included; it is not met
  * yet, and the issue stays open until these constants can come down to it.
  */
-export const FIRST_VISIT_BUDGET_BYTES = 208_000;
+export const FIRST_VISIT_BUDGET_BYTES = 208_500;
 /**
  * The chunks only the other token kinds load (JWE, SD-JWT, the algorithms beyond WebCrypto), gzip: a ratchet (67 KB
  * when added, 72 KB then). SD-JWT issuing and disclosure highlighting took it to 73 KB; the 2 KB it gained came off
