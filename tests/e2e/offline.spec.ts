@@ -28,6 +28,8 @@ test('after one visit, an offline reload still decodes and verifies', async ({ p
 			await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
 	});
 	await context.setOffline(true);
+	// The worker that decodes huge tokens starts once the service worker controls the page: at once, offline.
+	const worker = page.waitForEvent('worker');
 	await page.reload();
 	await expect(tokenEditor(page)).toBeVisible();
 	await pasteToken(page, freshToken());
@@ -35,11 +37,19 @@ test('after one visit, an offline reload still decodes and verifies', async ({ p
 	// Verification is a lazily loaded chunk: it comes from the cache too.
 	await secretBox(page).fill(SECRET);
 	await expect(verdict(page)).toContainText('Signature verified');
-	// So is the worker that decodes huge tokens.
-	const worker = page.waitForEvent('worker');
+	// So is the worker that decodes huge tokens, with every chunk it imports.
 	await pasteOverToken(page, bigToken());
-	await worker;
 	await expect(payloadEditor(page)).toContainText('Ada Lovelace');
+	// Importing the worker's own module again settles as its first load did: it rejects if a chunk was missing.
+	const imported = await (
+		await worker
+	).evaluate(() =>
+		import(/* @vite-ignore */ self.location.href).then(
+			() => 'loaded',
+			(error: unknown) => String(error),
+		),
+	);
+	expect(imported).toBe('loaded');
 	await expect(verdict(page)).toContainText('Signature verified');
 });
 

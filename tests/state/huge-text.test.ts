@@ -42,6 +42,11 @@ class ManualAnalyzer implements OffThreadAnalyzer {
 	): Promise<EncodedEdit> {
 		return this.#hold(this.encodes, {}, () => structuredClone(encodeEdit(token, part, text, allowText)));
 	}
+	/** How many times the page asked for the worker to be started ahead of a job. */
+	prepared = 0;
+	prepare(): void {
+		this.prepared++;
+	}
 	/** The worker's work is running (in this process, as the test says when). */
 	working = false;
 	/** Lets the latest analysis finish. */
@@ -152,9 +157,19 @@ describe('a huge text is analysed off the main thread', () => {
 		expect(app.main.view.payload.members).toBe(3);
 	});
 
+	test('the worker is started ahead of any huge text when the page asks, and only the main token has one', () => {
+		const analyzer = new ManualAnalyzer();
+		const app = new DebuggerState(analyzer);
+		app.loadTheRest();
+		expect(analyzer.prepared).toBe(0);
+		app.prepareOffThread();
+		expect(analyzer.prepared).toBe(1);
+		expect(analyzer.analyses).toHaveLength(0);
+	});
+
 	test('a worker that fails leaves the page to analyse the text itself', async () => {
 		const failing = () => Promise.reject(new Error('the analysis worker failed'));
-		const app = new DebuggerState({ analyze: failing, replacePart: failing });
+		const app = new DebuggerState({ analyze: failing, replacePart: failing, prepare: () => undefined });
 		app.main.view.setText(jws(HS, hugePayload()));
 		await app.main.view.analyseHugeText();
 		expect(app.main.view.analysing).toBe(false);

@@ -32,7 +32,10 @@ export class DebuggerState {
 	 */
 	painted = $state(false);
 
+	readonly #offThread?: OffThreadAnalyzer;
+
 	constructor(offThread?: OffThreadAnalyzer) {
+		this.#offThread = offThread;
 		this.main = new TokenSession(this.settings, this.modules, offThread);
 		// No worker of its own: the worker answers one text at a time, and it is the main token's.
 		this.related = new TokenSession(this.settings, this.modules);
@@ -123,5 +126,14 @@ export class DebuggerState {
 		void this.modules.loadCrypto();
 		void this.modules.loadDocs();
 		void this.modules.loadBeside();
+	}
+
+	/**
+	 * Starts the analysis worker ahead of the first huge text, which would otherwise wait for it to load and
+	 * compile its chunks. The page calls it once a service worker answers the worker's requests from its cache:
+	 * before that, the worker would fetch again from the network what the page already has.
+	 */
+	prepareOffThread(): void {
+		this.#offThread?.prepare();
 	}
 }

@@ -24,6 +24,11 @@ export interface OffThreadAnalyzer {
 		text: string,
 		allowText: boolean,
 	): Promise<EncodedEdit>;
+	/**
+	 * Starts the analysing worker before the first huge text needs it: a module worker loads and compiles its
+	 * chunks when it starts, which a huge paste on a fresh page would otherwise wait for.
+	 */
+	prepare(): void;
 }
 
 type Job =
@@ -36,25 +41,39 @@ export function createWorkerAnalyzer(): OffThreadAnalyzer | undefined {
 	const encoding = workerSlot();
 	return {
 		async analyze(text, pick) {
-			const reply = await analysing({ kind: 'analyse', text, pick });
+			const reply = await analysing.run({ kind: 'analyse', text, pick });
 			if ('analysis' in reply) return unpackAnalysis(reply.analysis, text);
 			throw new Error('the analysis worker answered with something else');
 		},
 		async replacePart(token, part, text, allowText) {
-			const reply = await encoding({ kind: 'encode', token, part, text, allowText });
+			const reply = await encoding.run({ kind: 'encode', token, part, text, allowText });
 			if ('encoded' in reply) return reply.encoded;
 			throw new Error('the analysis worker answered with something else');
 		},
+		prepare: analysing.start,
 	};
 }
 
-/** One worker that runs one job at a time; a new job stops the running one (its result would be void). */
-function workerSlot(): (job: Job) => Promise<AnalysisReply> {
+/**
+ * One worker that runs one job at a time; a new job stops the running one (its result would be void). `start`
+ * starts the worker ahead of its first job.
+ */
+function workerSlot(): { run(job: Job): Promise<AnalysisReply>; start(): void } {
 	let worker: Worker | undefined;
 	let nextId = 0;
 	let inFlight: { id: number; reject: (reason: Error) => void } | undefined;
 
-	return (job) => {
+	const start = () => {
+		if (worker) return;
+		const started = (worker = startAnalysisWorker());
+		// A worker that could not start (its chunks unreachable) is dropped: the first job starts another, whose
+		// failure that job reports, or the page does the work itself.
+		started.addEventListener('error', (event) => {
+			event.preventDefault();
+			if (worker === started && !inFlight) worker = undefined;
+		});
+	};
+	const run = (job: Job) => {
 		if (inFlight) {
 			worker?.terminate();
 			worker = undefined;
@@ -85,4 +104,5 @@ function workerSlot(): (job: Job) => Promise<AnalysisReply> {
 			running.postMessage({ id, ...job } satisfies AnalysisRequest);
 		});
 	};
+	return { run, start };
 }
