@@ -3,7 +3,7 @@
 
 import { Compartment, EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
-import { forgetHistory } from './history';
+import { forgetHistory, hasHistory } from './history';
 import { setMarks, type Mark } from './marks';
 import { editorSetup, type EditorOptions } from './setup';
 
@@ -107,6 +107,8 @@ export class Editor {
 
 	/** Starts a new undo history: what was done to an earlier token must not be undone into this one. */
 	forgetHistory(): void {
+		// Usually the new value's own transaction forgot it already (forgetUndoOnValue): a dispatch is a layout.
+		if (!hasHistory(this.view.state)) return;
 		this.view.dispatch({ effects: forgetHistory.of(null) });
 	}
 

@@ -6,6 +6,7 @@ import {
 	StateField,
 	type ChangeSet,
 	type EditorSelection,
+	type EditorState,
 	type Extension,
 	type Transaction,
 } from '@codemirror/state';
@@ -64,6 +65,12 @@ const historyField = StateField.define<HistoryState>({
 		return { done: [...state.done, entry].slice(-MAX_DEPTH), undone: [] };
 	},
 });
+
+/** Whether `state` has a step to undo or redo: forgetting an empty history needs no transaction. */
+export function hasHistory(state: EditorState): boolean {
+	const history = state.field(historyField, false);
+	return history !== undefined && (history.done.length > 0 || history.undone.length > 0);
+}
 
 function step(view: EditorView, direction: 'undo' | 'redo'): boolean {
 	const state = view.state.field(historyField);

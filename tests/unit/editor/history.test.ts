@@ -1,7 +1,7 @@
 import { EditorState, type TransactionSpec } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import { describe, expect, test } from 'vitest';
-import { editHistory, forgetHistory, redo, undo } from '../../../src/lib/editor/history';
+import { editHistory, forgetHistory, hasHistory, redo, undo } from '../../../src/lib/editor/history';
 
 /** Just enough of an EditorView for the commands: a state and a dispatch that applies specs. */
 function fakeView(doc: string) {
@@ -85,6 +85,19 @@ describe('editor history', () => {
 		expect(undo(view)).toBe(false);
 		expect(redo(view)).toBe(true);
 		expect(view.state.doc.toString()).toBe('{"name":"second","y":2}');
+	});
+
+	test('hasHistory says whether there is a step to undo or redo, so forgetting nothing needs no transaction', () => {
+		const view = fakeView('ab');
+		expect(hasHistory(view.state)).toBe(false);
+		type(view, 2, 'c');
+		expect(hasHistory(view.state)).toBe(true);
+		expect(undo(view)).toBe(true);
+		// Only a redo step is left: still something to forget.
+		expect(hasHistory(view.state)).toBe(true);
+		view.dispatch({ effects: forgetHistory.of(null) });
+		expect(hasHistory(view.state)).toBe(false);
+		expect(hasHistory(EditorState.create({ doc: 'no history extension' }))).toBe(false);
 	});
 
 	test('content from outside without forgetHistory is one undoable step (the token editor)', () => {
