@@ -35,6 +35,12 @@ export class Relation {
 		return a && b && beside ? beside.diffTokens(a, b) : undefined;
 	});
 
+	/** The differences as plain text, one line each, for copying. */
+	differencesText(): string | undefined {
+		const differences = this.differences;
+		return differences && this.#modules.beside?.formatDifferences(differences);
+	}
+
 	/**
 	 * Works the bindings out again for the current pair, and gives the main token the findings of those that
 	 * break. Reads both tokens before its first `await`, so an effect calling it follows them; a newer run
