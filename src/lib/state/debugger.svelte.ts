@@ -116,13 +116,19 @@ export class DebuggerState {
 		b.key.base64 = base64[0];
 	}
 
-	/** What first paint does not need: the security review, verification and the claims reference. */
+	/**
+	 * What first paint does not need: the security review, verification, the claims reference, the related
+	 * token and sharing, and editing.
+	 */
 	loadTheRest(): void {
 		this.painted = true;
 		void this.modules.loadReview();
 		void this.modules.loadCrypto();
 		void this.modules.loadDocs();
 		void this.loadBeside();
+		// Only the session shown is edited: the related token never is, and a token opened inside loads its
+		// editing (by then at hand) at its first edit.
+		void this.main.loadEditing();
 	}
 
 	/**
@@ -131,7 +137,7 @@ export class DebuggerState {
 	 * beside Share link, Share without signature) waited for the diff and share code before too.
 	 */
 	loadBeside(): Promise<void> {
-		this.#beside ??= import('./beside.svelte').then(({ beside, Relation, Sharing }) => {
+		this.#beside ??= import('./after-paint.svelte').then(({ beside, Relation, Sharing }) => {
 			this.modules.beside = beside;
 			this.relation = new Relation(this.main, this.related, this.modules);
 			this.sharing = new Sharing(() => this.session, this.settings);
