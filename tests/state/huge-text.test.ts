@@ -184,6 +184,8 @@ describe('editing a huge token', () => {
 		const first = app.main.view.analyseHugeText();
 		analyzer.finish();
 		await first;
+		// The page loads editing after first paint; here, at once.
+		await app.main.loadEditing();
 		return app;
 	}
 
@@ -193,7 +195,7 @@ describe('editing a huge token', () => {
 		const [header, token] = [app.main.view.header.text, app.main.view.token];
 
 		const edited = app.main.view.payload.text.replace('"sub": "big"', '"sub": "edited"');
-		app.main.editing.editPayload(edited);
+		app.main.editPayload(edited);
 		// Shown at once; the token waits for the worker.
 		expect([app.main.view.payload.text, app.main.view.token, app.main.view.analysing]).toEqual([
 			edited,
@@ -201,7 +203,7 @@ describe('editing a huge token', () => {
 			false,
 		]);
 		const again = edited.replace('"sub": "edited"', '"sub": "twice"');
-		app.main.editing.editPayload(again);
+		app.main.editPayload(again);
 		expect(analyzer.encodes).toHaveLength(2);
 		analyzer.finishEncoding();
 		await settled();
@@ -227,8 +229,8 @@ describe('editing a huge token', () => {
 		const analyzer = new ManualAnalyzer();
 		const app = await decodedHuge(analyzer);
 		const edited = app.main.view.payload.text.replace('"sub": "big"', '"sub": "edited"');
-		app.main.editing.editPayload(edited);
-		app.main.editing.editHeader('{"alg":"HS256","typ":"JWT","kid":"k2"}');
+		app.main.editPayload(edited);
+		app.main.editHeader('{"alg":"HS256","typ":"JWT","kid":"k2"}');
 		analyzer.finishEncoding();
 		await settled();
 		analyzer.finishEncoding();
@@ -246,7 +248,7 @@ describe('editing a huge token', () => {
 		const analyzer = new ManualAnalyzer();
 		const app = await decodedHuge(analyzer);
 		const token = app.main.view.token;
-		app.main.editing.editPayload(`${app.main.view.payload.text},`);
+		app.main.editPayload(`${app.main.view.payload.text},`);
 		analyzer.finishEncoding();
 		await settled();
 		expect(app.main.view.payload.error?.message).toBeDefined();
@@ -261,7 +263,7 @@ describe('editing a huge token', () => {
 		const analyzer = new ManualAnalyzer();
 		const app = new DebuggerState(analyzer);
 		app.main.key.text = secret;
-		await app.modules.loadCrypto();
+		await Promise.all([app.modules.loadCrypto(), app.main.loadEditing()]);
 		// Every encoding of a huge text done on the page, not in the (in-process) worker.
 		const hugeEncodes: number[] = [];
 		const encode = TextEncoder.prototype.encode;
@@ -277,7 +279,7 @@ describe('editing a huge token', () => {
 			await app.main.key.refreshVerdict();
 			expect(app.main.key.verdict.status).toBe('verified');
 
-			app.main.editing.editPayload(app.main.view.payload.text.replace('"sub": "big"', '"sub": "edited"'));
+			app.main.editPayload(app.main.view.payload.text.replace('"sub": "big"', '"sub": "edited"'));
 			const before = app.main.view.token;
 			analyzer.finishEncoding();
 			while (app.main.view.token === before) await Promise.resolve();
@@ -285,7 +287,7 @@ describe('editing a huge token', () => {
 			void app.main.view.analyseHugeText();
 			expect(analyzer.analyses).toHaveLength(1);
 			// Signing is WebCrypto work on another thread: wait for it, however loaded the machine is.
-			await vi.waitFor(() => expect(app.main.editing.signNote).toMatch(/^Signed with the HMAC secret/), {
+			await vi.waitFor(() => expect(app.main.signNote).toMatch(/^Signed with the HMAC secret/), {
 				timeout: 5000,
 				interval: 5,
 			});
@@ -295,8 +297,8 @@ describe('editing a huge token', () => {
 			await app.main.key.refreshVerdict();
 			expect(app.main.key.verdict.status).toBe('verified');
 			expect(JSON.parse(app.main.view.payload.text)).toMatchObject({ sub: 'edited' });
-			await app.main.editing.sign();
-			expect(app.main.editing.signNote).toMatch(/^Signed with the HMAC secret/);
+			await app.main.sign();
+			expect(app.main.signNote).toMatch(/^Signed with the HMAC secret/);
 		} finally {
 			TextEncoder.prototype.encode = encode;
 		}

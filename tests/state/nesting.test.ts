@@ -83,7 +83,7 @@ describe('a JWS whose payload is a token', () => {
 			openInner(app);
 			app.session.key.setText(SECRET);
 			await until(() => expect(app.session.key.headline).toBe('Signature verified'));
-			app.session.editing.editPayload('{"sub":"mallory"}');
+			(await app.session.loadEditing()).editPayload('{"sub":"mallory"}');
 			await until(() => expect(app.session.key.headline).toBe('Signature verified'));
 			const edited = app.session.view.token;
 			expect(edited).not.toBe(inner);
@@ -104,7 +104,7 @@ describe('a JWS whose payload is a token', () => {
 			app.main.view.setText(outer);
 			openInner(app);
 			app.session.key.setText(SECRET);
-			app.session.editing.editPayload('{"sub":"mallory"}');
+			(await app.session.loadEditing()).editPayload('{"sub":"mallory"}');
 			await until(() => expect(app.session.view.token).not.toBe(inner));
 			await until(() => expect(app.session.key.headline).toBe('Signature verified'));
 			const edited = app.session.view.token;
@@ -136,7 +136,7 @@ describe('a JWE inside a JWE', () => {
 			expect(app.path.map((s) => s.view.decoded?.kind)).toEqual(['jwe', 'jwe', 'jws']);
 			expect(app.insideEncryption).toBe(true);
 			app.session.key.setText(SECRET);
-			app.session.editing.editPayload('{"sub":"mallory"}');
+			(await app.session.loadEditing()).editPayload('{"sub":"mallory"}');
 			await until(() => expect(app.session.key.headline).toBe('Signature verified'));
 			const edited = app.session.view.token;
 
@@ -186,7 +186,7 @@ describe('re-encrypting to an Encryption key', () => {
 
 			openInner(app);
 			app.session.key.setText(SECRET);
-			app.session.editing.editPayload('{"sub":"mallory"}');
+			(await app.session.loadEditing()).editPayload('{"sub":"mallory"}');
 			await until(() => expect(app.session.key.headline).toBe('Signature verified'));
 			const edited = app.session.view.token;
 			await backToOuter(app);

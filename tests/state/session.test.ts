@@ -122,9 +122,10 @@ describe('part views', () => {
 		expect(view.payload.highlighted).toEqual([]);
 	});
 
-	test('a draft stands while it belongs to the token shown, with its syntax error', () => {
+	test('a draft stands while it belongs to the token shown, with its syntax error', async () => {
 		const app = new DebuggerState();
-		const { view, editing } = app.main;
+		const { view } = app.main;
+		const editing = await app.main.loadEditing();
 		view.setText(jws(HS, { sub: 'a' }));
 		editing.editPayload('{"sub": ');
 		expect(view.payload.text).toBe('{"sub": ');
@@ -139,13 +140,31 @@ describe('editing', () => {
 	test('the sign note belongs to the text it was written for', async () => {
 		const app = new DebuggerState();
 		await app.modules.loadCrypto();
-		const { view, key, editing } = app.main;
+		const { view, key } = app.main;
 		view.setText(jws(HS, { sub: 'a' }));
 		key.setText(EXAMPLE_SECRET);
-		await editing.sign();
-		expect(editing.signNote).toMatch(/^Signed with the HMAC secret/);
+		await app.main.sign();
+		expect(app.main.signNote).toMatch(/^Signed with the HMAC secret/);
 		view.setText(jws(HS, { sub: 'pasted' }));
-		expect(editing.signNote).toBe('');
+		expect(app.main.signNote).toBe('');
+	});
+
+	test('edits made before the editing code has loaded apply once it has, in the order made', async () => {
+		const app = new DebuggerState();
+		const { view } = app.main;
+		view.setText(jws(HS, { sub: 'a' }));
+		app.main.editPayload('{"sub":"b"}');
+		app.main.editHeader('{"alg":"HS256","kid":"k"}');
+		app.main.editPayload('{"sub":"c"}');
+		expect(app.main.editing).toBeUndefined();
+		expect(app.main.signNote).toBe('');
+		await app.main.loadEditing();
+		expect(app.main.editing).toBeDefined();
+		expect(view.kid).toBe('k');
+		expect(JSON.parse(view.payload.text)).toEqual({ sub: 'c' });
+		expect(view.decoded?.payload.mode === 'json' && JSON.parse(view.decoded.payload.text)).toEqual({
+			sub: 'c',
+		});
 	});
 });
 

@@ -2,8 +2,9 @@
 
 import type { OffThreadAnalyzer } from '$lib/worker/client';
 import { Modules } from './modules.svelte';
-import { Relation } from './relation.svelte';
-import { Sharing } from './sharing.svelte';
+// Type-only: the related token's bindings and the sharing choices load after first paint (see loadBeside).
+import type { Relation } from './relation.svelte';
+import type { Sharing } from './sharing.svelte';
 import { TokenSession } from './session.svelte';
 import { Settings } from './settings.svelte';
 
@@ -22,10 +23,11 @@ export class DebuggerState {
 	backNote = $state('');
 	/** The token in `Related token`: a second session of the same kind, compared with the main one. */
 	readonly related: TokenSession;
-	/** What differs between the two tokens and what binds them. */
-	readonly relation: Relation;
-	/** Redactions, the link without signature and the report, for the token shown. */
-	readonly sharing: Sharing;
+	/** What differs between the two tokens and what binds them; `undefined` until loaded (see loadBeside). */
+	relation = $state.raw<Relation | undefined>();
+	/** Redactions, the link without signature and the report, for the token shown; `undefined` until loaded. */
+	sharing = $state.raw<Sharing | undefined>();
+	#beside?: Promise<void>;
 	/**
 	 * The first token has been painted. The claims tables wait for it: their dates need the browser's date
 	 * formatting data, whose first use costs more than decoding, and the editors come first.
@@ -39,8 +41,6 @@ export class DebuggerState {
 		this.main = new TokenSession(this.settings, this.modules, offThread);
 		// No worker of its own: the worker answers one text at a time, and it is the main token's.
 		this.related = new TokenSession(this.settings, this.modules);
-		this.relation = new Relation(this.main, this.related, this.modules);
-		this.sharing = new Sharing(() => this.session, this.settings);
 	}
 
 	/** The session the panels show: the main token, or a token opened from it. */
@@ -91,7 +91,7 @@ export class DebuggerState {
 			this.related.track(),
 			$effect.root(() => {
 				$effect(() => {
-					void this.relation.refresh();
+					void this.relation?.refresh();
 				});
 			}),
 		];
@@ -119,13 +119,33 @@ export class DebuggerState {
 		b.key.base64 = base64[0];
 	}
 
-	/** What first paint does not need: the security review, verification and the claims reference. */
+	/**
+	 * What first paint does not need: the security review, verification, the claims reference, the related
+	 * token and sharing, and editing.
+	 */
 	loadTheRest(): void {
 		this.painted = true;
 		void this.modules.loadReview();
 		void this.modules.loadCrypto();
 		void this.modules.loadDocs();
-		void this.modules.loadBeside();
+		void this.loadBeside();
+		// Only the session shown is edited: the related token never is, and a token opened inside loads its
+		// editing (by then at hand) at its first edit.
+		void this.main.loadEditing();
+	}
+
+	/**
+	 * Loads the diff, share links and report, with the related token's bindings and the sharing choices built on
+	 * them (once, in one chunk): the related token and sharing come after first paint. What needs them (the note
+	 * beside Share link, Share without signature) waited for the diff and share code before too.
+	 */
+	loadBeside(): Promise<void> {
+		this.#beside ??= import('./after-paint.svelte').then(({ beside, Relation, Sharing }) => {
+			this.modules.beside = beside;
+			this.relation = new Relation(this.main, this.related, this.modules);
+			this.sharing = new Sharing(() => this.session, this.settings);
+		});
+		return this.#beside;
 	}
 
 	/**

@@ -10,7 +10,7 @@ import {
 	type EncodedEdit,
 } from '$lib/jwt';
 import type { SignResult } from '$lib/crypto';
-import { SupersededError } from '$lib/worker/client';
+import { SupersededError } from '$lib/worker/superseded';
 import type { KeyState } from './key.svelte';
 import type { TokenView } from './token-view.svelte';
 

@@ -35,10 +35,12 @@ export class Modules {
 	/** JWE decryption and re-encryption; jose comes with it on first decryption. */
 	jwe = $state.raw<Jwe | undefined>();
 	#jwe?: Promise<Jwe>;
-	/** The diff, share links and report, for a related token and for sharing. */
+	/**
+	 * The diff, share links and report, for a related token and for sharing. DebuggerState.loadBeside sets it,
+	 * loading it with the state built on it.
+	 */
 	beside = $state.raw<Beside | undefined>();
 	#crypto?: Promise<Crypto>;
-	#beside?: Promise<Beside>;
 	/** SD-JWT processing, key binding and presentations. */
 	sdJwt = $state.raw<SdJwtModules | undefined>();
 	#sdJwt?: Promise<SdJwtModules>;
@@ -68,12 +70,6 @@ export class Modules {
 	loadJwe(): Promise<Jwe> {
 		this.#jwe ??= import('$lib/crypto/jwe').then((module) => (this.jwe = module));
 		return this.#jwe;
-	}
-
-	/** Loads the diff, share links and report (once): a related token and sharing come after first paint. */
-	loadBeside(): Promise<Beside> {
-		this.#beside ??= import('$lib/jwt/beside').then((module) => (this.beside = module));
-		return this.#beside;
 	}
 
 	/** Loads the claims reference (once). */

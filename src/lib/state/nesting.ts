@@ -30,7 +30,7 @@ export async function backToOuter(app: DebuggerState): Promise<void> {
 	const outer = innermost.outer;
 	if (edited !== innermost.token && edited !== '') {
 		if (outer.view.decoded?.kind === 'jws') {
-			outer.editing.editPayload(edited);
+			outer.editPayload(edited);
 		} else {
 			const problem = outer.decryption
 				? await outer.decryption.reencrypt(edited)

@@ -2,20 +2,27 @@
 
 import type { DiffResult } from '$lib/jwt/beside';
 import type { Binding } from '$lib/crypto';
-import type { TokenSession } from './session.svelte';
+import type { Finding } from '$lib/jwt';
 import type { Modules } from './modules.svelte';
+import type { TokenView } from './token-view.svelte';
+
+/** What the relation reads of a token's session, and where the main one takes the findings of broken bindings. */
+interface Side {
+	readonly view: TokenView;
+	relationFindings: Finding[];
+}
 
 /** The main token and the related one: what differs, and what binds them. */
 export class Relation {
 	/** The bindings between the two tokens, once worked out (hashing is asynchronous). */
 	bindings = $state.raw<readonly Binding[]>([]);
 
-	readonly #main: TokenSession;
-	readonly #related: TokenSession;
+	readonly #main: Side;
+	readonly #related: Side;
 	readonly #modules: Modules;
 	#run = 0;
 
-	constructor(main: TokenSession, related: TokenSession, modules: Modules) {
+	constructor(main: Side, related: Side, modules: Modules) {
 		this.#main = main;
 		this.#related = related;
 		this.#modules = modules;
@@ -34,6 +41,12 @@ export class Relation {
 		const beside = this.#modules.beside;
 		return a && b && beside ? beside.diffTokens(a, b) : undefined;
 	});
+
+	/** The differences as plain text, one line each, for copying. */
+	differencesText(): string | undefined {
+		const differences = this.differences;
+		return differences && this.#modules.beside?.formatDifferences(differences);
+	}
 
 	/**
 	 * Works the bindings out again for the current pair, and gives the main token the findings of those that

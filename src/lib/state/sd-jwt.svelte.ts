@@ -63,14 +63,14 @@ export class SdJwtState {
 	#signing = $state.raw<{ token: string; result: KeyBindingSignResult } | undefined>();
 
 	readonly #view: TokenView;
-	readonly #editing: Editing;
+	readonly #editing: Pick<Editing, 'editPayload'>;
 	#result = $state.raw<{ token: string; analysis: SdJwtAnalysis; verdict: KeyBindingVerdict } | undefined>();
 	#source = $state.raw<Source | undefined>();
 	#run = 0;
 	/** The last processing worked out, by token; plain (not state): refresh reads it and must not depend on it. */
 	#processed: { token: string; decoded: DecodedToken; processing: SdJwtAnalysis['processing'] } | undefined;
 
-	constructor(view: TokenView, editing: Editing) {
+	constructor(view: TokenView, editing: Pick<Editing, 'editPayload'>) {
 		this.#view = view;
 		this.#editing = editing;
 	}

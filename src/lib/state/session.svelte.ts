@@ -3,7 +3,8 @@
 import { bySeverity, EXAMPLE_SECRET, qualifyValidity, type Finding } from '$lib/jwt';
 import type { OffThreadAnalyzer } from '$lib/worker/client';
 import type { DecryptionState } from './decryption.svelte';
-import { Editing } from './editing.svelte';
+// Type-only: re-encoding and signing load after first paint (see loadEditing).
+import type { Editing } from './editing.svelte';
 import { KeyState } from './key.svelte';
 // Type-only: the SD-JWT state loads with the SD-JWT code, when a token with a `~` first appears.
 import type { SdJwtState } from './sd-jwt.svelte';
@@ -15,7 +16,9 @@ import { TokenView } from './token-view.svelte';
 export class TokenSession {
 	readonly view: TokenView;
 	readonly key: KeyState;
-	readonly editing: Editing;
+	/** Re-encoding and re-signing as the person edits; `undefined` until its code has loaded (see loadEditing). */
+	editing = $state.raw<Editing | undefined>();
+	#editing?: Promise<Editing>;
 	/**
 	 * `Decryption key` and what it decrypts, once the session has shown a JWE: the class loads with the JWE code,
 	 * so a page that never sees a JWE never loads it.
@@ -29,9 +32,62 @@ export class TokenSession {
 	constructor(settings: Settings, modules: Modules, offThread?: OffThreadAnalyzer) {
 		this.view = new TokenView(settings, modules, offThread);
 		this.key = new KeyState(this.view);
-		this.editing = new Editing(this.view, this.key);
 		// `Payload` shows a JWE's plaintext once it is decrypted.
 		this.view.plaintextSource = () => this.decryption?.plaintext;
+	}
+
+	/**
+	 * Loads the editing code (once; again after a load that failed). The page asks after first paint, as the
+	 * editors turn editable; an edit, `Sign` or `New token` before it has arrived waits for it.
+	 */
+	loadEditing(): Promise<Editing> {
+		this.#editing ??= import('./after-paint.svelte').then(
+			({ Editing }) => (this.editing = new Editing(this.view, this.key)),
+			(error: unknown) => {
+				this.#editing = undefined;
+				throw error;
+			},
+		);
+		return this.#editing;
+	}
+
+	/** Applies an edit of the Header editor (Editing.editHeader). */
+	editHeader(text: string): void {
+		this.#withEditing((editing) => editing.editHeader(text));
+	}
+
+	/** Applies an edit of the Payload editor (Editing.editPayload). */
+	editPayload(text: string): void {
+		this.#withEditing((editing) => editing.editPayload(text));
+	}
+
+	/** Signs the current token with the key at hand (`Sign`, Editing.sign). */
+	async sign(): Promise<void> {
+		await (await this.loadEditing()).sign();
+	}
+
+	/** Starts a new token from a template (`New token`, Editing.newToken). */
+	async newToken(): Promise<void> {
+		await (await this.loadEditing()).newToken();
+	}
+
+	/** Changes the header's `alg` and signs again where the key can (Editing.setAlgorithm). */
+	setAlgorithm(alg: string): void {
+		this.#withEditing((editing) => editing.setAlgorithm(alg));
+	}
+
+	/** What happened to the signature at the last edit or `Sign`; empty before any. */
+	get signNote(): string {
+		return this.editing?.signNote ?? '';
+	}
+
+	/**
+	 * Runs an edit at once when the editing code is in, else once it has arrived, in the order asked. An edit
+	 * whose code cannot be fetched is dropped: the editors' own code, fetched the same way, has not come either.
+	 */
+	#withEditing(run: (editing: Editing) => void): void {
+		if (this.editing) run(this.editing);
+		else this.loadEditing().then(run, () => undefined);
 	}
 
 	/**
@@ -154,7 +210,7 @@ export class TokenSession {
 				if (this.sdJwt) void this.sdJwt.refresh();
 				else
 					void import('./sd-jwt.svelte').then(({ SdJwtState }) => {
-						this.sdJwt ??= new SdJwtState(this.view, this.editing);
+						this.sdJwt ??= new SdJwtState(this.view, this);
 					});
 			});
 		});

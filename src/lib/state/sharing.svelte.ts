@@ -1,20 +1,29 @@
 // Sharing one token: which claims to redact, the link without signature, the Markdown report, and the note beside Share link for a live token.
 
+import type { Finding } from '$lib/jwt';
 import type { ReportBinding, ReportVerdict } from '$lib/jwt/beside';
 import type { Verdict } from '$lib/crypto';
 import type { Crypto } from './modules.svelte';
-import type { TokenSession } from './session.svelte';
+import type { KeyState } from './key.svelte';
 import type { Settings } from './settings.svelte';
+import type { TokenView } from './token-view.svelte';
+
+/** What sharing reads of the token session shown. */
+interface Shown {
+	readonly view: TokenView;
+	readonly key: Pick<KeyState, 'verdict'>;
+	readonly findings: readonly Finding[];
+}
 
 /** The sharing choices for the token shown; the page copies what this class builds. */
 export class Sharing {
 	/** JSON Pointers (`/payload/email`) to replace by "[redacted]", for the token they were chosen for. */
 	#redact = $state.raw<{ token: string; pointers: readonly string[] }>({ token: '', pointers: [] });
 
-	readonly #session: () => TokenSession;
+	readonly #session: () => Shown;
 	readonly #settings: Settings;
 
-	constructor(session: () => TokenSession, settings: Settings) {
+	constructor(session: () => Shown, settings: Settings) {
 		this.#session = session;
 		this.#settings = settings;
 	}

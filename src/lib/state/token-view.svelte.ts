@@ -12,7 +12,8 @@ import {
 	type DecodedToken,
 } from '$lib/jwt';
 import type { PlaintextView } from '$lib/crypto/jwe';
-import { SupersededError, type OffThreadAnalyzer } from '$lib/worker/client';
+import type { OffThreadAnalyzer } from '$lib/worker/client';
+import { SupersededError } from '$lib/worker/superseded';
 import type { Modules } from './modules.svelte';
 import { PartView, type Draft, type Highlight } from './part-view.svelte';
 import type { Settings } from './settings.svelte';

@@ -4,14 +4,9 @@
 import type { EncodedEdit, TextAnalysis } from '$lib/jwt/analysis';
 import { unpackAnalysis, type AnalysisReply, type AnalysisRequest } from './protocol';
 import { startAnalysisWorker } from './start-worker';
+import { SupersededError } from './superseded';
 
-/** The request was stopped because a newer one made it void; nothing is wrong. */
-export class SupersededError extends Error {
-	constructor() {
-		super('superseded by a newer request');
-		this.name = 'SupersededError';
-	}
-}
+export { SupersededError };
 
 /** Work on huge texts, done away from the main thread. */
 export interface OffThreadAnalyzer {
