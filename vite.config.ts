@@ -53,15 +53,18 @@ function analysisWorkerUrl(): Plugin {
 }
 
 /**
- * Modules whose chunks, with every chunk they import, run between a paste or a key and what the page shows: the
- * page itself, the editor, verification and what judges a token. Not the lazily opened panels, the claims
- * reference (data), or the code of the other token kinds, which load only for such a token.
+ * Modules whose chunks, with every chunk they import, run between a paste, a key or a keystroke and what the page
+ * shows: the page itself, the editor, verification, what judges a token, and the after-paint state (editing) and
+ * components (the findings list, the profile badge). Not the claims reference (data), or the code of the other
+ * token kinds, which load only for such a token.
  */
 const HOT_MODULES = [
 	'/src/main.ts',
 	'/node_modules/@codemirror/view/',
 	'/src/lib/crypto/index.ts',
 	'/src/lib/jwt/judge.ts',
+	'/src/lib/state/after-paint.svelte.ts',
+	'/src/components/after-paint.ts',
 ];
 /** A smaller chunk has few functions, compiled in no time when first called: the hint would not pay for its bytes. */
 const HINTED_CHUNK_CHARS = 8192;

@@ -30,5 +30,10 @@ export function createDeferredAnalyzer(): DeferredAnalyzer | undefined {
 		analyze: async (text, pick) => (await load()).analyze(text, pick),
 		replacePart: async (token, part, text, allowText) =>
 			(await load()).replacePart(token, part, text, allowText),
+		prepare: () =>
+			void load().then(
+				(analyzer) => analyzer.prepare(),
+				() => undefined,
+			),
 	};
 }

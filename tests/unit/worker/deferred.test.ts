@@ -21,14 +21,18 @@ describe('createDeferredAnalyzer', () => {
 		vi.stubGlobal('Worker', function Worker() {});
 		const analyze = vi.fn(() => Promise.resolve(analysis));
 		const replacePart = vi.fn(() => Promise.resolve(encoded));
-		const create = vi.fn(() => ({ analyze, replacePart }));
+		const prepare = vi.fn();
+		const create = vi.fn(() => ({ analyze, replacePart, prepare }));
 		client.create = create;
 		const analyzer = createDeferredAnalyzer()!;
 		await analyzer.load();
 		await expect(analyzer.analyze('a.b.c', 0)).resolves.toBe(analysis);
 		await expect(analyzer.replacePart('a.b.c', 'payload', '{}', false)).resolves.toBe(encoded);
+		analyzer.prepare();
+		await analyzer.load();
 		expect(analyze).toHaveBeenCalledWith('a.b.c', 0);
 		expect(replacePart).toHaveBeenCalledWith('a.b.c', 'payload', '{}', false);
+		expect(prepare).toHaveBeenCalledTimes(1);
 		expect(create).toHaveBeenCalledTimes(1);
 	});
 
@@ -42,6 +46,7 @@ describe('createDeferredAnalyzer', () => {
 			.mockImplementation(() => ({
 				analyze: () => Promise.resolve(analysis),
 				replacePart: () => Promise.resolve(encoded),
+				prepare: () => undefined,
 			}));
 		client.create = create;
 		const analyzer = createDeferredAnalyzer()!;
