@@ -7,6 +7,7 @@ import { describeFailure } from '../../src/lib/crypto/jwe/messages';
 import { parseKeyInput } from '../../src/lib/crypto/keys';
 import { describeKeyProblem, describeVerdict } from '../../src/lib/crypto/messages';
 import { expect, test } from './fixtures';
+import { changed, cut } from '../damaged-pem';
 import {
 	b64url,
 	nowSeconds,
@@ -26,16 +27,6 @@ const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const p256 = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const pemOf = (key: KeyObject, type: 'spki' | 'pkcs1' | 'pkcs8' | 'sec1') =>
 	key.export({ type, format: 'pem' }).toString();
-/** The PEM with its last `lines` base64 lines dropped: the DER inside is cut, the base64 still valid. */
-function cut(pem: string, lines = 2): string {
-	const all = pem.trim().split('\n');
-	return [...all.slice(0, -1 - lines), all.at(-1)!].join('\n');
-}
-/** The PEM with one character deep in its body changed: in an RSA private key, the exponents and primes. */
-function changed(pem: string): string {
-	const at = Math.floor(pem.length / 2);
-	return pem.slice(0, at) + (pem[at] === 'A' ? 'B' : 'A') + pem.slice(at + 1);
-}
 
 /** `der` of `key` as PEM with the last byte (the end of the EC point) changed: a point off the curve. */
 function offCurve(key: KeyObject, type: 'spki' | 'sec1' | 'pkcs8', label: string): string {

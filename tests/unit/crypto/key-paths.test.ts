@@ -5,6 +5,7 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import * as jose from 'jose';
 import { describe, expect, test } from 'vitest';
+import { changed, cut } from '../../damaged-pem';
 import { findEmbeddedKeys } from '$lib/crypto/embedded';
 import { decryptJwe } from '$lib/crypto/jwe/decrypt';
 import { describeFailure } from '$lib/crypto/jwe/messages';
@@ -53,16 +54,6 @@ const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const pemOf = (key: KeyObject, type: 'spki' | 'pkcs1' | 'pkcs8' | 'sec1') =>
 	key.export({ type, format: 'pem' }) as string;
 const jwkOf = (key: KeyObject) => key.export({ format: 'jwk' }) as Record<string, string>;
-/** The PEM with `lines` base64 lines taken from the end of its body: the DER is cut, the base64 still valid. */
-function cut(pem: string, lines = 2): string {
-	const all = pem.trim().split('\n');
-	return [...all.slice(0, -1 - lines), all.at(-1)!].join('\n');
-}
-/** The PEM with the character at the middle of its body changed. */
-function changed(pem: string): string {
-	const at = Math.floor(pem.length / 2);
-	return pem.slice(0, at) + (pem[at] === 'A' ? 'B' : 'A') + pem.slice(at + 1);
-}
 
 type Family = 'RSA' | 'EC';
 /** Damaged keys as people paste them, and the family of token each is meant for. */
