@@ -2,7 +2,7 @@
 
 import { derTags, readOid, toHexString, type DerNode } from '../encoding/der';
 import { KeyFormatError } from '../encoding/key-format-error';
-import { encodingOf, parseAs, readContent, sequenceOf, type Field } from './key-formats';
+import { encodingOf, expectTag, parseAs, readContent, sequenceOf, type Field } from './key-formats';
 
 /** Attribute type OID → the short name used when rendering a distinguished name (RFC 4514 §3). */
 const attributeNames: Readonly<Record<string, string>> = Object.freeze({
@@ -112,15 +112,7 @@ function renderName(source: Uint8Array, name: DerNode): string {
 	const rdns = name.children ?? [];
 	return rdns
 		.map((rdn) => {
-			if (rdn.tag !== derTags.set)
-				throw new KeyFormatError({
-					code: 'unexpected-element',
-					structure: 'name',
-					field: 'RelativeDistinguishedName',
-					offset: rdn.start,
-					expected: derTags.set,
-					found: rdn.tag,
-				});
+			expectTag(rdn, derTags.set, 'name', 'RelativeDistinguishedName');
 			return (rdn.children ?? [])
 				.map((attribute) => {
 					const [type, value] = sequenceOf(attribute, 'name', [

@@ -136,6 +136,22 @@ export function parseAs(bytes: Uint8Array, structure: KeyStructure): DerNode {
 }
 
 /**
+ * Checks that `node` has the tag `expected`.
+ * @throws {KeyFormatError} `unexpected-element`, naming `structure` and `field`, when it has another.
+ */
+export function expectTag(node: DerNode, expected: number, structure: KeyStructure, field: string): void {
+	if (node.tag !== expected)
+		throw new KeyFormatError({
+			code: 'unexpected-element',
+			structure,
+			field,
+			offset: node.start,
+			expected,
+			found: node.tag,
+		});
+}
+
+/**
  * The children of a SEQUENCE: first the `required` fields in order, then any of the `optional` ones, each at most
  * once and in the order given.
  * @throws {KeyFormatError} `unexpected-element` or `element-count`, naming `structure` and the field.
@@ -146,15 +162,7 @@ export function sequenceOf(
 	required: readonly Field[],
 	optional: readonly Field[] = [],
 ): DerNode[] {
-	if (node.tag !== derTags.sequence)
-		throw new KeyFormatError({
-			code: 'unexpected-element',
-			structure,
-			field: structure,
-			offset: node.start,
-			expected: derTags.sequence,
-			found: node.tag,
-		});
+	expectTag(node, derTags.sequence, structure, structure);
 	const children = node.children ?? [];
 	if (children.length < required.length || children.length > required.length + optional.length)
 		throw new KeyFormatError({

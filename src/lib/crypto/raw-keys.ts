@@ -12,6 +12,7 @@ import {
 import { KeyFormatError } from '../encoding/key-format-error';
 import { KeyFaultError } from './key-faults';
 import {
+	expectTag,
 	keyOids,
 	mlDsaSizes,
 	ML_DSA_SEED_BYTES,
@@ -93,15 +94,7 @@ function fromPkcs8(algorithm: RawKeyAlgorithm, pkcs8: Uint8Array): RawKey {
 	}
 	if (algorithm === 'Ed25519' || algorithm === 'Ed448') {
 		const node = parseAs(inner, 'curve-private');
-		if (node.tag !== derTags.octetString)
-			throw new KeyFormatError({
-				code: 'unexpected-element',
-				structure: 'curve-private',
-				field: 'CurvePrivateKey',
-				offset: node.start,
-				expected: derTags.octetString,
-				found: node.tag,
-			});
+		expectTag(node, derTags.octetString, 'curve-private', 'CurvePrivateKey');
 		return { algorithm, privateKey: node.content, publicKey };
 	}
 	const { seed, expandedKey } = readMlDsaPrivateKey(inner, algorithm);
