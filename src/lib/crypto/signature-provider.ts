@@ -1,4 +1,5 @@
-// What an implementation of JWS signatures offers (WebCrypto or a provider module), and how it refuses a key.
+// What an implementation of JWS signatures offers (WebCrypto or a provider module), how it refuses a key, and how
+// provider code is loaded once.
 
 import type { JwsAlgorithm } from '../jwt/algorithms';
 import type { KeyCandidate } from './keys';
@@ -57,4 +58,17 @@ export class KeyImportError extends Error {
 		super(message, options);
 		this.name = new.target.name;
 	}
+}
+
+/**
+ * Provider code loaded once: `load` run once, its promise kept for every later call; a rejection (a chunk that could not be fetched) is not
+ * kept, so the next call tries again.
+ */
+export function once<T>(load: () => Promise<T>): () => Promise<T> {
+	let promise: Promise<T> | undefined;
+	return () =>
+		(promise ??= load().catch((error: unknown) => {
+			promise = undefined;
+			throw error;
+		}));
 }

@@ -3,32 +3,24 @@
 
 import { findJwsAlgorithm, implementationFor, type JwsAlgorithm } from '../../jwt/algorithms';
 import type { KeyCandidate } from '../keys';
-import type { SignatureProvider } from '../signature-provider';
+import { once, type SignatureProvider } from '../signature-provider';
 import { webCryptoProvider } from '../webcrypto';
 
 // A module `./<id>.ts` exporting `provider`, loaded the first time a token needs it.
 const modules = import.meta.glob<{ provider: SignatureProvider }>(['./*.ts', '!./index.ts']);
-/** Each module's provider once asked for: a verification after the first does not go through `import()` again. */
-const loaded = new Map<string, Promise<SignatureProvider | undefined>>();
+/** Each module's loader once asked for: a verification after the first does not go through `import()` again. */
+const loaders = new Map<string, () => Promise<SignatureProvider>>();
 
 /**
  * The provider module `id`, loaded once; undefined when no module has that name, or when its chunk cannot be
  * fetched (offline after an update), which leaves the algorithm unavailable and lets a later call try again.
  */
 function providerModule(id: string): Promise<SignatureProvider | undefined> {
-	let provider = loaded.get(id);
-	if (provider) return provider;
 	const load = modules[`./${id}.ts`];
 	if (!load) return Promise.resolve(undefined);
-	provider = load().then(
-		(module) => module.provider,
-		() => {
-			loaded.delete(id);
-			return undefined;
-		},
-	);
-	loaded.set(id, provider);
-	return provider;
+	let loader = loaders.get(id);
+	if (!loader) loaders.set(id, (loader = once(() => load().then((module) => module.provider))));
+	return loader().catch(() => undefined);
 }
 
 /**

@@ -1,20 +1,8 @@
 // Picks and loads the provider of an algorithm: the browser's WebCrypto when it has it, else the bundled library, imported on demand.
 
+import { once } from '../../signature-provider';
 import type { ProviderAlgorithm, SignatureProvider } from './types';
 import { hasNativeAlgorithm, webCryptoProvider } from './webcrypto';
-
-/**
- * `load` run once, its promise kept; a rejection (a chunk that could not be fetched) is not kept, so a later call
- * tries again.
- */
-function once<T>(load: () => Promise<T>): () => Promise<T> {
-	let promise: Promise<T> | undefined;
-	return () =>
-		(promise ??= load().catch((error: unknown) => {
-			promise = undefined;
-			throw error;
-		}));
-}
 
 /** The library provider of each algorithm, each in its own lazily loaded chunk, imported once. */
 const libraries: Readonly<Record<ProviderAlgorithm, () => Promise<SignatureProvider>>> = Object.freeze({
